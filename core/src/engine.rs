@@ -1,0 +1,841 @@
+//! The engine: compiled once from a rule pack, then checks any number of
+//! drafts. `Engine` is `Send + Sync`; checking never fails, because a rule
+//! that breaks is reported in the report's `errors` bucket.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use crate::error::{DraftError, RulePackError};
+use crate::framework::{self, SelfAssessment};
+use crate::input::{JsonProblem, Limits, deserialize_with_pointer};
+use crate::model::Draft;
+use crate::pack::{Applicability, PackOptions, RulePack, Severity, TermRuleSpec};
+use crate::report::{
+    AppliedWaiver, DraftInfo, Edit, ElementStatus, EngineInfo, Finding, Fix, Location,
+    PillarStatus, Report, RuleFailure, RuleOutcome, Summary,
+};
+use crate::rules::{
+    BUILTIN_TERMS_JSON, RawFinding, RuleContext, RuleMeta, StructuralRule, TermHit, TermMatcher,
+    Verdict, builtin_structural,
+};
+use crate::text::{LineIndex, excerpt};
+
+/// The name and version of the built-in pack, shown in every report.
+pub const BUILTIN_PACK: &str = "dueregard en-GB";
+
+/// A compiled rule pack, ready to check drafts.
+///
+/// ```
+/// use dueregard::{Draft, Engine};
+///
+/// let engine = Engine::new();
+/// let draft = Draft::from_text("Note", "Each manager should ask if he or she needs support.").unwrap();
+/// let report = engine.check(&draft);
+/// assert_eq!(report.violations[0].rule, "term-binary-pronouns");
+/// ```
+pub struct Engine {
+    pack_name: String,
+    pack_version: String,
+    metas: Vec<RuleMeta>,
+    structural: Vec<(Box<dyn StructuralRule>, usize)>,
+    terms: TermMatcher,
+    /// Index into `metas` for each term rule, by term rule index.
+    term_metas: Vec<usize>,
+    options: PackOptions,
+    known_rules: BTreeSet<String>,
+    limits: Limits,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("pack", &self.pack_name)
+            .field("version", &self.pack_version)
+            .field("rules", &self.metas.len())
+            .finish()
+    }
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::new()
+    }
+}
+
+/// A piece of the draft's text that term rules read.
+struct TextRef<'d> {
+    path: String,
+    section: Option<&'d str>,
+    text: &'d str,
+}
+
+/// A finding with the key that orders it in the report.
+struct Placed {
+    order: (usize, usize, usize),
+    review: bool,
+    finding: Finding,
+}
+
+impl Engine {
+    /// The built-in en-GB rules.
+    pub fn new() -> Engine {
+        let pack = RulePack {
+            name: BUILTIN_PACK.into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            extends_builtin: true,
+            disable: Vec::new(),
+            severity: BTreeMap::new(),
+            options: PackOptions::default(),
+            term_rules: Vec::new(),
+        };
+        // The built-in catalogue is compiled in every test run; it cannot fail here.
+        Engine::from_pack(&pack).expect("the built-in rule pack compiles")
+    }
+
+    /// Compiles a rule pack given as JSON (see `schemas/rule-pack.schema.json`).
+    pub fn from_pack_json(json: &str) -> Result<Engine, RulePackError> {
+        crate::input::check_depth(json, Limits::default().max_depth).map_err(|e| {
+            RulePackError::Invalid {
+                pointer: String::new(),
+                message: e.to_string(),
+            }
+        })?;
+        let pack: RulePack = deserialize_with_pointer(json).map_err(|e| match e {
+            JsonProblem::Syntax {
+                line,
+                column,
+                message,
+            } => RulePackError::Invalid {
+                pointer: String::new(),
+                message: format!("not valid JSON at line {line}, column {column}: {message}"),
+            },
+            JsonProblem::Invalid {
+                pointer, message, ..
+            } => RulePackError::Invalid { pointer, message },
+        })?;
+        Engine::from_pack(&pack)
+    }
+
+    /// Compiles a rule pack.
+    pub fn from_pack(pack: &RulePack) -> Result<Engine, RulePackError> {
+        let mut specs: Vec<TermRuleSpec> = Vec::new();
+        let mut pointers: Vec<String> = Vec::new();
+        let mut structural: Vec<Box<dyn StructuralRule>> = Vec::new();
+        if pack.extends_builtin {
+            let builtin: RulePack =
+                serde_json::from_str(BUILTIN_TERMS_JSON).map_err(|e| RulePackError::Invalid {
+                    pointer: String::new(),
+                    message: format!("the built-in term catalogue is broken: {e}"),
+                })?;
+            for (i, spec) in builtin.term_rules.into_iter().enumerate() {
+                pointers.push(format!("(built-in)/term_rules/{i}"));
+                specs.push(spec);
+            }
+            structural = builtin_structural();
+        }
+        let structural_ids: BTreeSet<String> = structural.iter().map(|r| r.meta().id).collect();
+        for (i, spec) in pack.term_rules.iter().enumerate() {
+            let pointer = format!("/term_rules/{i}");
+            validate_term_rule(spec, &pointer)?;
+            if structural_ids.contains(&spec.id) {
+                return Err(RulePackError::Rule {
+                    pointer: format!("{pointer}/id"),
+                    rule: spec.id.clone(),
+                    message: "a structural rule has this id; term rules cannot replace it".into(),
+                });
+            }
+            // A pack's rule with a built-in id replaces the built-in one.
+            match specs.iter().position(|s| s.id == spec.id) {
+                Some(at) => {
+                    specs[at] = spec.clone();
+                    pointers[at] = pointer;
+                }
+                None => {
+                    specs.push(spec.clone());
+                    pointers.push(pointer);
+                }
+            }
+        }
+        let disabled: BTreeSet<&str> = pack.disable.iter().map(String::as_str).collect();
+        let all_ids: BTreeSet<&str> = structural_ids
+            .iter()
+            .map(String::as_str)
+            .chain(specs.iter().map(|s| s.id.as_str()))
+            .collect();
+        for (i, id) in pack.disable.iter().enumerate() {
+            if !all_ids.contains(id.as_str()) {
+                return Err(unknown_rule(&format!("/disable/{i}"), id));
+            }
+        }
+        for id in pack.severity.keys() {
+            if !all_ids.contains(id.as_str()) {
+                return Err(unknown_rule(
+                    &format!("/severity/{}", escape_pointer(id)),
+                    id,
+                ));
+            }
+        }
+        let (specs, pointers): (Vec<_>, Vec<_>) = specs
+            .into_iter()
+            .zip(pointers)
+            .filter(|(s, _)| !disabled.contains(s.id.as_str()))
+            .unzip();
+        let terms = TermMatcher::compile(specs, &pointers)?;
+
+        let mut metas = Vec::new();
+        let mut kept = Vec::new();
+        for rule in structural {
+            let meta = rule.meta();
+            if !disabled.contains(meta.id.as_str()) {
+                kept.push((rule, metas.len()));
+                metas.push(meta);
+            }
+        }
+        let mut term_metas = Vec::new();
+        for meta in terms.metas() {
+            term_metas.push(metas.len());
+            metas.push(meta);
+        }
+        for meta in &mut metas {
+            if let Some(&severity) = pack.severity.get(&meta.id) {
+                meta.severity = severity;
+            }
+        }
+        let known_rules = metas.iter().map(|m| m.id.clone()).collect();
+        Ok(Engine {
+            pack_name: pack.name.clone(),
+            pack_version: pack.version.clone(),
+            metas,
+            structural: kept,
+            terms,
+            term_metas,
+            options: pack.options.clone(),
+            known_rules,
+            limits: Limits::default(),
+        })
+    }
+
+    /// Replaces the input limits used by [`Engine::check_json`].
+    pub fn with_limits(mut self, limits: Limits) -> Engine {
+        self.limits = limits;
+        self
+    }
+
+    /// The input limits in force.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Every rule in the pack, in report order.
+    pub fn rules(&self) -> &[RuleMeta] {
+        &self.metas
+    }
+
+    /// The pack's name and version.
+    pub fn pack(&self) -> (&str, &str) {
+        (&self.pack_name, &self.pack_version)
+    }
+
+    /// Reads a draft from JSON and checks it.
+    pub fn check_json(&self, json: &str) -> Result<Report, DraftError> {
+        Ok(self.check(&Draft::from_json_with(json, &self.limits)?))
+    }
+
+    /// Checks a draft. Never fails: a rule that breaks is reported in `errors`.
+    pub fn check(&self, draft: &Draft) -> Report {
+        let mut placed: Vec<Placed> = Vec::new();
+        let mut passes = Vec::new();
+        let mut inapplicable = Vec::new();
+        let mut errors = Vec::new();
+
+        self.check_terms(draft, &mut placed, &mut passes, &mut inapplicable);
+
+        let cx = RuleContext {
+            options: &self.options,
+            known_rules: &self.known_rules,
+        };
+        for (order, (rule, meta_index)) in self.structural.iter().enumerate() {
+            let meta = &self.metas[*meta_index];
+            match catch_unwind(AssertUnwindSafe(|| rule.check(draft, &cx))) {
+                Err(panic) => errors.push(RuleFailure {
+                    rule: meta.id.clone(),
+                    message: panic_message(&panic),
+                }),
+                Ok(Verdict::NotApplicable(reason)) => inapplicable.push(outcome(meta, reason)),
+                Ok(Verdict::Checked {
+                    findings,
+                    pass_reason,
+                }) if findings.is_empty() => passes.push(outcome(meta, pass_reason)),
+                Ok(Verdict::Checked { findings, .. }) => {
+                    let mut seen = BTreeMap::new();
+                    for (n, raw) in findings.into_iter().enumerate() {
+                        let occurrence = next_occurrence(&mut seen, &raw.path);
+                        placed.push(structural_finding(meta, raw, (1, order, n), occurrence));
+                    }
+                }
+            }
+        }
+
+        apply_waivers(draft, &mut placed);
+        placed.sort_by(|a, b| {
+            a.order
+                .cmp(&b.order)
+                .then_with(|| a.finding.rule.cmp(&b.finding.rule))
+        });
+        let (review, violations): (Vec<Placed>, Vec<Placed>) =
+            placed.into_iter().partition(|p| p.review);
+        let violations: Vec<Finding> = violations.into_iter().map(|p| p.finding).collect();
+        let needs_review: Vec<Finding> = review.into_iter().map(|p| p.finding).collect();
+        let elements = roll_up(
+            draft,
+            &self.metas,
+            &violations,
+            &needs_review,
+            &passes,
+            &errors,
+        );
+        let pillars = pillar_status(&elements, &violations, &needs_review);
+        let summary = summarise(&violations, &needs_review, &passes, &inapplicable, &errors);
+        Report {
+            engine: EngineInfo {
+                version: env!("CARGO_PKG_VERSION").into(),
+                rule_pack: self.pack_name.clone(),
+                rule_pack_version: self.pack_version.clone(),
+            },
+            draft: DraftInfo {
+                title: draft.title.clone(),
+                kind: draft.kind.as_str().into(),
+            },
+            summary,
+            violations,
+            needs_review,
+            passes,
+            inapplicable,
+            errors,
+            elements,
+            pillars,
+        }
+    }
+
+    fn check_terms(
+        &self,
+        draft: &Draft,
+        placed: &mut Vec<Placed>,
+        passes: &mut Vec<RuleOutcome>,
+        inapplicable: &mut Vec<RuleOutcome>,
+    ) {
+        let texts = texts_of(draft);
+        let mut scans = Vec::with_capacity(texts.len());
+        let mut document_conditions = BTreeSet::new();
+        for text in &texts {
+            let mut scan = self.terms.scan(text.text);
+            document_conditions.append(&mut scan.document_conditions);
+            scans.push(scan.hits);
+        }
+        let mut fired = vec![false; self.terms.specs.len()];
+        let mut seen = BTreeMap::new();
+        for (t, (text, hits)) in texts.iter().zip(scans).enumerate() {
+            let hits: Vec<TermHit> = hits
+                .into_iter()
+                .filter(|h| !document_conditions.contains(&(h.rule, h.entry)))
+                .collect();
+            if hits.is_empty() {
+                continue;
+            }
+            let index = LineIndex::new(text.text);
+            for hit in hits {
+                fired[hit.rule] = true;
+                let found = &text.text[hit.start..hit.end];
+                let anchor = text.section.map_or(text.path.as_str(), |s| s);
+                let key = format!(
+                    "{}\u{0}{}\u{0}{}",
+                    self.terms.specs[hit.rule].id,
+                    anchor,
+                    found.to_lowercase()
+                );
+                let occurrence = next_occurrence(&mut seen, &key);
+                let finding = self.term_finding(text, &index, &hit, occurrence);
+                placed.push(Placed {
+                    order: (0, t, hit.start),
+                    review: self.metas[self.term_metas[hit.rule]].advisory,
+                    finding,
+                });
+            }
+        }
+        let has_text = texts.iter().any(|t| !t.text.trim().is_empty());
+        for (rule, fired) in fired.into_iter().enumerate() {
+            let meta = &self.metas[self.term_metas[rule]];
+            if !has_text {
+                inapplicable.push(outcome(meta, "the draft has no text".into()));
+            } else if !fired {
+                passes.push(outcome(
+                    meta,
+                    "none of the rule's phrases appear in the draft's text".into(),
+                ));
+            }
+        }
+    }
+
+    fn term_finding(
+        &self,
+        text: &TextRef<'_>,
+        index: &LineIndex<'_>,
+        hit: &TermHit,
+        occurrence: usize,
+    ) -> Finding {
+        let spec = &self.terms.specs[hit.rule];
+        let meta = &self.metas[self.term_metas[hit.rule]];
+        let entry = &spec.entries[hit.entry];
+        let found = &text.text[hit.start..hit.end];
+        let span = index.span(hit.start, hit.end);
+        let fix = match (entry.suggestions.first(), entry.fix) {
+            (Some(first), applicability) if applicability != Applicability::None => {
+                let replacement = crate::rules::match_case(found, first);
+                Some(Fix {
+                    title: format!("Replace “{found}” with “{replacement}”"),
+                    applicability,
+                    edits: vec![Edit {
+                        path: text.path.clone(),
+                        start: hit.start,
+                        end: hit.end,
+                        utf16_start: span.utf16_start,
+                        utf16_end: span.utf16_end,
+                        replacement,
+                    }],
+                })
+            }
+            _ => None,
+        };
+        let mut explanation = spec.rationale.clone();
+        if let Some(note) = &entry.note {
+            explanation.push(' ');
+            explanation.push_str(note);
+        }
+        let anchor = text.section.map_or(text.path.as_str(), |s| s);
+        Finding {
+            rule: meta.id.clone(),
+            name: meta.name.clone(),
+            severity: meta.severity,
+            message: spec.message.replace("{term}", found),
+            explanation,
+            elements: meta.elements.clone(),
+            source: meta.source.clone(),
+            help: help_link(&meta.id),
+            location: Location {
+                path: text.path.clone(),
+                section: text.section.map(str::to_owned),
+                span: Some(span),
+            },
+            excerpt: Some(excerpt(text.text, hit.start, hit.end, 60)),
+            suggestions: entry.suggestions.clone(),
+            fix,
+            waiver: None,
+            fingerprint: fingerprint(&[
+                &meta.id,
+                anchor,
+                &found.to_lowercase(),
+                &occurrence.to_string(),
+            ]),
+        }
+    }
+}
+
+/// The texts term rules read, in document order.
+fn texts_of(draft: &Draft) -> Vec<TextRef<'_>> {
+    let mut texts = vec![TextRef {
+        path: "/title".into(),
+        section: None,
+        text: &draft.title,
+    }];
+    for (i, section) in draft.sections.iter().enumerate() {
+        texts.push(TextRef {
+            path: format!("/sections/{i}/heading"),
+            section: Some(&section.id),
+            text: &section.heading,
+        });
+        texts.push(TextRef {
+            path: format!("/sections/{i}/text"),
+            section: Some(&section.id),
+            text: &section.text,
+        });
+    }
+    for (i, field) in draft.fields.iter().enumerate() {
+        texts.push(TextRef {
+            path: format!("/fields/{i}/label"),
+            section: None,
+            text: &field.label,
+        });
+        for (j, option) in field.options.iter().enumerate() {
+            texts.push(TextRef {
+                path: format!("/fields/{i}/options/{j}"),
+                section: None,
+                text: option,
+            });
+        }
+    }
+    texts
+}
+
+fn structural_finding(
+    meta: &RuleMeta,
+    raw: RawFinding,
+    order: (usize, usize, usize),
+    occurrence: usize,
+) -> Placed {
+    let RawFinding {
+        path,
+        message,
+        review,
+        suggestions,
+    } = raw;
+    let finding = Finding {
+        rule: meta.id.clone(),
+        name: meta.name.clone(),
+        severity: meta.severity,
+        message,
+        explanation: meta.rationale.clone(),
+        elements: meta.elements.clone(),
+        source: meta.source.clone(),
+        help: help_link(&meta.id),
+        fingerprint: fingerprint(&[&meta.id, &path, &occurrence.to_string()]),
+        location: Location {
+            path,
+            section: None,
+            span: None,
+        },
+        excerpt: None,
+        suggestions,
+        fix: None,
+        waiver: None,
+    };
+    Placed {
+        order,
+        review: review || meta.advisory,
+        finding,
+    }
+}
+
+fn outcome(meta: &RuleMeta, reason: String) -> RuleOutcome {
+    RuleOutcome {
+        rule: meta.id.clone(),
+        name: meta.name.clone(),
+        elements: meta.elements.clone(),
+        reason,
+    }
+}
+
+fn help_link(id: &str) -> String {
+    format!("docs/rules.md#{id}")
+}
+
+fn next_occurrence(seen: &mut BTreeMap<String, usize>, key: &str) -> usize {
+    let count = seen.entry(key.to_owned()).or_insert(0);
+    *count += 1;
+    *count
+}
+
+/// FNV-1a, 64-bit: small, fast and the same on every platform and version.
+fn fingerprint(parts: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.bytes().chain([0xff]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    let detail = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no detail".into());
+    format!("the rule failed to run ({detail}); its findings are missing from this report")
+}
+
+fn unknown_rule(pointer: &str, id: &str) -> RulePackError {
+    RulePackError::Rule {
+        pointer: pointer.into(),
+        rule: id.into(),
+        message: "no rule has this id".into(),
+    }
+}
+
+fn escape_pointer(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+fn validate_term_rule(spec: &TermRuleSpec, pointer: &str) -> Result<(), RulePackError> {
+    let fail = |field: &str, message: String| RulePackError::Rule {
+        pointer: format!("{pointer}/{field}"),
+        rule: spec.id.clone(),
+        message,
+    };
+    let kebab = !spec.id.is_empty()
+        && spec.id.len() <= 64
+        && spec
+            .id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !kebab {
+        return Err(fail(
+            "id",
+            "an id is 1 to 64 characters of a-z, 0-9 and -".into(),
+        ));
+    }
+    if spec.elements.is_empty() {
+        return Err(fail(
+            "elements",
+            "name at least one framework element, e.g. \"2.3\"".into(),
+        ));
+    }
+    for (i, id) in spec.elements.iter().enumerate() {
+        if framework::element(id).is_none() {
+            return Err(fail(
+                &format!("elements/{i}"),
+                format!("{id:?} is not one of the framework's elements 1.1 to 6.2"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A waiver with a reason covers its rule's findings (in one section, if it
+/// names one). Findings about waivers themselves cannot be waived.
+fn apply_waivers(draft: &Draft, placed: &mut [Placed]) {
+    for waiver in draft.waivers.iter().filter(|w| !w.reason.trim().is_empty()) {
+        for p in placed.iter_mut() {
+            let f = &mut p.finding;
+            let in_scope = waiver
+                .section
+                .as_ref()
+                .is_none_or(|s| f.location.section.as_ref() == Some(s));
+            if f.rule == waiver.rule
+                && f.rule != crate::rules::WAIVER_RULE
+                && in_scope
+                && f.waiver.is_none()
+            {
+                f.waiver = Some(AppliedWaiver {
+                    reason: waiver.reason.clone(),
+                    approved_by: waiver.approved_by.clone(),
+                });
+            }
+        }
+    }
+}
+
+fn summarise(
+    violations: &[Finding],
+    needs_review: &[Finding],
+    passes: &[RuleOutcome],
+    inapplicable: &[RuleOutcome],
+    errors: &[RuleFailure],
+) -> Summary {
+    let mut summary = Summary {
+        violations: violations.len(),
+        needs_review: needs_review.len(),
+        passes: passes.len(),
+        inapplicable: inapplicable.len(),
+        errors: errors.len(),
+        ..Summary::default()
+    };
+    for f in violations.iter().chain(needs_review) {
+        match f.severity {
+            Severity::Error => summary.error_findings += 1,
+            Severity::Warning => summary.warning_findings += 1,
+            Severity::Info => summary.info_findings += 1,
+        }
+        summary.waived += usize::from(f.waiver.is_some());
+    }
+    summary.blocking = violations
+        .iter()
+        .filter(|f| f.severity == Severity::Error && f.waiver.is_none())
+        .count();
+    summary
+}
+
+/// Per element: which rules evidence it, which find gaps, and a status on the
+/// framework's self-assessment scale.
+fn roll_up(
+    draft: &Draft,
+    metas: &[RuleMeta],
+    violations: &[Finding],
+    needs_review: &[Finding],
+    passes: &[RuleOutcome],
+    errors: &[RuleFailure],
+) -> Vec<ElementStatus> {
+    let unwaived_rules = |findings: &[Finding]| -> BTreeSet<String> {
+        findings
+            .iter()
+            .filter(|f| f.waiver.is_none())
+            .map(|f| f.rule.clone())
+            .collect()
+    };
+    let gap_rules = unwaived_rules(violations);
+    let review_rules = unwaived_rules(needs_review);
+    let passed: BTreeSet<&str> = passes.iter().map(|p| p.rule.as_str()).collect();
+    let failed: BTreeSet<&str> = errors.iter().map(|e| e.rule.as_str()).collect();
+
+    framework::ELEMENTS
+        .iter()
+        .map(|element| {
+            let serving = metas
+                .iter()
+                .filter(|m| m.elements.iter().any(|e| e == element.id));
+            let (mut evidence, mut gaps, mut review) = (Vec::new(), Vec::new(), Vec::new());
+            let mut failed_here = Vec::new();
+            for meta in serving {
+                let id = meta.id.as_str();
+                if gap_rules.contains(id) {
+                    gaps.push(meta.id.clone());
+                } else if review_rules.contains(id) {
+                    review.push(meta.id.clone());
+                } else if passed.contains(id) {
+                    evidence.push(meta.id.clone());
+                } else if failed.contains(id) {
+                    failed_here.push(meta.id.clone());
+                }
+            }
+            let (status, reason) = element_verdict(draft, &evidence, &gaps, &review, &failed_here);
+            ElementStatus {
+                id: element.id.into(),
+                pillar: element.pillar,
+                title: element.title.into(),
+                status,
+                evidence,
+                gaps,
+                review,
+                reason,
+            }
+        })
+        .collect()
+}
+
+fn element_verdict(
+    draft: &Draft,
+    evidence: &[String],
+    gaps: &[String],
+    review: &[String],
+    failed: &[String],
+) -> (Option<SelfAssessment>, String) {
+    let names = |ids: &[String]| ids.join(", ");
+    let failed_note = if failed.is_empty() {
+        String::new()
+    } else {
+        format!(" ({} failed to run, so this is incomplete)", names(failed))
+    };
+    if evidence.is_empty() && gaps.is_empty() && review.is_empty() {
+        let reason = format!(
+            "no rule that applies to a {} speaks to this element{failed_note}",
+            draft.kind.as_str()
+        );
+        return (None, reason);
+    }
+    let (status, reason) = if !gaps.is_empty() && evidence.is_empty() && review.is_empty() {
+        (
+            SelfAssessment::NotInPlace,
+            format!("not yet shown: {} found gaps", names(gaps)),
+        )
+    } else if !gaps.is_empty() {
+        let shown = [evidence, review].concat();
+        (
+            SelfAssessment::WorkInProgress,
+            format!(
+                "partly shown ({} passed or need review), but {} found gaps",
+                names(&shown),
+                names(gaps)
+            ),
+        )
+    } else if !review.is_empty() {
+        (
+            SelfAssessment::WorkInProgress,
+            format!("no gaps, but {} need a person to review", names(review)),
+        )
+    } else {
+        (
+            SelfAssessment::InPlace,
+            format!("shown: {} passed", names(evidence)),
+        )
+    };
+    (Some(status), format!("{reason}{failed_note}"))
+}
+
+fn pillar_status(
+    elements: &[ElementStatus],
+    violations: &[Finding],
+    needs_review: &[Finding],
+) -> Vec<PillarStatus> {
+    framework::PILLARS
+        .iter()
+        .map(|pillar| {
+            let touches = |f: &&Finding| {
+                f.waiver.is_none()
+                    && f.elements
+                        .iter()
+                        .any(|e| pillar.elements.contains(&e.as_str()))
+            };
+            PillarStatus {
+                number: pillar.number,
+                title: pillar.title.into(),
+                status: elements
+                    .iter()
+                    .filter(|e| e.pillar == pillar.number)
+                    .filter_map(|e| e.status)
+                    .min(),
+                violations: violations.iter().filter(touches).count(),
+                needs_review: needs_review.iter().filter(touches).count(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn engine_is_send_and_sync() {
+        assert_send_sync::<Engine>();
+    }
+
+    struct Broken;
+
+    impl StructuralRule for Broken {
+        fn meta(&self) -> RuleMeta {
+            let mut meta = Engine::new().rules()[0].clone();
+            meta.id = "broken".into();
+            meta
+        }
+        fn check(&self, _: &Draft, _: &RuleContext<'_>) -> Verdict {
+            panic!("index out of range")
+        }
+    }
+
+    #[test]
+    fn a_rule_that_panics_is_reported_in_errors_and_nowhere_else() {
+        let mut engine = Engine::new();
+        engine
+            .structural
+            .push((Box::new(Broken), engine.metas.len()));
+        engine.metas.push(Broken.meta());
+        let draft = Draft::from_text("t", "text").unwrap();
+        let report = engine.check(&draft);
+        assert_eq!(report.errors.len(), 1);
+        assert_eq!(report.errors[0].rule, "broken");
+        assert!(report.errors[0].message.contains("index out of range"));
+        let everywhere = report.passes.iter().chain(&report.inapplicable);
+        assert!(everywhere.into_iter().all(|o| o.rule != "broken"));
+        assert_eq!(report.summary.errors, 1);
+    }
+
+    #[test]
+    fn fingerprints_are_stable_and_distinct() {
+        assert_eq!(fingerprint(&["a", "b"]), fingerprint(&["a", "b"]));
+        assert_ne!(fingerprint(&["ab", ""]), fingerprint(&["a", "b"]));
+        assert_eq!(fingerprint(&[]).len(), 16);
+    }
+}

@@ -1,0 +1,92 @@
+//! The JSON-string entry points the WebAssembly and Python bindings call, so
+//! each binding only moves strings across its boundary and stays thin.
+//!
+//! Every function returns JSON text on success and an [`ErrorInfo`] on
+//! failure; none panics on any input.
+
+use crate::engine::Engine;
+use crate::error::ErrorInfo;
+use crate::input::Format;
+use crate::model::Draft;
+
+/// Compiles an engine from a rule pack in JSON, or the built-in pack for `None`.
+pub fn engine(rule_pack_json: Option<&str>) -> Result<Engine, ErrorInfo> {
+    match rule_pack_json {
+        None => Ok(Engine::new()),
+        Some(json) => Engine::from_pack_json(json).map_err(|e| e.to_info()),
+    }
+}
+
+/// Checks a draft given as JSON; returns the report as compact JSON.
+pub fn check(engine: &Engine, draft_json: &str) -> Result<String, ErrorInfo> {
+    engine
+        .check_json(draft_json)
+        .map(|report| report.to_json())
+        .map_err(|e| e.to_info())
+}
+
+/// Checks Markdown (`markdown = true`) or plain text; returns the report as JSON.
+pub fn check_text(
+    engine: &Engine,
+    title: &str,
+    text: &str,
+    markdown: bool,
+) -> Result<String, ErrorInfo> {
+    let format = if markdown {
+        Format::Markdown
+    } else {
+        Format::Text
+    };
+    Draft::from_bytes(text.as_bytes(), format, title, engine.limits())
+        .map(|draft| engine.check(&draft).to_json())
+        .map_err(|e| e.to_info())
+}
+
+/// The framework's pillars, elements and scales as JSON.
+pub fn framework() -> String {
+    serde_json::to_string(&crate::framework::catalogue()).unwrap_or_default()
+}
+
+/// The engine's rules' metadata as a JSON array.
+pub fn rules(engine: &Engine) -> String {
+    serde_json::to_string(engine.rules()).unwrap_or_default()
+}
+
+/// An error as JSON, for bindings that throw it as text.
+pub fn error_json(error: &ErrorInfo) -> String {
+    serde_json::to_string(error).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_carry_kind_and_pointer() {
+        let engine = Engine::new();
+        let err = check(&engine, r#"{"title": "t", "kind": "memo"}"#).unwrap_err();
+        assert_eq!((err.error, err.kind), ("draft", "invalid"));
+        assert_eq!(err.pointer.as_deref(), Some("/kind"));
+        assert!(err.message.contains("workforce_policy"), "{}", err.message);
+        let json = error_json(&err);
+        assert!(json.contains("\"pointer\":\"/kind\""), "{json}");
+    }
+
+    #[test]
+    fn bad_rule_pack_is_a_typed_error() {
+        let err = engine(Some(r#"{"name":"x","version":"1","disable":["nope"]}"#)).unwrap_err();
+        assert_eq!(err.error, "rule_pack");
+        assert_eq!(err.pointer.as_deref(), Some("/disable/0"));
+    }
+
+    #[test]
+    fn text_and_framework_round_trip_as_json() {
+        let engine = Engine::new();
+        let report = check_text(&engine, "Note", "Dear ladies and gentlemen", false).unwrap();
+        assert!(report.contains("\"violations\""));
+        let framework: serde_json::Value = serde_json::from_str(&framework()).unwrap();
+        assert_eq!(framework["elements"].as_array().map(Vec::len), Some(17));
+        let rules: serde_json::Value = serde_json::from_str(&rules(&engine)).unwrap();
+        assert!(rules.as_array().is_some_and(|r| r.len() >= 15));
+    }
+}

@@ -1,0 +1,246 @@
+//! The report: findings in axe-core's buckets, a summary, and the roll-up to
+//! the framework's 17 elements and 6 pillars.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::framework::SelfAssessment;
+use crate::pack::{Applicability, Severity, SourceRef};
+use crate::text::TextSpan;
+
+/// The result of checking one draft. The same draft and rule pack always give
+/// byte-identical JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Report {
+    /// The engine and rule pack that produced the report.
+    pub engine: EngineInfo,
+    /// The draft checked.
+    pub draft: DraftInfo,
+    /// Counts, and whether an approval gate would pass.
+    pub summary: Summary,
+    /// Findings that need a change.
+    pub violations: Vec<Finding>,
+    /// Findings a person must judge: context decides, or guidance is contested.
+    pub needs_review: Vec<Finding>,
+    /// Rules that ran and found what they look for done well.
+    pub passes: Vec<RuleOutcome>,
+    /// Rules that do not apply to this draft, with the reason.
+    pub inapplicable: Vec<RuleOutcome>,
+    /// Rules that failed to run. Never mixed into the other buckets.
+    pub errors: Vec<RuleFailure>,
+    /// The framework's 17 demonstrable elements, each with a status.
+    pub elements: Vec<ElementStatus>,
+    /// The framework's 6 pillars, each with a status.
+    pub pillars: Vec<PillarStatus>,
+}
+
+/// The engine and rule pack versions, so a report can be reproduced.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct EngineInfo {
+    /// The dueregard version.
+    pub version: String,
+    /// The rule pack's name.
+    pub rule_pack: String,
+    /// The rule pack's version.
+    pub rule_pack_version: String,
+}
+
+/// What was checked.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct DraftInfo {
+    /// The draft's title.
+    pub title: String,
+    /// The draft's kind, as in the input.
+    pub kind: String,
+}
+
+/// Counts per bucket and severity.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, JsonSchema)]
+pub struct Summary {
+    /// Number of violations (waived ones included).
+    pub violations: usize,
+    /// Number of findings needing review (waived ones included).
+    pub needs_review: usize,
+    /// Number of rules that passed.
+    pub passes: usize,
+    /// Number of rules that did not apply.
+    pub inapplicable: usize,
+    /// Number of rules that failed to run.
+    pub errors: usize,
+    /// Findings of severity error, in either bucket.
+    pub error_findings: usize,
+    /// Findings of severity warning.
+    pub warning_findings: usize,
+    /// Findings of severity info.
+    pub info_findings: usize,
+    /// Findings covered by a waiver.
+    pub waived: usize,
+    /// Unwaived error-severity violations: what blocks an approval gate.
+    pub blocking: usize,
+}
+
+/// One thing the draft should change or a person should look at.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Finding {
+    /// The rule's id.
+    pub rule: String,
+    /// The rule's name.
+    pub name: String,
+    /// How much it matters; `error` blocks an approval gate.
+    pub severity: Severity,
+    /// What was found, in one sentence.
+    pub message: String,
+    /// Why it matters, in plain English.
+    pub explanation: String,
+    /// The framework elements (e.g. `3.2`) the rule serves.
+    pub elements: Vec<String>,
+    /// Where the guidance comes from.
+    pub source: SourceRef,
+    /// Where the rule is documented (relative to the project's docs).
+    pub help: String,
+    /// Where in the draft.
+    pub location: Location,
+    /// The text around the finding, when it is in text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+    /// Wording to consider, best first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<String>,
+    /// An edit that applies the first suggestion.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+    /// The waiver that covers this finding, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<AppliedWaiver>,
+    /// Stable across edits elsewhere in the draft: rule, place and text, not offsets.
+    pub fingerprint: String,
+}
+
+/// Where a finding is.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Location {
+    /// RFC 6901 JSON Pointer into the draft, e.g. `/sections/2/text` or `/eia/groups`.
+    pub path: String,
+    /// The section id, for findings in a section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The span within the text at `path`, for findings in text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<TextSpan>,
+}
+
+/// A suggested edit.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Fix {
+    /// What the fix does, e.g. `Replace with “trans”`.
+    pub title: String,
+    /// Whether it can be applied without a person reading it.
+    pub applicability: Applicability,
+    /// The edits, each within the text at its `path`.
+    pub edits: Vec<Edit>,
+}
+
+/// Replace bytes `start..end` of the text at `path` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Edit {
+    /// JSON Pointer to the text edited.
+    pub path: String,
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset just past the end.
+    pub end: usize,
+    /// UTF-16 offset of the start (JavaScript).
+    pub utf16_start: usize,
+    /// UTF-16 offset just past the end (JavaScript).
+    pub utf16_end: usize,
+    /// The new text.
+    pub replacement: String,
+}
+
+/// A waiver as applied to a finding.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct AppliedWaiver {
+    /// Why the rule is waived here.
+    pub reason: String,
+    /// Who approved it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<String>,
+}
+
+/// A rule that passed or did not apply.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct RuleOutcome {
+    /// The rule's id.
+    pub rule: String,
+    /// The rule's name.
+    pub name: String,
+    /// The framework elements the rule serves.
+    pub elements: Vec<String>,
+    /// What the draft shows (for a pass) or why the rule does not apply.
+    pub reason: String,
+}
+
+/// A rule that failed to run.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct RuleFailure {
+    /// The rule's id.
+    pub rule: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// One of the framework's 17 elements, as this draft evidences it.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ElementStatus {
+    /// The element id, e.g. `3.2`.
+    pub id: String,
+    /// The pillar it belongs to.
+    pub pillar: u8,
+    /// The element's title, quoted from the framework.
+    pub title: String,
+    /// Where the draft stands on the framework's self-assessment scale;
+    /// absent when no applicable rule speaks to the element.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<SelfAssessment>,
+    /// Rules that passed: what the draft evidences.
+    pub evidence: Vec<String>,
+    /// Rules with violations: what the draft lacks.
+    pub gaps: Vec<String>,
+    /// Rules with findings to review.
+    pub review: Vec<String>,
+    /// Why the status is what it is.
+    pub reason: String,
+}
+
+/// One of the framework's 6 pillars.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct PillarStatus {
+    /// The pillar number, 1 to 6.
+    pub number: u8,
+    /// The pillar's title, quoted from the framework.
+    pub title: String,
+    /// The weakest status among its applicable elements; absent when none apply.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<SelfAssessment>,
+    /// Violations against its elements.
+    pub violations: usize,
+    /// Findings to review against its elements.
+    pub needs_review: usize,
+}
+
+impl Report {
+    /// Whether an approval gate would pass: no unwaived error-severity violation.
+    pub fn passes_gate(&self) -> bool {
+        self.summary.blocking == 0
+    }
+
+    /// The report as JSON, compact. Deterministic for the same input.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a report always serialises")
+    }
+
+    /// The report as indented JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a report always serialises")
+    }
+}

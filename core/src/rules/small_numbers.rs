@@ -1,0 +1,103 @@
+//! Small numbers: reporting L, G, B, T and Q figures separately (framework
+//! 4.3) soon produces counts small enough to identify people.
+
+use crate::model::Draft;
+use crate::pack::Severity;
+use crate::rules::{
+    RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
+};
+
+pub(crate) fn rules() -> Vec<Box<dyn StructuralRule>> {
+    vec![Box::new(SmallNumbers)]
+}
+
+struct SmallNumbers;
+
+/// Counts written as `n=3`, `n = 3` or `(n=3)`: the form reports use for a
+/// cell size, so a small one is a count of people, not a date or a page.
+fn counts(text: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter_map(move |i| {
+        let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if !(starts_word && (bytes[i] == b'n' || bytes[i] == b'N')) {
+            return None;
+        }
+        let mut j = i + 1;
+        while j < bytes.len() && bytes[j] == b' ' {
+            j += 1;
+        }
+        if bytes.get(j) != Some(&b'=') {
+            return None;
+        }
+        j += 1;
+        while j < bytes.len() && bytes[j] == b' ' {
+            j += 1;
+        }
+        let digits_end = j + bytes[j..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits_end == j || digits_end - j > 9 {
+            return None;
+        }
+        if bytes.get(digits_end).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.' || *b == b',') {
+            // "n=4.5" or "n=4,000" is not a small count.
+            if !matches!(bytes.get(digits_end), Some(b'.' | b',') if bytes.get(digits_end + 1).is_none_or(|b| !b.is_ascii_digit())) {
+                return None;
+            }
+        }
+        text[j..digits_end].parse().ok().map(|n| (i, n))
+    })
+}
+
+impl StructuralRule for SmallNumbers {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "data-small-numbers",
+            name: "Counts small enough to identify people",
+            severity: Severity::Warning,
+            advisory: true,
+            elements: &["4.3"],
+            tags: &["data", "disclosure"],
+            rationale: "Looking at lesbian, gay, bisexual, trans and queer figures separately is what the framework asks, and it quickly gives very small counts. Published below the threshold (10 by default, set in the rule pack), a count can point to a person; suppress or combine it before publication, and keep the detail for internal analysis.",
+            source: sources::FRAMEWORK,
+            fires: &[r#"{"title":"Report","kind":"action_plan","sections":[{"id":"data","text":"Trans service users reported longer waits (n=4)."}]}"#],
+            passes: &[r#"{"title":"Report","kind":"action_plan","sections":[{"id":"data","text":"Bisexual service users reported longer waits (n=42). See section 4 of the 2025 report."}]}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, cx: &RuleContext<'_>) -> Verdict {
+        let threshold = u64::from(cx.options.small_number_threshold);
+        let mut any_count = false;
+        let mut findings = Vec::new();
+        for (i, section) in draft.sections.iter().enumerate() {
+            for (_, n) in counts(&section.text) {
+                any_count = true;
+                if n > 0 && n < threshold {
+                    findings.push(RawFinding::review(
+                        format!("/sections/{i}/text"),
+                        format!("A count of {n} is below {threshold} and could identify people if published. Suppress or combine it in published figures."),
+                    ));
+                }
+            }
+        }
+        if !any_count {
+            return Verdict::NotApplicable("the draft reports no counts (n=…)".into());
+        }
+        Verdict::findings(
+            findings,
+            format!("every count reported is {threshold} or more"),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counts;
+
+    #[test]
+    fn finds_cell_sizes_only() {
+        let found: Vec<u64> = counts("waits (n=4), N = 12; n=4.5; ann=3; n=4,000; n=7.")
+            .map(|(_, n)| n)
+            .collect();
+        assert_eq!(found, [4, 12, 7]);
+    }
+}

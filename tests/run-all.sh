@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Every test dueregard has, from a fresh clone. Installs what it needs first,
+# and only what is missing, so a second run does no installing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "toolchain"
+for component in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^${component}"; then
+        rustup component add "${component}"
+    fi
+done
+cargo --version
+
+step "format"
+cargo fmt --all --check
+
+step "lint"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "tests"
+cargo test --workspace --locked
