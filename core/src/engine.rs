@@ -270,7 +270,13 @@ impl Engine {
                     let mut seen = BTreeMap::new();
                     for (n, raw) in findings.into_iter().enumerate() {
                         let occurrence = next_occurrence(&mut seen, &raw.path);
-                        placed.push(structural_finding(meta, raw, (1, order, n), occurrence));
+                        placed.push(structural_finding(
+                            draft,
+                            meta,
+                            raw,
+                            (1, order, n),
+                            occurrence,
+                        ));
                     }
                 }
             }
@@ -477,6 +483,7 @@ fn texts_of(draft: &Draft) -> Vec<TextRef<'_>> {
 }
 
 fn structural_finding(
+    draft: &Draft,
     meta: &RuleMeta,
     raw: RawFinding,
     order: (usize, usize, usize),
@@ -487,7 +494,28 @@ fn structural_finding(
         message,
         review,
         suggestions,
+        span,
     } = raw;
+    // A finding in a section's text points at the section, and at its span.
+    let section = path
+        .strip_prefix("/sections/")
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|i| i.parse::<usize>().ok())
+        .and_then(|i| draft.sections.get(i));
+    let text = section
+        .filter(|_| path.ends_with("/text"))
+        .map(|s| s.text.as_str());
+    let (span, excerpt_text) = match (span, text) {
+        (Some((start, end)), Some(text))
+            if end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end) =>
+        {
+            (
+                Some(LineIndex::new(text).span(start, end)),
+                Some(excerpt(text, start, end, 60)),
+            )
+        }
+        _ => (None, None),
+    };
     let finding = Finding {
         rule: meta.id.clone(),
         name: meta.name.clone(),
@@ -500,10 +528,10 @@ fn structural_finding(
         fingerprint: fingerprint(&[&meta.id, &path, &occurrence.to_string()]),
         location: Location {
             path,
-            section: None,
-            span: None,
+            section: section.map(|s| s.id.clone()),
+            span,
         },
-        excerpt: None,
+        excerpt: excerpt_text,
         suggestions,
         fix: None,
         waiver: None,

@@ -77,6 +77,8 @@ pub(crate) struct RawFinding {
     /// A needs-review finding from a rule that otherwise reports violations.
     pub review: bool,
     pub suggestions: Vec<String>,
+    /// Byte range within the text at `path`, when the finding is in text.
+    pub span: Option<(usize, usize)>,
 }
 
 impl RawFinding {
@@ -86,6 +88,7 @@ impl RawFinding {
             message: message.into(),
             review: false,
             suggestions: Vec::new(),
+            span: None,
         }
     }
 
@@ -94,6 +97,11 @@ impl RawFinding {
             review: true,
             ..RawFinding::violation(path, message)
         }
+    }
+
+    pub fn at(mut self, start: usize, end: usize) -> Self {
+        self.span = Some((start, end));
+        self
     }
 
     pub fn suggest(mut self, suggestion: impl Into<String>) -> Self {

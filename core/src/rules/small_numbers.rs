@@ -47,6 +47,17 @@ fn counts(text: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
     })
 }
 
+/// The end of the `n = 4` written at `start`.
+fn count_end(text: &str, start: usize) -> usize {
+    let rest = &text.as_bytes()[start..];
+    let digits_start = rest.iter().position(u8::is_ascii_digit).unwrap_or(0);
+    let digits = rest[digits_start..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    start + digits_start + digits
+}
+
 impl StructuralRule for SmallNumbers {
     fn meta(&self) -> RuleMeta {
         StaticMeta {
@@ -69,13 +80,13 @@ impl StructuralRule for SmallNumbers {
         let mut any_count = false;
         let mut findings = Vec::new();
         for (i, section) in draft.sections.iter().enumerate() {
-            for (_, n) in counts(&section.text) {
+            for (at, n) in counts(&section.text) {
                 any_count = true;
                 if n > 0 && n < threshold {
                     findings.push(RawFinding::review(
                         format!("/sections/{i}/text"),
                         format!("A count of {n} is below {threshold} and could identify people if published. Suppress or combine it in published figures."),
-                    ));
+                    ).at(at, count_end(&section.text, at)));
                 }
             }
         }
