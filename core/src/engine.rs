@@ -63,10 +63,26 @@ impl Default for Engine {
 }
 
 /// A piece of the draft's text that term rules read.
-struct TextRef<'d> {
-    path: String,
-    section: Option<&'d str>,
-    text: &'d str,
+pub(crate) struct TextRef<'d> {
+    pub path: String,
+    pub section: Option<&'d str>,
+    pub text: &'d str,
+}
+
+/// The term findings of one text, before document-wide conditions apply.
+#[derive(Debug, Clone)]
+pub(crate) struct TextFindings {
+    items: Vec<TermItem>,
+    document_conditions: BTreeSet<(usize, usize)>,
+    has_text: bool,
+}
+
+#[derive(Debug, Clone)]
+struct TermItem {
+    rule: usize,
+    entry: usize,
+    start: usize,
+    finding: Finding,
 }
 
 /// A finding with the key that orders it in the report.
@@ -243,12 +259,54 @@ impl Engine {
 
     /// Checks a draft. Never fails: a rule that breaks is reported in `errors`.
     pub fn check(&self, draft: &Draft) -> Report {
+        let texts: Vec<TextFindings> = texts_of(draft)
+            .iter()
+            .map(|text| self.text_findings(text))
+            .collect();
+        self.assemble(draft, &texts)
+    }
+
+    /// Term findings for one text. A session caches these per text, so an
+    /// edit re-scans only the text that changed.
+    pub(crate) fn text_findings(&self, text: &TextRef<'_>) -> TextFindings {
+        let scan = self.terms.scan(text.text);
+        let mut found = TextFindings {
+            items: Vec::new(),
+            document_conditions: scan.document_conditions,
+            has_text: !text.text.trim().is_empty(),
+        };
+        if scan.hits.is_empty() {
+            return found;
+        }
+        let index = LineIndex::new(text.text);
+        let mut seen = BTreeMap::new();
+        for hit in scan.hits {
+            let key = format!(
+                "{}\u{0}{}",
+                hit.rule,
+                text.text[hit.start..hit.end].to_lowercase()
+            );
+            let occurrence = next_occurrence(&mut seen, &key);
+            let finding = self.term_finding(text, &index, &hit, occurrence);
+            found.items.push(TermItem {
+                rule: hit.rule,
+                entry: hit.entry,
+                start: hit.start,
+                finding,
+            });
+        }
+        found
+    }
+
+    /// Builds the report from per-text term findings (one per [`texts_of`]
+    /// entry, in order) and the structural rules, which are cheap to re-run.
+    pub(crate) fn assemble(&self, draft: &Draft, texts: &[TextFindings]) -> Report {
         let mut placed: Vec<Placed> = Vec::new();
         let mut passes = Vec::new();
         let mut inapplicable = Vec::new();
         let mut errors = Vec::new();
 
-        self.check_terms(draft, &mut placed, &mut passes, &mut inapplicable);
+        self.term_outcomes(texts, &mut placed, &mut passes, &mut inapplicable);
 
         let cx = RuleContext {
             options: &self.options,
@@ -323,52 +381,32 @@ impl Engine {
         }
     }
 
-    fn check_terms(
+    fn term_outcomes(
         &self,
-        draft: &Draft,
+        texts: &[TextFindings],
         placed: &mut Vec<Placed>,
         passes: &mut Vec<RuleOutcome>,
         inapplicable: &mut Vec<RuleOutcome>,
     ) {
-        let texts = texts_of(draft);
-        let mut scans = Vec::with_capacity(texts.len());
-        let mut document_conditions = BTreeSet::new();
-        for text in &texts {
-            let mut scan = self.terms.scan(text.text);
-            document_conditions.append(&mut scan.document_conditions);
-            scans.push(scan.hits);
-        }
+        let conditions: BTreeSet<(usize, usize)> = texts
+            .iter()
+            .flat_map(|t| t.document_conditions.iter().copied())
+            .collect();
         let mut fired = vec![false; self.terms.specs.len()];
-        let mut seen = BTreeMap::new();
-        for (t, (text, hits)) in texts.iter().zip(scans).enumerate() {
-            let hits: Vec<TermHit> = hits
-                .into_iter()
-                .filter(|h| !document_conditions.contains(&(h.rule, h.entry)))
-                .collect();
-            if hits.is_empty() {
-                continue;
-            }
-            let index = LineIndex::new(text.text);
-            for hit in hits {
-                fired[hit.rule] = true;
-                let found = &text.text[hit.start..hit.end];
-                let anchor = text.section.map_or(text.path.as_str(), |s| s);
-                let key = format!(
-                    "{}\u{0}{}\u{0}{}",
-                    self.terms.specs[hit.rule].id,
-                    anchor,
-                    found.to_lowercase()
-                );
-                let occurrence = next_occurrence(&mut seen, &key);
-                let finding = self.term_finding(text, &index, &hit, occurrence);
+        for (t, text) in texts.iter().enumerate() {
+            for item in &text.items {
+                if conditions.contains(&(item.rule, item.entry)) {
+                    continue;
+                }
+                fired[item.rule] = true;
                 placed.push(Placed {
-                    order: (0, t, hit.start),
-                    review: self.metas[self.term_metas[hit.rule]].advisory,
-                    finding,
+                    order: (0, t, item.start),
+                    review: self.metas[self.term_metas[item.rule]].advisory,
+                    finding: item.finding.clone(),
                 });
             }
         }
-        let has_text = texts.iter().any(|t| !t.text.trim().is_empty());
+        let has_text = texts.iter().any(|t| t.has_text);
         for (rule, fired) in fired.into_iter().enumerate() {
             let meta = &self.metas[self.term_metas[rule]];
             if !has_text {
@@ -417,7 +455,10 @@ impl Engine {
             explanation.push(' ');
             explanation.push_str(note);
         }
-        let anchor = text.section.map_or(text.path.as_str(), |s| s);
+        let anchor = match text.section {
+            Some(id) => format!("{id}/{}", text.path.rsplit('/').next().unwrap_or("")),
+            None => text.path.clone(),
+        };
         Finding {
             rule: meta.id.clone(),
             name: meta.name.clone(),
@@ -438,7 +479,7 @@ impl Engine {
             waiver: None,
             fingerprint: fingerprint(&[
                 &meta.id,
-                anchor,
+                &anchor,
                 &found.to_lowercase(),
                 &occurrence.to_string(),
             ]),
@@ -447,7 +488,7 @@ impl Engine {
 }
 
 /// The texts term rules read, in document order.
-fn texts_of(draft: &Draft) -> Vec<TextRef<'_>> {
+pub(crate) fn texts_of(draft: &Draft) -> Vec<TextRef<'_>> {
     let mut texts = vec![TextRef {
         path: "/title".into(),
         section: None,

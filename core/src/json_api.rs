@@ -4,10 +4,13 @@
 //! Every function returns JSON text on success and an [`ErrorInfo`] on
 //! failure; none panics on any input.
 
+use std::sync::Arc;
+
 use crate::engine::Engine;
 use crate::error::ErrorInfo;
 use crate::input::Format;
 use crate::model::Draft;
+use crate::session::Session;
 
 /// Compiles an engine from a rule pack in JSON, or the built-in pack for `None`.
 pub fn engine(rule_pack_json: Option<&str>) -> Result<Engine, ErrorInfo> {
@@ -40,6 +43,38 @@ pub fn check_text(
     Draft::from_bytes(text.as_bytes(), format, title, engine.limits())
         .map(|draft| engine.check(&draft).to_json())
         .map_err(|e| e.to_info())
+}
+
+/// Starts an editing session over a draft given as JSON.
+pub fn session_new(engine: Arc<Engine>, draft_json: &str) -> Result<Session, ErrorInfo> {
+    Draft::from_json_with(draft_json, engine.limits())
+        .map(|draft| Session::new(engine, draft))
+        .map_err(|e| e.to_info())
+}
+
+/// Replaces one section's text; returns the whole report as JSON.
+pub fn session_update(
+    session: &mut Session,
+    section_id: &str,
+    text: &str,
+) -> Result<String, ErrorInfo> {
+    session
+        .update_section(section_id, text)
+        .map(|report| report.to_json())
+        .map_err(|e| e.to_info())
+}
+
+/// Replaces the whole draft, reusing what is unchanged; returns the report as JSON.
+pub fn session_set_draft(session: &mut Session, draft_json: &str) -> Result<String, ErrorInfo> {
+    let limits = *session.engine().limits();
+    Draft::from_json_with(draft_json, &limits)
+        .map(|draft| session.set_draft(draft).to_json())
+        .map_err(|e| e.to_info())
+}
+
+/// The session's current report as JSON.
+pub fn session_report(session: &Session) -> String {
+    session.report().to_json()
 }
 
 /// The framework's pillars, elements and scales as JSON.

@@ -37,6 +37,7 @@ mod pack;
 mod report;
 mod rules;
 pub mod schema;
+mod session;
 mod text;
 
 pub use date::Date;
@@ -50,6 +51,7 @@ pub use pack::{
 };
 pub use report::*;
 pub use rules::{RuleKind, RuleMeta};
+pub use session::Session;
 pub use text::TextSpan;
 
 /// The README's Rust example runs as a doctest, so it cannot go stale.

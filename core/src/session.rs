@@ -1,0 +1,149 @@
+//! An editing session: keeps the term findings of every text in the draft and
+//! re-scans only what changed, so a keystroke in one section of a long draft
+//! costs a scan of that section, not of the whole draft.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::engine::{Engine, TextFindings, texts_of};
+use crate::error::DraftError;
+use crate::model::Draft;
+use crate::report::Report;
+
+/// A draft being edited, with cached per-text results.
+///
+/// ```
+/// use std::sync::Arc;
+/// use dueregard::{Draft, Engine, Session};
+///
+/// let draft = Draft::from_json(r#"{"title": "Leave", "sections": [{"id": "scope", "text": "Staff"}]}"#).unwrap();
+/// let mut session = Session::new(Arc::new(Engine::new()), draft);
+/// let report = session.update_section("scope", "Staff and his/her family").unwrap();
+/// assert_eq!(report.violations[0].rule, "term-binary-pronouns");
+/// ```
+#[derive(Debug)]
+pub struct Session {
+    engine: Arc<Engine>,
+    draft: Draft,
+    /// One entry per text of the draft, in `texts_of` order.
+    texts: Vec<TextFindings>,
+}
+
+impl Session {
+    /// Starts a session, checking the whole draft once.
+    pub fn new(engine: Arc<Engine>, draft: Draft) -> Session {
+        let texts = texts_of(&draft)
+            .iter()
+            .map(|t| engine.text_findings(t))
+            .collect();
+        Session {
+            engine,
+            draft,
+            texts,
+        }
+    }
+
+    /// The engine the session checks with.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// The draft as it stands.
+    pub fn draft(&self) -> &Draft {
+        &self.draft
+    }
+
+    /// The report for the draft as it stands.
+    pub fn report(&self) -> Report {
+        self.engine.assemble(&self.draft, &self.texts)
+    }
+
+    /// Replaces one section's text and returns the whole report, re-scanning
+    /// only that section.
+    pub fn update_section(&mut self, section_id: &str, text: &str) -> Result<Report, DraftError> {
+        let index = self
+            .draft
+            .sections
+            .iter()
+            .position(|s| s.id == section_id)
+            .ok_or_else(|| DraftError::Invalid {
+                pointer: "/sections".into(),
+                message: format!("no section has the id {section_id:?}"),
+                line: 0,
+                column: 0,
+            })?;
+        let limit = self.engine.limits().max_bytes;
+        if text.len() > limit {
+            return Err(DraftError::TooLarge {
+                size: text.len(),
+                limit,
+            });
+        }
+        self.draft.sections[index].text = text.to_owned();
+        // texts_of lists the title, then each section's heading and text.
+        let position = 2 + 2 * index;
+        let texts = texts_of(&self.draft);
+        self.texts[position] = self.engine.text_findings(&texts[position]);
+        Ok(self.report())
+    }
+
+    /// Replaces the whole draft (a heading, a field or the EIA changed),
+    /// reusing the cached findings of every text that is unchanged.
+    pub fn set_draft(&mut self, draft: Draft) -> Report {
+        let old: HashMap<(String, Option<&str>), (&str, &TextFindings)> = texts_of(&self.draft)
+            .into_iter()
+            .zip(&self.texts)
+            .map(|(t, found)| ((t.path, t.section), (t.text, found)))
+            .collect();
+        let texts: Vec<TextFindings> = texts_of(&draft)
+            .iter()
+            .map(|t| match old.get(&(t.path.clone(), t.section)) {
+                Some((text, found)) if *text == t.text => (*found).clone(),
+                _ => self.engine.text_findings(t),
+            })
+            .collect();
+        self.texts = texts;
+        self.draft = draft;
+        self.report()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> Draft {
+        Draft::from_json(
+            r#"{"title":"t","sections":[{"id":"a","heading":"A","text":"one"},{"id":"b","text":"two he or she"}]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn updates_match_a_full_check() {
+        let engine = Arc::new(Engine::new());
+        let mut session = Session::new(engine.clone(), draft());
+        assert_eq!(session.report(), engine.check(&draft()));
+        let report = session
+            .update_section("a", "the chairman said his/her piece")
+            .unwrap();
+        assert_eq!(report, engine.check(session.draft()));
+        let mut changed = session.draft().clone();
+        changed.sections.swap(0, 1);
+        changed.title = "Ladies and gentlemen".into();
+        let report = session.set_draft(changed.clone());
+        assert_eq!(report, engine.check(&changed));
+    }
+
+    #[test]
+    fn unknown_sections_and_oversized_text_are_typed_errors() {
+        let mut session = Session::new(Arc::new(Engine::new()), draft());
+        let err = session.update_section("zzz", "x").unwrap_err();
+        assert_eq!(err.pointer(), Some("/sections"));
+        let huge = "a".repeat(Engine::new().limits().max_bytes + 1);
+        assert_eq!(
+            session.update_section("a", &huge).unwrap_err().kind(),
+            "too_large"
+        );
+    }
+}
