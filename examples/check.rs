@@ -168,6 +168,7 @@ fn place(draft: &Draft, finding: &Finding) -> String {
         "dates" => "Dates".into(),
         "waivers" => "Waivers".into(),
         "partners" => "Partners".into(),
+        "sections" => "The draft as a whole".into(),
         _ => "Draft".into(),
     }
 }

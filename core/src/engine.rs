@@ -802,18 +802,18 @@ fn element_verdict(
         );
         return (None, reason);
     }
-    let (status, reason) = if !gaps.is_empty() && evidence.is_empty() && review.is_empty() {
-        (
-            SelfAssessment::NotInPlace,
-            format!("not yet shown: {} found gaps", names(gaps)),
-        )
+    let (status, reason) = if !gaps.is_empty() && evidence.is_empty() {
+        let mut reason = format!("not yet shown: {} found gaps", names(gaps));
+        if !review.is_empty() {
+            reason.push_str(&format!("; {} need review", names(review)));
+        }
+        (SelfAssessment::NotInPlace, reason)
     } else if !gaps.is_empty() {
-        let shown = [evidence, review].concat();
         (
             SelfAssessment::WorkInProgress,
             format!(
-                "partly shown ({} passed or need review), but {} found gaps",
-                names(&shown),
+                "partly shown ({} passed), but {} found gaps",
+                names(evidence),
                 names(gaps)
             ),
         )

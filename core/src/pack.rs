@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::model::Group;
+
 /// How much a finding matters. `error` blocks an approval gate.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
@@ -106,6 +108,14 @@ pub struct PackOptions {
     /// Counts below this are small enough to identify people.
     #[serde(default = "default_small_number_threshold")]
     pub small_number_threshold: u32,
+    /// Groups beyond the nine protected characteristics that an assessment
+    /// should consider (NHS health inequalities duties, Core20PLUS5).
+    #[serde(default = "default_wider_groups")]
+    pub wider_groups: Vec<Group>,
+}
+
+fn default_wider_groups() -> Vec<Group> {
+    vec![Group::Carers, Group::Deprivation, Group::InclusionHealth]
 }
 
 fn default_small_number_threshold() -> u32 {
@@ -116,6 +126,7 @@ impl Default for PackOptions {
     fn default() -> Self {
         PackOptions {
             small_number_threshold: default_small_number_threshold(),
+            wider_groups: default_wider_groups(),
         }
     }
 }

@@ -17,31 +17,31 @@ pub(crate) fn rules() -> Vec<Box<dyn StructuralRule>> {
 }
 
 /// Whether `text` contains `word` as a whole word, ignoring ASCII case.
-fn mentions(text: &str, word: &str) -> bool {
+pub(super) fn mentions(text: &str, word: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     lower
         .match_indices(word)
         .any(|(i, m)| is_whole_word(&lower, i, i + m.len()))
 }
 
-fn is_choice(field: &Field) -> bool {
+pub(super) fn is_choice(field: &Field) -> bool {
     matches!(
         field.kind,
         FieldKind::SingleChoice | FieldKind::MultipleChoice
     ) && !field.options.is_empty()
 }
 
-fn asks_sex_or_gender(field: &Field) -> bool {
+pub(super) fn asks_sex_or_gender(field: &Field) -> bool {
     mentions(&field.label, "gender") || mentions(&field.label, "sex")
 }
 
-fn asks_orientation(field: &Field) -> bool {
+pub(super) fn asks_orientation(field: &Field) -> bool {
     mentions(&field.label, "sexual orientation")
         || mentions(&field.label, "how you think of yourself")
 }
 
 /// Questions about a protected characteristic, where a person may not want to answer.
-fn is_demographic(field: &Field) -> bool {
+pub(super) fn is_demographic(field: &Field) -> bool {
     asks_sex_or_gender(field)
         || asks_orientation(field)
         || [
@@ -56,7 +56,7 @@ fn is_demographic(field: &Field) -> bool {
         .any(|w| mentions(&field.label, w))
 }
 
-fn no_fields(draft: &Draft) -> Option<Verdict> {
+pub(super) fn no_fields(draft: &Draft) -> Option<Verdict> {
     draft
         .fields
         .is_empty()
@@ -65,7 +65,13 @@ fn no_fields(draft: &Draft) -> Option<Verdict> {
 
 struct GenderTwoOptions;
 
-const BINARY: [&str; 6] = ["male", "female", "man", "woman", "m", "f"];
+const BINARY: [&str; 8] = ["male", "female", "man", "woman", "m", "f", "he", "she"];
+
+/// Options that decline or catch all, which do not make a question less binary.
+fn is_decline_or_bare_other(option: &str) -> bool {
+    let lower = option.trim().to_ascii_lowercase();
+    lower == "other" || lower.contains("prefer not") || lower.contains("not stated")
+}
 
 impl StructuralRule for GenderTwoOptions {
     fn meta(&self) -> RuleMeta {
@@ -80,6 +86,7 @@ impl StructuralRule for GenderTwoOptions {
             source: sources::GOVUK_EQUALITY,
             fires: &[
                 r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"g","label":"Gender","kind":"single_choice","options":["Male","Female"]}]}"#,
+                r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"g","label":"Gender","kind":"single_choice","options":["He","She","Other"]}]}"#,
             ],
             passes: &[
                 r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"g","label":"What is your gender?","kind":"single_choice","options":["Male (including trans man)","Female (including trans woman)","Non-binary","Other (please describe)","Prefer not to say"]}]}"#,
@@ -99,10 +106,15 @@ impl StructuralRule for GenderTwoOptions {
             .enumerate()
             .filter(|(_, f)| is_choice(f) && asks_sex_or_gender(f) && !asks_orientation(f))
             .filter(|(_, f)| {
-                f.options.len() == 2
-                    && f.options
-                        .iter()
-                        .all(|o| BINARY.contains(&o.trim().to_ascii_lowercase().as_str()))
+                // Two gendered answers, perhaps a bare "Other" (the "he/she/other"
+                // the framework's pilot sites were stuck with), nothing else.
+                let answers: Vec<String> = f
+                    .options
+                    .iter()
+                    .filter(|o| !is_decline_or_bare_other(o))
+                    .map(|o| o.trim().to_ascii_lowercase())
+                    .collect();
+                answers.len() == 2 && answers.iter().all(|o| BINARY.contains(&o.as_str()))
             })
             .map(|(i, f)| {
                 RawFinding::violation(

@@ -3,7 +3,7 @@
 //! characteristic with evidence, mitigates what it finds, engages the people
 //! affected, and is done before the decision.
 
-use crate::model::{Draft, Eia, Group, Impact};
+use crate::model::{Audience, Draft, Eia, Engagement, EngagementKind, Group, Impact};
 use crate::pack::Severity;
 use crate::rules::{
     RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
@@ -20,6 +20,11 @@ pub(crate) fn rules() -> Vec<Box<dyn StructuralRule>> {
         Box::new(EiaAims),
         Box::new(EiaSignOffAndReview),
         Box::new(ActionsMeasurable),
+        Box::new(VagueMeasures),
+        Box::new(EiaWiderGroups),
+        Box::new(EiaChildren),
+        Box::new(EngagementFeedback),
+        Box::new(LivedExperiencePaid),
     ]
 }
 
@@ -539,5 +544,290 @@ pub(crate) fn list(items: &[&str]) -> String {
         [] => String::new(),
         [one] => (*one).to_owned(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+struct VagueMeasures;
+
+/// Words that describe an activity or a direction, not a result.
+const VAGUE: [&str; 7] = [
+    "raise awareness",
+    "raising awareness",
+    "increase awareness",
+    "improve",
+    "improvement",
+    "enhance",
+    "promote",
+];
+
+/// A measure says how much, by when or compared with what.
+fn is_measurable(measure: &str) -> bool {
+    measure.bytes().any(|b| b.is_ascii_digit())
+        || ["baseline", "target", "audit", "every", "all "]
+            .iter()
+            .any(|w| measure.to_ascii_lowercase().contains(w))
+}
+
+impl StructuralRule for VagueMeasures {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "actions-vague-measure",
+            name: "Measures that say what success looks like",
+            severity: Severity::Info,
+            advisory: true,
+            elements: &["5.3"],
+            tags: &["actions", "action-plan"],
+            rationale: "\"Raise awareness\" or \"improve access\" describe an activity or a direction, not a result anyone can check. A measure with a number, a baseline or a target date lets the people affected see whether the action worked.",
+            source: sources::FRAMEWORK,
+            fires: &[r#"{"title":"t","kind":"action_plan","eia":{"actions":[{"id":"A1","description":"Staff training","owner":"EDI lead","due":"2027-03-31","measure":"Raise awareness of trans patients' needs"}]}}"#],
+            passes: &[r#"{"title":"t","kind":"action_plan","eia":{"actions":[{"id":"A1","description":"Staff training","owner":"EDI lead","due":"2027-03-31","measure":"80% of front-line staff trained; patient survey shows respectful care score up from 62% to 75%"}]}}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        let Some(eia) = draft
+            .eia
+            .as_ref()
+            .filter(|e| e.actions.iter().any(|a| !blank(&a.measure)))
+        else {
+            return Verdict::NotApplicable("no action states a measure".into());
+        };
+        let findings = eia
+            .actions
+            .iter()
+            .enumerate()
+            .filter_map(|(k, action)| {
+                let measure = action.measure.as_deref()?.trim();
+                let lower = measure.to_ascii_lowercase();
+                let vague = VAGUE.iter().any(|w| lower.contains(w)) && !is_measurable(measure);
+                vague.then(|| {
+                    RawFinding::review(
+                        format!("/eia/actions/{k}/measure"),
+                        format!("The measure for action {:?} (\"{measure}\") describes an activity, not a result. Say how much, compared with what, by when.", action.id),
+                    )
+                    .suggest("e.g. 90% of reception staff trained by March 2027; complaints about misgendering halved from the 2025-26 baseline")
+                })
+            })
+            .collect();
+        Verdict::findings(findings, "every measure states a checkable result")
+    }
+}
+
+struct EiaWiderGroups;
+
+impl StructuralRule for EiaWiderGroups {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "eia-wider-groups",
+            name: "The NHS's wider groups considered",
+            severity: Severity::Info,
+            advisory: true,
+            elements: &["3.1"],
+            tags: &["eia", "health-inequalities"],
+            rationale: "NHS bodies also have health inequalities duties, and NHS equality assessments usually look beyond the nine protected characteristics: carers, people in the most deprived areas (Core20PLUS5), and inclusion health groups. The rule pack sets which groups are expected (by default carers, deprivation and inclusion health groups).",
+            source: sources::NHS_INEQUALITIES,
+            fires: &[r#"{"title":"t","kind":"service_design","eia":{"groups":[{"group":"carers","impact":"neutral","evidence":"e"}]}}"#],
+            passes: &[r#"{"title":"t","kind":"service_design","eia":{"groups":[{"group":"carers","impact":"neutral","evidence":"e"},{"group":"deprivation","impact":"positive","evidence":"e"},{"group":"inclusion_health","impact":"unknown"}]}}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, cx: &RuleContext<'_>) -> Verdict {
+        let eia = match assessment(draft) {
+            Ok(eia) => eia,
+            Err(verdict) => return verdict,
+        };
+        if cx.options.wider_groups.is_empty() {
+            return Verdict::NotApplicable("the rule pack expects no wider groups".into());
+        }
+        let missing: Vec<&str> = cx
+            .options
+            .wider_groups
+            .iter()
+            .filter(|g| !eia.groups.iter().any(|a| a.group == **g))
+            .map(|g| g.label())
+            .collect();
+        if missing.is_empty() {
+            return Verdict::pass("the wider groups the pack expects are assessed");
+        }
+        let finding = RawFinding::review(
+            "/eia/groups",
+            format!(
+                "The assessment does not consider {}. NHS health inequalities duties usually ask for them too.",
+                list(&missing)
+            ),
+        );
+        Verdict::findings(vec![finding], "")
+    }
+}
+
+struct EiaChildren;
+
+impl StructuralRule for EiaChildren {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "eia-children-young-people",
+            name: "Children and young people considered",
+            severity: Severity::Warning,
+            advisory: false,
+            elements: &["5.2"],
+            tags: &["eia", "children"],
+            rationale: "The framework asks organisations to listen and respond to the needs of LGBTQ+ children and young people, particularly around mental health. When a draft is for children and young people, the assessment should rest on evidence about them and on hearing from them.",
+            source: sources::FRAMEWORK,
+            fires: &[r#"{"title":"t","kind":"service_design","audience":["children_and_young_people"],"eia":{"groups":[{"group":"age","impact":"neutral"}]}}"#],
+            passes: &[r#"{"title":"t","kind":"service_design","audience":["children_and_young_people"],"eia":{"groups":[{"group":"age","impact":"positive","evidence":"CAMHS waiting list data 2025"}],"engagement":[{"with":"Youth LGBTQ+ group","kind":"focus_group","lgbtq_led":true}]}}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        if !draft.audience.contains(&Audience::ChildrenAndYoungPeople) {
+            return Verdict::NotApplicable("the draft is not for children and young people".into());
+        }
+        let eia = match assessment(draft) {
+            Ok(eia) => eia,
+            Err(verdict) => return verdict,
+        };
+        let mut findings = Vec::new();
+        let age_evidence = eia
+            .groups
+            .iter()
+            .any(|g| g.group == Group::Age && !blank(&g.evidence));
+        if !age_evidence {
+            findings.push(RawFinding::violation(
+                "/eia/groups",
+                "The draft is for children and young people, but the assessment has no evidence on age. Say what is known about their needs, LGBTQ+ young people's included.",
+            ));
+        }
+        let young = [
+            "young", "youth", "children", "camhs", "pupil", "student", "school",
+        ];
+        let heard = eia.engagement.iter().any(|e| {
+            let with = e.with.to_ascii_lowercase();
+            young.iter().any(|w| with.contains(w))
+        });
+        if !heard {
+            findings.push(RawFinding::violation(
+                "/eia/engagement",
+                "The draft is for children and young people, but no engagement with them is recorded.",
+            ));
+        }
+        Verdict::findings(
+            findings,
+            "children and young people's needs are evidenced and they were heard",
+        )
+    }
+}
+
+struct EngagementFeedback;
+
+impl StructuralRule for EngagementFeedback {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "engagement-feedback-given",
+            name: "People told how their input was used",
+            severity: Severity::Info,
+            advisory: true,
+            elements: &["5.1", "5.3"],
+            tags: &["eia", "co-production"],
+            rationale: "Groups who give their time and expertise want to know what difference it made; partners in the 2025 guide describe being asked and then hearing nothing, and being brought in earlier next time when they were told. Recording how feedback was given back keeps the relationship honest.",
+            source: sources::PARTNERSHIP_GUIDE,
+            fires: &[r#"{"title":"t","kind":"service_design","eia":{"engagement":[{"with":"Trans patient panel","kind":"focus_group","lgbtq_led":true}]}}"#],
+            passes: &[r#"{"title":"t","kind":"service_design","eia":{"engagement":[{"with":"Trans patient panel","kind":"focus_group","lgbtq_led":true,"feedback_given":"Wrote to the panel in May with the changes made and those not made, and why"}]}}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        let Some(eia) = draft.eia.as_ref().filter(|e| !e.engagement.is_empty()) else {
+            return Verdict::NotApplicable("no engagement is recorded".into());
+        };
+        let findings = eia
+            .engagement
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| blank(&e.feedback_given))
+            .map(|(i, e)| {
+                RawFinding::review(
+                    format!("/eia/engagement/{i}/feedback_given"),
+                    format!(
+                        "The record does not say how {} were told what was done with their input.",
+                        e.with
+                    ),
+                )
+            })
+            .collect();
+        Verdict::findings(
+            findings,
+            "everyone engaged was told how their input was used",
+        )
+    }
+}
+
+struct LivedExperiencePaid;
+
+impl StructuralRule for LivedExperiencePaid {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "engagement-lived-experience-paid",
+            name: "Lived-experience contributors paid for their time",
+            severity: Severity::Warning,
+            advisory: false,
+            elements: &["5.1", "6.2"],
+            tags: &["eia", "co-production", "funding"],
+            rationale: "Co-production asks people to share their own experience, often of harm, and to give time that professionals are paid for. The partnership guide asks for lived experience to be remunerated and gathered in a trauma-informed way; an unpaid ask of a small community group is one the group may not be able to afford.",
+            source: sources::PARTNERSHIP_GUIDE,
+            fires: &[r#"{"title":"t","kind":"service_design","eia":{"engagement":[{"with":"Trans patient panel","kind":"co_production","lgbtq_led":true,"remunerated":false}]}}"#],
+            passes: &[r#"{"title":"t","kind":"service_design","eia":{"engagement":[{"with":"Trans patient panel","kind":"co_production","lgbtq_led":true,"remunerated":true}]}}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        // Staff networks and unions take part in work time; the duty to pay is
+        // to people from outside who give their time and experience.
+        let internal = ["staff", "employee", "union", "colleague", "workforce"];
+        let lived = |e: &Engagement| {
+            matches!(
+                e.kind,
+                EngagementKind::CoProduction
+                    | EngagementKind::FocusGroup
+                    | EngagementKind::Interview
+            ) && !internal
+                .iter()
+                .any(|w| e.with.to_ascii_lowercase().contains(w))
+        };
+        let Some(eia) = draft
+            .eia
+            .as_ref()
+            .filter(|e| e.engagement.iter().any(&lived))
+        else {
+            return Verdict::NotApplicable(
+                "no co-production, focus group or interview with people from outside the organisation is recorded".into(),
+            );
+        };
+        let mut findings = Vec::new();
+        for (i, e) in eia.engagement.iter().enumerate().filter(|(_, e)| lived(e)) {
+            let path = format!("/eia/engagement/{i}/remunerated");
+            match e.remunerated {
+                Some(true) => {}
+                Some(false) => findings.push(RawFinding::violation(
+                    path,
+                    format!(
+                        "{} gave their lived experience unpaid. Pay contributors for their time.",
+                        e.with
+                    ),
+                )),
+                None => findings.push(RawFinding::review(
+                    path,
+                    format!(
+                        "The record does not say whether {} were paid for their time.",
+                        e.with
+                    ),
+                )),
+            }
+        }
+        Verdict::findings(findings, "lived-experience contributors were paid")
     }
 }

@@ -2,10 +2,13 @@
 //! structural rules (code, one file per rule family).
 
 mod data_fields;
+mod data_questions;
 mod eia;
+mod partnership;
 mod small_numbers;
 mod terms;
 mod waivers;
+mod workforce;
 
 use std::collections::BTreeSet;
 
@@ -191,7 +194,10 @@ pub(crate) fn builtin_structural() -> Vec<Box<dyn StructuralRule>> {
     let mut rules: Vec<Box<dyn StructuralRule>> = Vec::new();
     rules.extend(eia::rules());
     rules.extend(data_fields::rules());
+    rules.extend(data_questions::rules());
     rules.extend(small_numbers::rules());
+    rules.extend(partnership::rules());
+    rules.extend(workforce::rules());
     rules.extend(waivers::rules());
     rules
 }
@@ -220,6 +226,14 @@ pub(crate) mod sources {
     pub const SO_STANDARD: (&str, &str) = (
         "NHS England, Sexual orientation monitoring information standard (DCB2094)",
         "https://www.england.nhs.uk/about/equality/equality-hub/patient-equalities-programme/equality-frameworks-and-information-standards/sexual-orientation-monitoring-information-standard/",
+    );
+    pub const PARTNERSHIP_GUIDE: (&str, &str) = (
+        "The National LGBT Partnership, Working with LGBTQ+ Groups: A guide for Health Organisations (March 2025)",
+        "https://nationallgbtpartnership.org/",
+    );
+    pub const NHS_INEQUALITIES: (&str, &str) = (
+        "NHS England, Core20PLUS5: an approach to reducing health inequalities",
+        "https://www.england.nhs.uk/about/equality/equality-hub/national-healthcare-inequalities-improvement-programme/core20plus5/",
     );
     pub const GOVUK_EQUALITY: (&str, &str) = (
         "GOV.UK Design System, Equality information pattern",

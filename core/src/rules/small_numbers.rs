@@ -6,9 +6,10 @@ use crate::pack::Severity;
 use crate::rules::{
     RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
 };
+use crate::text::is_whole_word;
 
 pub(crate) fn rules() -> Vec<Box<dyn StructuralRule>> {
-    vec![Box::new(SmallNumbers)]
+    vec![Box::new(SmallNumbers), Box::new(Aggregated)]
 }
 
 struct SmallNumbers;
@@ -97,6 +98,104 @@ impl StructuralRule for SmallNumbers {
             findings,
             format!("every count reported is {threshold} or more"),
         )
+    }
+}
+
+struct Aggregated;
+
+/// Acronyms that put several groups in one figure.
+const UMBRELLA: [&str; 7] = [
+    "lgbtq+", "lgbtq", "lgbt+", "lgbt", "lgbtqia+", "lgb", "lgbtqi+",
+];
+/// Words that show a figure is broken down.
+const SEPARATE: [&str; 7] = [
+    "lesbian",
+    "gay",
+    "bisexual",
+    "trans",
+    "queer",
+    "non-binary",
+    "asexual",
+];
+
+/// Byte ranges of sentences (split at . ! ? and line breaks).
+fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    text.match_indices(['.', '!', '?', '\n'])
+        .map(|(i, _)| i + 1)
+        .chain([text.len()])
+        .filter_map(move |end| {
+            let from = start;
+            start = end;
+            (end > from).then(|| (from, &text[from..end]))
+        })
+}
+
+fn whole_word_at(lower: &str, word: &str) -> Option<usize> {
+    lower
+        .match_indices(word)
+        .find(|(i, m)| is_whole_word(lower, *i, i + m.len()))
+        .map(|(i, _)| i)
+}
+
+impl StructuralRule for Aggregated {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "data-lgbtq-aggregated",
+            name: "LGBTQ+ figures reported as one group",
+            severity: Severity::Info,
+            advisory: true,
+            elements: &["4.3"],
+            tags: &["data", "reporting"],
+            rationale: "The framework warns against aggregating LGBTQ+ data: lesbian, gay, bisexual, trans and queer people's experiences differ, and one topline figure can hide a failing for one group. Report each separately where numbers allow, suppressing counts small enough to identify people.",
+            source: sources::FRAMEWORK,
+            fires: &[r#"{"title":"Survey results","kind":"action_plan","sections":[{"id":"r","text":"Overall, 64% of LGBTQ+ respondents rated the service as good."}]}"#],
+            passes: &[
+                r#"{"title":"Survey results","kind":"action_plan","sections":[{"id":"r","text":"64% of LGBTQ+ respondents rated the service as good: 71% of gay and lesbian respondents, 58% of bisexual respondents and 41% of trans respondents."}]}"#,
+                r#"{"title":"Network","kind":"workforce_policy","sections":[{"id":"r","text":"The LGBTQ+ staff network meets 12 times a year."}]}"#,
+            ],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        let mut reported = false;
+        let mut findings = Vec::new();
+        let broken_down = draft.sections.iter().any(|s| {
+            let lower = s.text.to_lowercase();
+            SEPARATE.iter().any(|w| whole_word_at(&lower, w).is_some())
+        });
+        for (i, section) in draft.sections.iter().enumerate() {
+            for (from, sentence) in sentences(&section.text) {
+                let lower = sentence.to_ascii_lowercase();
+                let figure = lower.contains('%')
+                    || lower.contains("per cent")
+                    || counts(sentence).next().is_some();
+                let Some(at) = UMBRELLA
+                    .iter()
+                    .find_map(|w| whole_word_at(&lower, w).map(|i| (i, w.len())))
+                else {
+                    continue;
+                };
+                if !figure {
+                    continue;
+                }
+                reported = true;
+                if !broken_down {
+                    findings.push(
+                        RawFinding::review(
+                            format!("/sections/{i}/text"),
+                            "This figure counts LGBTQ+ people as one group. Where numbers allow, report lesbian, gay, bisexual, trans and queer people separately.",
+                        )
+                        .at(from + at.0, from + at.0 + at.1),
+                    );
+                }
+            }
+        }
+        if !reported {
+            return Verdict::NotApplicable("the draft reports no LGBTQ+ figures".into());
+        }
+        Verdict::findings(findings, "LGBTQ+ figures are broken down by group")
     }
 }
 
