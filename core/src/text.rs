@@ -1,6 +1,8 @@
 //! Positions in text: byte, UTF-16 and code-point offsets, lines and columns,
 //! excerpts, quotations and paragraphs.
 
+use std::cell::Cell;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -26,14 +28,18 @@ pub struct TextSpan {
     pub column: usize,
 }
 
-/// Line starts with running UTF-16 and code-point counts, so a span costs a
-/// binary search plus a scan of one line, however long the text.
+/// Line starts with running UTF-16 and code-point counts, plus a cursor at
+/// the last offset asked for. Spans asked for in order cost a scan of the
+/// text between them, so all the spans of a text cost one pass over it,
+/// however long its lines.
 #[derive(Debug)]
 pub struct LineIndex<'t> {
     text: &'t str,
     ascii: bool,
     /// (byte offset, utf16 offset, char offset) of each line start.
     lines: Vec<(usize, usize, usize)>,
+    /// (byte offset, utf16 offset, char offset) of the last position located.
+    cursor: Cell<(usize, usize, usize)>,
 }
 
 impl<'t> LineIndex<'t> {
@@ -58,19 +64,18 @@ impl<'t> LineIndex<'t> {
                 }
             }
         }
-        LineIndex { text, ascii, lines }
+        LineIndex {
+            text,
+            ascii,
+            lines,
+            cursor: Cell::new((0, 0, 0)),
+        }
     }
 
     /// The span of bytes `start..end`, which must lie on character boundaries.
     pub fn span(&self, start: usize, end: usize) -> TextSpan {
-        let (line, col_bytes, utf16_start, char_start) = self.locate(start);
-        let (_, _, utf16_end, char_end) = self.locate(end);
-        let column = if self.ascii {
-            col_bytes + 1
-        } else {
-            let line_start = start - col_bytes;
-            self.text[line_start..start].chars().count() + 1
-        };
+        let (line, utf16_start, char_start, line_chars) = self.locate(start);
+        let (_, utf16_end, char_end, _) = self.locate(end);
         TextSpan {
             start,
             end,
@@ -79,36 +84,49 @@ impl<'t> LineIndex<'t> {
             char_start,
             char_end,
             line,
-            column,
+            column: char_start - line_chars + 1,
         }
     }
 
-    /// (line from 1, byte column from 0, utf16 offset, char offset) of a byte offset.
+    /// (line from 1, utf16 offset, char offset, char offset of the line start).
     fn locate(&self, offset: usize) -> (usize, usize, usize, usize) {
         let index = self.lines.partition_point(|&(b, _, _)| b <= offset) - 1;
-        let (line_byte, line_utf16, line_chars) = self.lines[index];
+        let line_start = self.lines[index];
         if self.ascii {
-            return (index + 1, offset - line_byte, offset, offset);
+            return (index + 1, offset, offset, line_start.2);
         }
-        let prefix = &self.text[line_byte..offset];
-        let utf16 = line_utf16 + prefix.chars().map(char::len_utf16).sum::<usize>();
-        let chars = line_chars + prefix.chars().count();
-        (index + 1, offset - line_byte, utf16, chars)
+        // Scan forward from the cursor when it is on the way, else from the line start.
+        let cursor = self.cursor.get();
+        let from = if cursor.0 <= offset && cursor.0 >= line_start.0 {
+            cursor
+        } else {
+            line_start
+        };
+        let prefix = &self.text[from.0..offset];
+        let utf16 = from.1 + prefix.chars().map(char::len_utf16).sum::<usize>();
+        let chars = from.2 + prefix.chars().count();
+        self.cursor.set((offset, utf16, chars));
+        (index + 1, utf16, chars, line_start.2)
     }
 }
 
-/// The line around `start..end`, shortened to about `width` bytes either side.
+/// The line around `start..end`, shortened to about `width` bytes either
+/// side. Looks only at that window, so it costs the same on any line length.
 pub fn excerpt(text: &str, start: usize, end: usize, width: usize) -> String {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let from = floor_boundary(text, start.saturating_sub(width).max(line_start));
-    let to = ceil_boundary(text, (end + width).min(line_end));
+    let window_start = floor_boundary(text, start.saturating_sub(width));
+    let window_end = ceil_boundary(text, (end + width).min(text.len()));
+    let from = text[window_start..start]
+        .rfind('\n')
+        .map_or(window_start, |i| window_start + i + 1);
+    let to = text[end..window_end]
+        .find('\n')
+        .map_or(window_end, |i| end + i);
     let mut out = String::new();
-    if from > line_start {
+    if from == window_start && from > 0 && text.as_bytes()[from - 1] != b'\n' {
         out.push('…');
     }
     out.push_str(text[from..to].trim());
-    if to < line_end {
+    if to == window_end && to < text.len() && text.as_bytes()[to] != b'\n' {
         out.push('…');
     }
     out
@@ -153,13 +171,30 @@ pub fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
     ranges
 }
 
-/// The paragraph (text between blank lines) containing byte `offset`.
-pub fn paragraph_around(text: &str, offset: usize) -> (usize, usize) {
-    let start = text[..offset].rfind("\n\n").map_or(0, |i| i + 2);
-    let end = text[offset..]
-        .find("\n\n")
-        .map_or(text.len(), |i| offset + i);
-    (start, end)
+/// Paragraph boundaries (text between blank lines), found once per text so
+/// each look-up is a binary search.
+#[derive(Debug)]
+pub struct Paragraphs {
+    /// Byte offset of each "\n\n".
+    breaks: Vec<usize>,
+    len: usize,
+}
+
+impl Paragraphs {
+    pub fn new(text: &str) -> Self {
+        Paragraphs {
+            breaks: text.match_indices("\n\n").map(|(i, _)| i).collect(),
+            len: text.len(),
+        }
+    }
+
+    /// The byte range of the paragraph containing `offset`.
+    pub fn around(&self, offset: usize) -> (usize, usize) {
+        let next = self.breaks.partition_point(|&b| b < offset);
+        let start = next.checked_sub(1).map_or(0, |i| self.breaks[i] + 2);
+        let end = self.breaks.get(next).copied().unwrap_or(self.len);
+        (start.min(offset), end)
+    }
 }
 
 /// Whether the byte before `start` and the byte at `end` are not part of a word.
@@ -214,6 +249,35 @@ mod tests {
         assert!(
             ex.starts_with('…') && ex.ends_with('…') && ex.contains("target"),
             "{ex}"
+        );
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines() {
+        let text = "one\ntwo\n\nthree\n\n\nfour";
+        let p = Paragraphs::new(text);
+        assert_eq!(
+            &text[{
+                let (a, b) = p.around(5);
+                a..b
+            }],
+            "one\ntwo"
+        );
+        let at = text.find("three").unwrap();
+        assert_eq!(
+            &text[{
+                let (a, b) = p.around(at);
+                a..b
+            }],
+            "three"
+        );
+        let at = text.find("four").unwrap();
+        assert!(
+            text[{
+                let (a, b) = p.around(at);
+                a..b
+            }]
+            .ends_with("four")
         );
     }
 

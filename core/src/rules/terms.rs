@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::error::RulePackError;
 use crate::pack::{Applicability, Examples, TermRuleSpec};
 use crate::rules::{RuleKind, RuleMeta};
-use crate::text::{is_whole_word, paragraph_around, quoted_ranges};
+use crate::text::{Paragraphs, is_whole_word, quoted_ranges};
 
 /// Bounds that keep a custom pack from hurting its host.
 const MAX_TERM_BYTES: usize = 200;
@@ -189,19 +189,34 @@ impl TermMatcher {
         if terms.is_empty() {
             return scan;
         }
+        // Every check below is a binary search, so a text with many hits and
+        // many exceptions still costs about one pass.
         let quotes = quoted_ranges(text);
+        exceptions.sort_unstable_by_key(|&(_, _, start, _)| start);
+        let mut nearby_at: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        for (rule, entry, at) in nearby {
+            nearby_at.entry((rule, entry)).or_default().push(at);
+        }
+        let paragraphs = (!nearby_at.is_empty()).then(|| Paragraphs::new(text));
         terms.retain(|hit| {
-            let excepted = exceptions.iter().any(|&(rule, entry, s, e)| {
+            // An exception containing the hit starts at most MAX_TERM_BYTES before it.
+            let first = exceptions.partition_point(|e| e.2 + MAX_TERM_BYTES < hit.start);
+            let last = exceptions.partition_point(|e| e.2 <= hit.start);
+            let excepted = exceptions[first..last].iter().any(|&(rule, entry, s, e)| {
                 rule == hit.rule && entry == hit.entry && s <= hit.start && hit.end <= e
             });
             let entry = &self.specs[hit.rule].entries[hit.entry];
-            let quoted =
-                entry.quotes_exempt && quotes.iter().any(|&(s, e)| s <= hit.start && hit.end <= e);
-            let excused = !entry.unless_nearby.is_empty() && {
-                let (from, to) = paragraph_around(text, hit.start);
-                nearby.iter().any(|&(rule, e, at)| {
-                    rule == hit.rule && e == hit.entry && from <= at && at < to
-                })
+            let quoted = entry.quotes_exempt && {
+                let i = quotes.partition_point(|&(s, _)| s <= hit.start);
+                i > 0 && hit.end <= quotes[i - 1].1
+            };
+            let excused = match (nearby_at.get(&(hit.rule, hit.entry)), &paragraphs) {
+                (Some(positions), Some(paragraphs)) => {
+                    let (from, to) = paragraphs.around(hit.start);
+                    let i = positions.partition_point(|&at| at < from);
+                    positions.get(i).is_some_and(|&at| at < to)
+                }
+                _ => false,
             };
             !(excepted || quoted || excused)
         });
