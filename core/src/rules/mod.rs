@@ -235,6 +235,10 @@ pub(crate) mod sources {
         "NHS England, Core20PLUS5: an approach to reducing health inequalities",
         "https://www.england.nhs.uk/about/equality/equality-hub/national-healthcare-inequalities-improvement-programme/core20plus5/",
     );
+    pub const NHS_NEXT_OF_KIN: (&str, &str) = (
+        "University Hospital Southampton NHS FT, Clinical law update: Is there a role for next of kin? (2019)",
+        "https://www.uhs.nhs.uk/health-professionals/clinical-law-updates/is-there-a-role-for-next-of-kin",
+    );
     pub const GOVUK_EQUALITY: (&str, &str) = (
         "GOV.UK Design System, Equality information pattern",
         "https://design-system.service.gov.uk/patterns/equality-information/",
