@@ -543,6 +543,14 @@ fn structural_finding(
         .and_then(|rest| rest.split('/').next())
         .and_then(|i| i.parse::<usize>().ok())
         .and_then(|i| draft.sections.get(i));
+    // Fingerprints name a section by id, not position, so moving it keeps them.
+    let anchor = match section {
+        Some(s) => {
+            let rest = path.splitn(4, '/').nth(3).unwrap_or("");
+            format!("{}/{rest}", s.id)
+        }
+        None => path.clone(),
+    };
     let text = section
         .filter(|_| path.ends_with("/text"))
         .map(|s| s.text.as_str());
@@ -566,7 +574,7 @@ fn structural_finding(
         elements: meta.elements.clone(),
         source: meta.source.clone(),
         help: help_link(&meta.id),
-        fingerprint: fingerprint(&[&meta.id, &path, &occurrence.to_string()]),
+        fingerprint: fingerprint(&[&meta.id, &anchor, &occurrence.to_string()]),
         location: Location {
             path,
             section: section.map(|s| s.id.clone()),
