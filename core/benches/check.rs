@@ -1,10 +1,14 @@
-//! Criterion benchmarks for the core: checking a 1,000-word and a
-//! 100,000-word draft, and compiling the engine.
+//! Criterion benchmarks for the core: checking drafts of 1k to 1M words,
+//! compiling the engine, a one-section update in an editing session, and a
+//! pack with ten times the built-in phrases (one automaton: the check should
+//! not get ten times slower).
 //!
 //!     cargo bench -p dueregard --bench check
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use dueregard::{Draft, Engine, Section};
+use std::sync::Arc;
+
+use dueregard::{Draft, Engine, RulePack, Section, Session, TermEntry, TermRuleSpec};
 
 /// Realistic policy prose with a few findings per thousand words, in sections
 /// of about 500 words.
@@ -39,7 +43,8 @@ fn draft_of(words: usize) -> Draft {
 fn bench(c: &mut Criterion) {
     let engine = Engine::new();
     let mut group = c.benchmark_group("check");
-    for words in [1_000usize, 100_000] {
+    group.sample_size(10);
+    for words in [1_000usize, 10_000, 100_000, 1_000_000] {
         let draft = draft_of(words);
         let bytes: usize = draft.sections.iter().map(|s| s.text.len()).sum();
         group.throughput(Throughput::Bytes(bytes as u64));
@@ -48,7 +53,62 @@ fn bench(c: &mut Criterion) {
         });
     }
     group.finish();
+
     c.bench_function("engine_compile", |b| b.iter(Engine::new));
+
+    let big = larger_pack(&engine, 10);
+    let draft = draft_of(100_000);
+    let mut group = c.benchmark_group("terms");
+    group.sample_size(10);
+    group.bench_function("builtin_100000_words", |b| b.iter(|| engine.check(&draft)));
+    group.bench_function("10x_terms_100000_words", |b| b.iter(|| big.check(&draft)));
+    group.finish();
+
+    let mut session = Session::new(Arc::new(Engine::new()), draft_of(100_000));
+    let id = session.draft().sections[50].id.clone();
+    let base = session.draft().sections[50].text.clone();
+    let mut keystroke = 0usize;
+    c.bench_function("session_update_100000_words", |b| {
+        b.iter(|| {
+            keystroke += 1;
+            let text = format!("{base}{}", if keystroke % 2 == 0 { "x" } else { "xy" });
+            session
+                .update_section(&id, &text)
+                .expect("the section exists")
+        })
+    });
+}
+
+/// The built-in pack plus a term rule with `factor` times as many phrases.
+fn larger_pack(engine: &Engine, factor: usize) -> Engine {
+    let builtin: usize = engine.rules().iter().filter_map(|r| r.terms).sum();
+    let terms = (0..builtin * factor)
+        .map(|i| format!("zq{i} placeholder phrase"))
+        .collect();
+    let spec: TermRuleSpec = serde_json::from_value(serde_json::json!({
+        "id": "bench-extra-terms", "name": "Extra terms", "severity": "info", "elements": ["2.3"],
+        "message": "{term}", "rationale": "benchmark",
+        "source": {"title": "bench", "url": "https://example.invalid", "checked": "2026-11-24"},
+        "entries": [{"terms": []}]
+    }))
+    .expect("a valid spec");
+    let spec = TermRuleSpec {
+        entries: vec![TermEntry {
+            terms,
+            ..spec.entries[0].clone()
+        }],
+        ..spec
+    };
+    let pack = RulePack {
+        name: "bench".into(),
+        version: "0".into(),
+        extends_builtin: true,
+        disable: Vec::new(),
+        severity: Default::default(),
+        options: Default::default(),
+        term_rules: vec![spec],
+    };
+    Engine::from_pack(&pack).expect("the bench pack compiles")
 }
 
 criterion_group!(benches, bench);

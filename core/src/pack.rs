@@ -178,7 +178,7 @@ pub struct TermEntry {
     /// Longer phrases containing a term that must not fire (e.g. "mother tongue").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exceptions: Vec<String>,
-    /// Phrases that, in the same paragraph, mean the term is used properly
+    /// Phrases that, in the same sentence, mean the term is used properly
     /// (e.g. "Equality Act" beside "transsexual").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unless_nearby: Vec<String>,

@@ -146,19 +146,41 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Byte ranges inside quotation marks (straight or curly double quotes),
-/// never running past a paragraph break; an unclosed quote quotes nothing.
+/// Byte ranges inside quotation marks: double (straight or curly) and single
+/// (curly, or straight at word edges, so apostrophes in "patient's" or
+/// "don’t" are not taken for quotes). Never runs past a paragraph break; an
+/// unclosed quote quotes nothing. Ranges are sorted by start and disjoint.
 pub fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
-    let mut open: Option<usize> = None;
+    let mut double: Option<usize> = None;
+    let mut single: Option<usize> = None;
+    let mut previous: Option<char> = None;
     let mut previous_newline = false;
-    for (i, c) in text.char_indices() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let word_after = next.is_some_and(char::is_alphanumeric);
+        let space_before = previous.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
         match c {
-            '\n' if previous_newline => open = None,
-            '“' => open = Some(i + c.len_utf8()),
-            '"' if open.is_none() => open = Some(i + 1),
+            '\n' if previous_newline => (double, single) = (None, None),
+            '“' => double = Some(i + c.len_utf8()),
+            '"' if double.is_none() => double = Some(i + 1),
             '"' | '”' => {
-                if let Some(from) = open.take() {
+                if let Some(from) = double.take() {
+                    ranges.push((from, i));
+                    single = single.filter(|&s| s < from);
+                }
+            }
+            '‘' => single = single.or(Some(i + c.len_utf8())),
+            '\'' if single.is_none() && space_before && word_after => single = Some(i + 1),
+            '’' | '\''
+                if single.is_some()
+                    && !word_after
+                    && (previous.is_some_and(|p| !p.is_whitespace())) =>
+            {
+                // "patients’ records": a plural possessive closes only if a
+                // quote is open, which is the best plain text allows.
+                if let Some(from) = single.take() {
                     ranges.push((from, i));
                 }
             }
@@ -167,33 +189,60 @@ pub fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
         if c != '\r' {
             previous_newline = c == '\n';
         }
+        previous = Some(c);
     }
-    ranges
+    ranges.sort_unstable();
+    // Keep the ranges disjoint: a single-quoted span inside a double-quoted
+    // one is already covered by it.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (from, to) in ranges {
+        match merged.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => merged.push((from, to)),
+        }
+    }
+    merged
 }
 
-/// Paragraph boundaries (text between blank lines), found once per text so
-/// each look-up is a binary search.
+/// Sentence boundaries: after . ! or ? followed by white space and then
+/// anything but a lowercase letter, and at line breaks. "s.7" and "e.g. this"
+/// inside a sentence do not end it.
 #[derive(Debug)]
-pub struct Paragraphs {
-    /// Byte offset of each "\n\n".
-    breaks: Vec<usize>,
+pub struct Sentences {
+    /// Byte offset where each sentence after the first begins.
+    starts: Vec<usize>,
     len: usize,
 }
 
-impl Paragraphs {
+impl Sentences {
     pub fn new(text: &str) -> Self {
-        Paragraphs {
-            breaks: text.match_indices("\n\n").map(|(i, _)| i).collect(),
+        let bytes = text.as_bytes();
+        let starts = bytes
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| {
+                b == b'\n'
+                    || (matches!(b, b'.' | b'!' | b'?')
+                        && bytes.get(i + 1).is_some_and(|n| n.is_ascii_whitespace())
+                        && !bytes[i + 1..]
+                            .iter()
+                            .find(|n| !n.is_ascii_whitespace())
+                            .is_some_and(u8::is_ascii_lowercase))
+            })
+            .map(|(i, _)| i + 1)
+            .collect();
+        Sentences {
+            starts,
             len: text.len(),
         }
     }
 
-    /// The byte range of the paragraph containing `offset`.
+    /// The byte range of the sentence containing `offset`.
     pub fn around(&self, offset: usize) -> (usize, usize) {
-        let next = self.breaks.partition_point(|&b| b < offset);
-        let start = next.checked_sub(1).map_or(0, |i| self.breaks[i] + 2);
-        let end = self.breaks.get(next).copied().unwrap_or(self.len);
-        (start.min(offset), end)
+        let next = self.starts.partition_point(|&s| s <= offset);
+        let start = next.checked_sub(1).map_or(0, |i| self.starts[i]);
+        let end = self.starts.get(next).copied().unwrap_or(self.len);
+        (start, end)
     }
 }
 
@@ -242,6 +291,38 @@ mod tests {
     }
 
     #[test]
+    fn single_quotes_at_word_edges_but_not_apostrophes() {
+        let text =
+            "The patient's notes say ‘I don’t want my mother told’ and 'ask the chairman' too.";
+        let quoted: Vec<&str> = quoted_ranges(text)
+            .iter()
+            .map(|&(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(quoted, ["I don’t want my mother told", "ask the chairman"]);
+    }
+
+    #[test]
+    fn sentences_end_at_stops_followed_by_space() {
+        let text = "Under s.7 of the Act, e.g. this. Transsexual patients\nnew line";
+        let s = Sentences::new(text);
+        let at = text.find("Transsexual").unwrap();
+        assert_eq!(
+            &text[{
+                let (a, b) = s.around(at);
+                a..b
+            }],
+            " Transsexual patients\n"
+        );
+        assert_eq!(
+            &text[{
+                let (a, b) = s.around(3);
+                a..b
+            }],
+            "Under s.7 of the Act, e.g. this."
+        );
+    }
+
+    #[test]
     fn excerpt_trims_long_lines_on_char_boundaries() {
         let text = format!("{}target{}", "é".repeat(100), "ü".repeat(100));
         let start = text.find("target").unwrap();
@@ -249,35 +330,6 @@ mod tests {
         assert!(
             ex.starts_with('…') && ex.ends_with('…') && ex.contains("target"),
             "{ex}"
-        );
-    }
-
-    #[test]
-    fn paragraphs_split_at_blank_lines() {
-        let text = "one\ntwo\n\nthree\n\n\nfour";
-        let p = Paragraphs::new(text);
-        assert_eq!(
-            &text[{
-                let (a, b) = p.around(5);
-                a..b
-            }],
-            "one\ntwo"
-        );
-        let at = text.find("three").unwrap();
-        assert_eq!(
-            &text[{
-                let (a, b) = p.around(at);
-                a..b
-            }],
-            "three"
-        );
-        let at = text.find("four").unwrap();
-        assert!(
-            text[{
-                let (a, b) = p.around(at);
-                a..b
-            }]
-            .ends_with("four")
         );
     }
 

@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::error::RulePackError;
 use crate::pack::{Applicability, Examples, TermRuleSpec};
 use crate::rules::{RuleKind, RuleMeta};
-use crate::text::{Paragraphs, is_whole_word, quoted_ranges};
+use crate::text::{Sentences, is_whole_word, quoted_ranges};
 
 /// Bounds that keep a custom pack from hurting its host.
 const MAX_TERM_BYTES: usize = 200;
@@ -100,12 +100,22 @@ impl TermMatcher {
                                 &format!("a phrase must be 1 to {MAX_TERM_BYTES} bytes of text"),
                             ));
                         }
-                        let id = *index.entry(key.clone()).or_insert_with(|| {
-                            patterns.push(key);
-                            uses.push(Vec::new());
-                            patterns.len() - 1
-                        });
-                        uses[id].push(PatternUse { role, rule, entry });
+                        // "mentally ill" also finds "mentally-ill", and the other way round.
+                        let variants = match role {
+                            Role::Term | Role::Exception => separator_variants(&key),
+                            Role::Nearby | Role::Document => vec![key],
+                        };
+                        for variant in variants {
+                            let id = *index.entry(variant.clone()).or_insert_with(|| {
+                                patterns.push(variant);
+                                uses.push(Vec::new());
+                                patterns.len() - 1
+                            });
+                            let used = PatternUse { role, rule, entry };
+                            if !uses[id].contains(&used) {
+                                uses[id].push(used);
+                            }
+                        }
                     }
                 }
             }
@@ -197,7 +207,7 @@ impl TermMatcher {
         for (rule, entry, at) in nearby {
             nearby_at.entry((rule, entry)).or_default().push(at);
         }
-        let paragraphs = (!nearby_at.is_empty()).then(|| Paragraphs::new(text));
+        let sentences = (!nearby_at.is_empty()).then(|| Sentences::new(text));
         terms.retain(|hit| {
             // An exception containing the hit starts at most MAX_TERM_BYTES before it.
             let first = exceptions.partition_point(|e| e.2 + MAX_TERM_BYTES < hit.start);
@@ -210,9 +220,9 @@ impl TermMatcher {
                 let i = quotes.partition_point(|&(s, _)| s <= hit.start);
                 i > 0 && hit.end <= quotes[i - 1].1
             };
-            let excused = match (nearby_at.get(&(hit.rule, hit.entry)), &paragraphs) {
-                (Some(positions), Some(paragraphs)) => {
-                    let (from, to) = paragraphs.around(hit.start);
+            let excused = match (nearby_at.get(&(hit.rule, hit.entry)), &sentences) {
+                (Some(positions), Some(sentences)) => {
+                    let (from, to) = sentences.around(hit.start);
                     let i = positions.partition_point(|&at| at < from);
                     positions.get(i).is_some_and(|&at| at < to)
                 }
@@ -243,6 +253,34 @@ fn rule_error(pointer: &str, spec: &TermRuleSpec, within: &str, message: &str) -
         rule: spec.id.clone(),
         message: message.to_owned(),
     }
+}
+
+/// Every spelling of `phrase` with each space or hyphen between words as
+/// either ("opposite sex couples" also finds "opposite-sex couples"). Phrases
+/// with many separators get only the all-space and all-hyphen spellings, to
+/// keep the automaton small.
+fn separator_variants(phrase: &str) -> Vec<String> {
+    let positions: Vec<usize> = phrase
+        .char_indices()
+        .filter(|&(_, c)| c == ' ' || c == '-')
+        .map(|(i, _)| i)
+        .collect();
+    if positions.len() > 4 {
+        return vec![
+            phrase.replace(' ', "-"),
+            phrase.replace('-', " "),
+            phrase.to_owned(),
+        ];
+    }
+    (0..1u32 << positions.len())
+        .map(|mask| {
+            let mut bytes = phrase.as_bytes().to_vec();
+            for (bit, &at) in positions.iter().enumerate() {
+                bytes[at] = if mask & (1 << bit) == 0 { b' ' } else { b'-' };
+            }
+            String::from_utf8(bytes).unwrap_or_else(|_| phrase.to_owned())
+        })
+        .collect()
 }
 
 /// Phrases are matched with single spaces and ignoring ASCII case.
@@ -346,7 +384,23 @@ mod tests {
         assert!(found(&m, "an interpreter in their mother tongue").is_empty());
         assert!(found(&m, "she said “my mother came”").is_empty());
         assert!(found(&m, "the Equality Act says transsexual person").is_empty());
-        assert_eq!(found(&m, "transsexual.\n\nEquality Act"), ["transsexual"]);
+        assert_eq!(
+            found(&m, "Equality Act 2010. Transsexual patients"),
+            ["Transsexual"]
+        );
+    }
+
+    #[test]
+    fn hyphens_and_spaces_are_interchangeable() {
+        let m = TermMatcher::compile(
+            vec![spec("a", &["mentally ill", "wheelchair-bound"], &[], &[])],
+            &["/0".into()],
+        )
+        .unwrap();
+        assert_eq!(
+            found(&m, "mentally-ill and wheelchair bound"),
+            ["mentally-ill", "wheelchair bound"]
+        );
     }
 
     #[test]
