@@ -67,6 +67,9 @@ pub(crate) struct TextRef<'d> {
     pub path: String,
     pub section: Option<&'d str>,
     pub text: &'d str,
+    /// Text about the draft (the assessment), where advisory wording rules
+    /// would mostly flag the assessment quoting what it is about.
+    pub about: bool,
 }
 
 /// The term findings of one text, before document-wide conditions apply.
@@ -281,6 +284,9 @@ impl Engine {
         let index = LineIndex::new(text.text);
         let mut seen = BTreeMap::new();
         for hit in scan.hits {
+            if text.about && self.metas[self.term_metas[hit.rule]].advisory {
+                continue;
+            }
             let key = format!(
                 "{}\u{0}{}",
                 hit.rule,
@@ -488,22 +494,25 @@ impl Engine {
 }
 
 /// The texts term rules read, in document order.
-pub(crate) fn texts_of(draft: &Draft) -> Vec<TextRef<'_>> {
+pub(crate) fn texts_of<'d>(draft: &'d Draft) -> Vec<TextRef<'d>> {
     let mut texts = vec![TextRef {
         path: "/title".into(),
         section: None,
         text: &draft.title,
+        about: false,
     }];
     for (i, section) in draft.sections.iter().enumerate() {
         texts.push(TextRef {
             path: format!("/sections/{i}/heading"),
             section: Some(&section.id),
             text: &section.heading,
+            about: false,
         });
         texts.push(TextRef {
             path: format!("/sections/{i}/text"),
             section: Some(&section.id),
             text: &section.text,
+            about: false,
         });
     }
     for (i, field) in draft.fields.iter().enumerate() {
@@ -511,14 +520,55 @@ pub(crate) fn texts_of(draft: &Draft) -> Vec<TextRef<'_>> {
             path: format!("/fields/{i}/label"),
             section: None,
             text: &field.label,
+            about: false,
         });
         for (j, option) in field.options.iter().enumerate() {
             texts.push(TextRef {
                 path: format!("/fields/{i}/options/{j}"),
                 section: None,
                 text: option,
+                about: false,
             });
         }
+    }
+    // The assessment is published with the draft, so its words are read too.
+    if let Some(eia) = &draft.eia {
+        let mut extra: Vec<(String, Option<&'d String>)> = Vec::new();
+        for (i, g) in eia.groups.iter().enumerate() {
+            extra.push((format!("/eia/groups/{i}/evidence"), g.evidence.as_ref()));
+            extra.push((format!("/eia/groups/{i}/mitigation"), g.mitigation.as_ref()));
+        }
+        for (i, e) in eia.engagement.iter().enumerate() {
+            extra.push((format!("/eia/engagement/{i}/summary"), e.summary.as_ref()));
+        }
+        for (i, a) in eia.actions.iter().enumerate() {
+            extra.push((
+                format!("/eia/actions/{i}/description"),
+                Some(&a.description),
+            ));
+            extra.push((format!("/eia/actions/{i}/measure"), a.measure.as_ref()));
+        }
+        let aims = &eia.aims;
+        extra.push((
+            "/eia/aims/eliminate_discrimination".into(),
+            aims.eliminate_discrimination.as_ref(),
+        ));
+        extra.push((
+            "/eia/aims/advance_equality".into(),
+            aims.advance_equality.as_ref(),
+        ));
+        extra.push((
+            "/eia/aims/foster_good_relations".into(),
+            aims.foster_good_relations.as_ref(),
+        ));
+        texts.extend(extra.into_iter().filter_map(|(path, text)| {
+            text.map(|text| TextRef {
+                path,
+                section: None,
+                text,
+                about: true,
+            })
+        }));
     }
     texts
 }

@@ -40,20 +40,46 @@ pub(super) fn asks_orientation(field: &Field) -> bool {
         || mentions(&field.label, "how you think of yourself")
 }
 
-/// Questions about a protected characteristic, where a person may not want to answer.
+/// Questions about a protected characteristic, where a person may not want
+/// to answer. A care preference ("would you like a clinician of a particular
+/// sex?") is not monitoring, and the trans history question is its own thing.
 pub(super) fn is_demographic(field: &Field) -> bool {
-    asks_sex_or_gender(field)
-        || asks_orientation(field)
-        || [
-            "ethnicity",
-            "ethnic group",
-            "religion",
-            "belief",
-            "disability",
-            "trans",
-        ]
+    let preference = ["would you like", "preference", "prefer a", "chaperone"]
         .iter()
-        .any(|w| mentions(&field.label, w))
+        .any(|w| field.label.to_ascii_lowercase().contains(w));
+    !preference
+        && (asks_sex_or_gender(field)
+            || asks_orientation(field)
+            || [
+                "ethnicity",
+                "ethnic",
+                "religion",
+                "belief",
+                "disability",
+                "trans",
+                "marital",
+                "civil partnership",
+                "relationship status",
+            ]
+            .iter()
+            .any(|w| mentions(&field.label, w)))
+}
+
+/// The recommended trans history question: "Is your gender the same as the
+/// sex you were registered at birth?"
+pub(super) fn asks_trans_history(field: &Field) -> bool {
+    ["registered at birth", "assigned at birth", "sex at birth"]
+        .iter()
+        .any(|w| field.label.to_ascii_lowercase().contains(w))
+        && mentions(&field.label, "gender")
+}
+
+/// Whether a field other than `except` asks about gender.
+fn asks_gender_elsewhere(draft: &Draft, except: &str) -> bool {
+    draft
+        .fields
+        .iter()
+        .any(|f| f.id != except && mentions(&f.label, "gender"))
 }
 
 pub(super) fn no_fields(draft: &Draft) -> Option<Verdict> {
@@ -104,7 +130,12 @@ impl StructuralRule for GenderTwoOptions {
             .fields
             .iter()
             .enumerate()
-            .filter(|(_, f)| is_choice(f) && asks_sex_or_gender(f) && !asks_orientation(f))
+            .filter(|(_, f)| {
+                is_choice(f) && asks_sex_or_gender(f) && !asks_orientation(f) && !asks_trans_history(f)
+            })
+            // A two-option sex question is the GOV.UK pattern when gender
+            // identity is asked separately.
+            .filter(|(_, f)| mentions(&f.label, "gender") || !asks_gender_elsewhere(draft, &f.id))
             .filter(|(_, f)| {
                 // Two gendered answers, perhaps a bare "Other" (the "he/she/other"
                 // the framework's pilot sites were stuck with), nothing else.

@@ -4,7 +4,8 @@
 use crate::model::{Audience, Draft, Field};
 use crate::pack::Severity;
 use crate::rules::data_fields::{
-    asks_orientation, asks_sex_or_gender, is_choice, is_demographic, mentions, no_fields,
+    asks_orientation, asks_sex_or_gender, asks_trans_history, is_choice, is_demographic, mentions,
+    no_fields,
 };
 use crate::rules::{
     RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
@@ -122,7 +123,9 @@ impl StructuralRule for SexGenderConflated {
         };
         let findings = fields
             .into_iter()
-            .filter(|(_, f)| mentions(&f.label, "sex") && mentions(&f.label, "gender"))
+            .filter(|(_, f)| {
+                mentions(&f.label, "sex") && mentions(&f.label, "gender") && !asks_trans_history(f)
+            })
             .map(|(i, f)| {
                 RawFinding::violation(
                     format!("/fields/{i}/label"),
@@ -271,14 +274,37 @@ impl StructuralRule for PurposeStated {
             Ok(fields) => fields,
             Err(v) => return v,
         };
+        let optional_words = [
+            "optional",
+            "you do not have to",
+            "you don't have to",
+            "you don’t have to",
+            "prefer not",
+            "voluntary",
+            "choose not",
+            "do not need to answer",
+        ];
         let mut findings = Vec::new();
         for (i, field) in fields {
-            if field.purpose.as_deref().is_none_or(|p| p.trim().is_empty()) {
+            let purpose = field.purpose.as_deref().unwrap_or("").trim();
+            if purpose.is_empty() {
                 findings.push(RawFinding::violation(
                     format!("/fields/{i}/purpose"),
                     format!("{:?} does not say why it is asked. State the purpose, and that answering is optional.", field.label),
                 ));
-            } else if field.required {
+            } else if !optional_words
+                .iter()
+                .any(|w| purpose.to_lowercase().contains(w))
+            {
+                findings.push(RawFinding::violation(
+                    format!("/fields/{i}/purpose"),
+                    format!(
+                        "{:?} says why it is asked but not that answering is optional. Say so.",
+                        field.label
+                    ),
+                ));
+            }
+            if field.required {
                 findings.push(RawFinding::violation(
                     format!("/fields/{i}/required"),
                     format!(

@@ -3,7 +3,7 @@
 //! characteristic with evidence, mitigates what it finds, engages the people
 //! affected, and is done before the decision.
 
-use crate::model::{Audience, Draft, Eia, Engagement, EngagementKind, Group, Impact};
+use crate::model::{Audience, Draft, DraftKind, Eia, Engagement, EngagementKind, Group, Impact};
 use crate::pack::Severity;
 use crate::rules::{
     RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
@@ -170,6 +170,8 @@ impl StructuralRule for EiaEvidence {
             let path = format!("/eia/groups/{i}/evidence");
             let name = assessed.group.label();
             match assessed.impact {
+                // Unknown, with what is missing said and an action to find it, is honest.
+                Impact::Unknown if !blank(&assessed.evidence) && !assessed.actions.is_empty() => {}
                 Impact::Unknown => findings.push(RawFinding::review(
                     format!("/eia/groups/{i}/impact"),
                     format!("The impact on {name} is marked unknown. Record what evidence is missing and the action that will find it."),
@@ -550,7 +552,7 @@ pub(crate) fn list(items: &[&str]) -> String {
 struct VagueMeasures;
 
 /// Words that describe an activity or a direction, not a result.
-const VAGUE: [&str; 7] = [
+const VAGUE: [&str; 12] = [
     "raise awareness",
     "raising awareness",
     "increase awareness",
@@ -558,6 +560,11 @@ const VAGUE: [&str; 7] = [
     "improvement",
     "enhance",
     "promote",
+    "ongoing",
+    "continue",
+    "continued",
+    "in place",
+    "completed",
 ];
 
 /// A measure says how much, by when or compared with what.
@@ -634,6 +641,13 @@ impl StructuralRule for EiaWiderGroups {
     }
 
     fn check(&self, draft: &Draft, cx: &RuleContext<'_>) -> Verdict {
+        // Health inequalities duties are about the people a service serves,
+        // not the organisation's own staff.
+        if draft.kind == DraftKind::WorkforcePolicy {
+            return Verdict::NotApplicable(
+                "a workforce policy is assessed for staff, not for health inequalities".into(),
+            );
+        }
         let eia = match assessment(draft) {
             Ok(eia) => eia,
             Err(verdict) => return verdict,

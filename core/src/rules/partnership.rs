@@ -133,13 +133,20 @@ impl StructuralRule for PaymentTerms {
                     path,
                     format!("The agreement does not say when or how {} is paid.", partner.name),
                 ).suggest("Paid monthly in advance")),
-                Some(terms) if terms.contains("arrears") || !terms.contains("advance") => findings.push(
+                Some(terms)
+                    if terms.contains("arrears")
+                        || !["advance", "upfront", "up front", "on signing", "at the start of"]
+                            .iter()
+                            .any(|w| terms.contains(w)) =>
+                {
+                    findings.push(
                     RawFinding::review(
                         path,
                         format!("{} is not paid in advance. Community partners report that monthly payment in advance is what keeps small groups solvent; check these terms with them.", partner.name),
                     )
                     .suggest("Paid monthly in advance"),
-                ),
+                )
+                }
                 Some(_) => {}
             }
         }
@@ -167,23 +174,30 @@ impl StructuralRule for NamedLeads {
     }
 
     fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
-        per_partner(
-            draft,
-            |p| blank(&p.partner_lead) || blank(&p.our_lead),
-            "our_lead",
-            |p| {
-                let side = match (blank(&p.partner_lead), blank(&p.our_lead)) {
-                    (true, true) => "either side".to_owned(),
-                    (true, false) => format!("{}'s side", p.name),
-                    _ => "our side".to_owned(),
-                };
+        let list = match partners(draft) {
+            Ok(list) => list,
+            Err(verdict) => return verdict,
+        };
+        let mut findings = Vec::new();
+        for (i, p) in list.iter().enumerate() {
+            let (path, side) = match (blank(&p.partner_lead), blank(&p.our_lead)) {
+                (false, false) => continue,
+                (true, true) => (format!("/partners/{i}"), "either side".to_owned()),
+                (true, false) => (
+                    format!("/partners/{i}/partner_lead"),
+                    format!("{}'s side", p.name),
+                ),
+                (false, true) => (format!("/partners/{i}/our_lead"), "our side".to_owned()),
+            };
+            findings.push(RawFinding::violation(
+                path,
                 format!(
                     "The partnership with {} has no named lead on {side}.",
                     p.name
-                )
-            },
-            "each partnership has a named lead on both sides",
-        )
+                ),
+            ));
+        }
+        Verdict::findings(findings, "each partnership has a named lead on both sides")
     }
 }
 
@@ -207,17 +221,45 @@ impl StructuralRule for DecisionProcess {
     }
 
     fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
-        per_partner(
-            draft,
-            |p| blank(&p.decision_process),
-            "decision_process",
-            |p| {
-                format!(
-                    "The agreement does not say how decisions are made with {}. Agree how both sides contribute to key decisions and edits.",
-                    p.name
-                )
-            },
-            "each partnership has an agreed decision process",
+        let list = match partners(draft) {
+            Ok(list) => list,
+            Err(verdict) => return verdict,
+        };
+        let shared = [
+            "joint",
+            "jointly",
+            "both",
+            "agree",
+            "agreed",
+            "agreement",
+            "consensus",
+            "co-chair",
+            "together",
+            "shared",
+            "each partner",
+        ];
+        let mut findings = Vec::new();
+        for (i, p) in list.iter().enumerate() {
+            let path = format!("/partners/{i}/decision_process");
+            match p.decision_process.as_deref().map(str::trim) {
+                None | Some("") => findings.push(RawFinding::violation(
+                    path,
+                    format!("The agreement does not say how decisions are made with {}. Agree how both sides contribute to key decisions and edits.", p.name),
+                )),
+                Some(process) => {
+                    let lower = process.to_lowercase();
+                    if !shared.iter().any(|w| lower.contains(w)) {
+                        findings.push(RawFinding::review(
+                            path,
+                            format!("The decision process does not say how {} shares in decisions. Check that both sides can shape key decisions, not only be consulted.", p.name),
+                        ));
+                    }
+                }
+            }
+        }
+        Verdict::findings(
+            findings,
+            "each partnership has an agreed, shared decision process",
         )
     }
 }
@@ -259,13 +301,19 @@ impl StructuralRule for Credit {
 
 struct BacklashPlan;
 
-const BACKLASH_WORDS: [&str; 6] = [
+/// Phrases that show the risk of backlash is planned for; bare "abuse" or
+/// "attack" would also match "drug and alcohol abuse" or "heart attack".
+const BACKLASH_WORDS: [&str; 10] = [
     "backlash",
-    "abuse",
+    "online abuse",
+    "abuse of staff",
     "harassment",
     "hostility",
+    "hostile",
     "safety plan",
-    "attack",
+    "safety planning",
+    "anti-lgbtq",
+    "anti-trans",
 ];
 
 impl StructuralRule for BacklashPlan {

@@ -48,6 +48,29 @@ fn counts(text: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
     })
 }
 
+/// Numbers one to nine written as words, with their (offset, length) in
+/// `lower`; digits standing alone are too often a section or step number.
+fn small_number_words(lower: &str) -> Vec<((usize, usize), u32)> {
+    const WORDS: [&str; 9] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    let mut found = Vec::new();
+    for (n, word) in (1u32..).zip(WORDS) {
+        for (at, m) in lower.match_indices(word) {
+            let end = at + m.len();
+            let hyphenated = lower.as_bytes().get(end) == Some(&b'-');
+            // "one of the", "no one": not counts.
+            let pronoun =
+                n == 1 && (lower[end..].starts_with(" of") || lower[..at].ends_with("no "));
+            if is_whole_word(lower, at, end) && !hyphenated && !pronoun {
+                found.push(((at, m.len()), n));
+            }
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
 /// The end of the `n = 4` written at `start`.
 fn count_end(text: &str, start: usize) -> usize {
     let rest = &text.as_bytes()[start..];
@@ -91,8 +114,49 @@ impl StructuralRule for SmallNumbers {
                 }
             }
         }
+        // Counts written as words or bare numbers, in a sentence about a
+        // small group: "Four complaints came from trans patients."
+        for (i, section) in draft.sections.iter().enumerate() {
+            for (from, sentence) in sentences(&section.text) {
+                let lower = sentence.to_ascii_lowercase();
+                // A sentence about disclosure control itself ("even a count of
+                // two or three") is not reporting a count.
+                let about_counts = [
+                    "count of",
+                    "counts of",
+                    "fewer than",
+                    "less than",
+                    "threshold",
+                    "suppress",
+                ]
+                .iter()
+                .any(|w| lower.contains(w));
+                if about_counts
+                    || counts(sentence).next().is_some()
+                    || !SEPARATE
+                        .iter()
+                        .chain(&UMBRELLA)
+                        .any(|w| whole_word_at(&lower, w).is_some())
+                {
+                    continue;
+                }
+                for (word, n) in small_number_words(&lower) {
+                    any_count = true;
+                    if u64::from(n) < threshold {
+                        let start = from + word.0;
+                        findings.push(
+                            RawFinding::review(
+                                format!("/sections/{i}/text"),
+                                format!("A count of {n} about a small group could identify people if published. Suppress or combine it in published figures."),
+                            )
+                            .at(start, start + word.1),
+                        );
+                    }
+                }
+            }
+        }
         if !any_count {
-            return Verdict::NotApplicable("the draft reports no counts (n=…)".into());
+            return Verdict::NotApplicable("the draft reports no counts about small groups".into());
         }
         Verdict::findings(
             findings,
@@ -161,34 +225,42 @@ impl StructuralRule for Aggregated {
     fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
         let mut reported = false;
         let mut findings = Vec::new();
-        let broken_down = draft.sections.iter().any(|s| {
-            let lower = s.text.to_lowercase();
-            SEPARATE.iter().any(|w| whole_word_at(&lower, w).is_some())
-        });
         for (i, section) in draft.sections.iter().enumerate() {
-            for (from, sentence) in sentences(&section.text) {
-                let lower = sentence.to_ascii_lowercase();
-                let figure = lower.contains('%')
-                    || lower.contains("per cent")
-                    || counts(sentence).next().is_some();
-                let Some(at) = UMBRELLA
-                    .iter()
-                    .find_map(|w| whole_word_at(&lower, w).map(|i| (i, w.len())))
-                else {
-                    continue;
-                };
-                if !figure {
-                    continue;
-                }
-                reported = true;
-                if !broken_down {
-                    findings.push(
-                        RawFinding::review(
-                            format!("/sections/{i}/text"),
-                            "This figure counts LGBTQ+ people as one group. Where numbers allow, report lesbian, gay, bisexual, trans and queer people separately.",
-                        )
-                        .at(from + at.0, from + at.0 + at.1),
-                    );
+            let text = &section.text;
+            // A figure is broken down when its paragraph also gives a figure
+            // for a named group.
+            let mut paragraph_start = 0;
+            for paragraph in text.split("\n\n") {
+                let here = paragraph_start;
+                paragraph_start += paragraph.len() + 2;
+                let sentences: Vec<(usize, &str)> = sentences(paragraph).collect();
+                let broken_down = sentences.iter().any(|(_, sentence)| {
+                    let lower = sentence.to_ascii_lowercase();
+                    has_figure(sentence)
+                        && SEPARATE.iter().any(|w| whole_word_at(&lower, w).is_some())
+                });
+                for (from, sentence) in sentences {
+                    let lower = sentence.to_ascii_lowercase();
+                    let Some(at) = UMBRELLA
+                        .iter()
+                        .find_map(|w| whole_word_at(&lower, w).map(|i| (i, w.len())))
+                    else {
+                        continue;
+                    };
+                    if !has_figure(sentence) {
+                        continue;
+                    }
+                    reported = true;
+                    if !broken_down {
+                        let start = here + from + at.0;
+                        findings.push(
+                            RawFinding::review(
+                                format!("/sections/{i}/text"),
+                                "This figure counts LGBTQ+ people as one group. Where numbers allow, report lesbian, gay, bisexual, trans and queer people separately.",
+                            )
+                            .at(start, start + at.1),
+                        );
+                    }
                 }
             }
         }
@@ -197,6 +269,12 @@ impl StructuralRule for Aggregated {
         }
         Verdict::findings(findings, "LGBTQ+ figures are broken down by group")
     }
+}
+
+/// A percentage or a count.
+fn has_figure(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    lower.contains('%') || lower.contains("per cent") || counts(sentence).next().is_some()
 }
 
 #[cfg(test)]

@@ -242,6 +242,19 @@ impl TermMatcher {
             last = Some((hit.rule, hit.end));
             scan.hits.push(hit);
         }
+        // Across rules too, the longer phrase wins: "mother or father" is one
+        // family-wording finding, not that plus a perinatal one for "mother".
+        scan.hits
+            .sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.rule));
+        let mut cover: Option<(usize, usize)> = None;
+        scan.hits.retain(|h| match cover {
+            Some((start, end)) if h.end <= end && (h.start, h.end) != (start, end) => false,
+            Some((_, end)) if h.end <= end => true,
+            _ => {
+                cover = Some((h.start, h.end));
+                true
+            }
+        });
         scan.hits.sort_by_key(|h| (h.start, h.rule, h.end));
         scan
     }
@@ -400,6 +413,22 @@ mod tests {
         assert_eq!(
             found(&m, "mentally-ill and wheelchair bound"),
             ["mentally-ill", "wheelchair bound"]
+        );
+    }
+
+    #[test]
+    fn a_phrase_inside_another_rules_phrase_does_not_fire() {
+        let m = TermMatcher::compile(
+            vec![
+                spec("a", &["mother or father"], &[], &[]),
+                spec("b", &["mother"], &[], &[]),
+            ],
+            &["/0".into(), "/1".into()],
+        )
+        .unwrap();
+        assert_eq!(
+            found(&m, "a mother or father, or a mother"),
+            ["mother or father", "mother"]
         );
     }
 
