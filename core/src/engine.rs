@@ -67,9 +67,10 @@ pub(crate) struct TextRef<'d> {
     pub path: String,
     pub section: Option<&'d str>,
     pub text: &'d str,
-    /// Text about the draft (the assessment), where advisory wording rules
-    /// would mostly flag the assessment quoting what it is about.
-    pub about: bool,
+    /// Whether advisory wording rules read this text. Not in the assessment,
+    /// which mostly quotes the wording it is about, nor in a form's short
+    /// options, where the structural data rules speak more precisely.
+    pub advisory: bool,
 }
 
 /// The term findings of one text, before document-wide conditions apply.
@@ -284,7 +285,7 @@ impl Engine {
         let index = LineIndex::new(text.text);
         let mut seen = BTreeMap::new();
         for hit in scan.hits {
-            if text.about && self.metas[self.term_metas[hit.rule]].advisory {
+            if !text.advisory && self.metas[self.term_metas[hit.rule]].advisory {
                 continue;
             }
             let key = format!(
@@ -499,20 +500,20 @@ pub(crate) fn texts_of<'d>(draft: &'d Draft) -> Vec<TextRef<'d>> {
         path: "/title".into(),
         section: None,
         text: &draft.title,
-        about: false,
+        advisory: true,
     }];
     for (i, section) in draft.sections.iter().enumerate() {
         texts.push(TextRef {
             path: format!("/sections/{i}/heading"),
             section: Some(&section.id),
             text: &section.heading,
-            about: false,
+            advisory: true,
         });
         texts.push(TextRef {
             path: format!("/sections/{i}/text"),
             section: Some(&section.id),
             text: &section.text,
-            about: false,
+            advisory: true,
         });
     }
     for (i, field) in draft.fields.iter().enumerate() {
@@ -520,14 +521,14 @@ pub(crate) fn texts_of<'d>(draft: &'d Draft) -> Vec<TextRef<'d>> {
             path: format!("/fields/{i}/label"),
             section: None,
             text: &field.label,
-            about: false,
+            advisory: true,
         });
         for (j, option) in field.options.iter().enumerate() {
             texts.push(TextRef {
                 path: format!("/fields/{i}/options/{j}"),
                 section: None,
                 text: option,
-                about: false,
+                advisory: false,
             });
         }
     }
@@ -566,7 +567,7 @@ pub(crate) fn texts_of<'d>(draft: &'d Draft) -> Vec<TextRef<'d>> {
                 path,
                 section: None,
                 text,
-                about: true,
+                advisory: false,
             })
         }));
     }

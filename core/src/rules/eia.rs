@@ -668,7 +668,7 @@ impl StructuralRule for EiaWiderGroups {
         let finding = RawFinding::review(
             "/eia/groups",
             format!(
-                "The assessment does not consider {}. NHS health inequalities duties usually ask for them too.",
+                "The assessment does not consider {}. NHS health inequalities duties usually expect these groups to be considered too.",
                 list(&missing)
             ),
         );
@@ -766,7 +766,7 @@ impl StructuralRule for EngagementFeedback {
                 RawFinding::review(
                     format!("/eia/engagement/{i}/feedback_given"),
                     format!(
-                        "The record does not say how {} were told what was done with their input.",
+                        "The record does not say how {} heard what was done with their input.",
                         e.with
                     ),
                 )
