@@ -6,6 +6,10 @@ use crate::pack::Severity;
 use crate::rules::{
     RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
 };
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::text::is_whole_word;
 
 pub(crate) fn rules() -> Vec<Box<dyn StructuralRule>> {
@@ -114,9 +118,12 @@ impl StructuralRule for SmallNumbers {
                 }
             }
         }
-        // Counts written as words or bare numbers, in a sentence about a
-        // small group: "Four complaints came from trans patients."
+        // Counts written as words, in a sentence about a small group:
+        // "Four complaints came from trans patients."
         for (i, section) in draft.sections.iter().enumerate() {
+            if !names_a_group(&section.text) {
+                continue;
+            }
             for (from, sentence) in sentences(&section.text) {
                 let lower = sentence.to_ascii_lowercase();
                 // A sentence about disclosure control itself ("even a count of
@@ -227,6 +234,9 @@ impl StructuralRule for Aggregated {
         let mut findings = Vec::new();
         for (i, section) in draft.sections.iter().enumerate() {
             let text = &section.text;
+            if !names_a_group(text) {
+                continue;
+            }
             // A figure is broken down when its paragraph also gives a figure
             // for a named group.
             let mut paragraph_start = 0;
@@ -269,6 +279,20 @@ impl StructuralRule for Aggregated {
         }
         Verdict::findings(findings, "LGBTQ+ figures are broken down by group")
     }
+}
+
+/// Whether a text names any LGBTQ+ group at all: one pass, so sections that
+/// do not are skipped before the per-sentence work.
+fn names_a_group(text: &str) -> bool {
+    static GROUPS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(SEPARATE.iter().chain(&UMBRELLA))
+            .expect("a handful of fixed words compile")
+    });
+    GROUPS
+        .find_overlapping_iter(text)
+        .any(|m| is_whole_word(text, m.start(), m.end()))
 }
 
 /// A percentage or a count.
