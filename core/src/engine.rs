@@ -15,8 +15,8 @@ use crate::report::{
     PillarStatus, Report, RuleFailure, RuleOutcome, Summary,
 };
 use crate::rules::{
-    BUILTIN_TERMS_JSON, RawFinding, RuleContext, RuleMeta, StructuralRule, TermHit, TermMatcher,
-    Verdict, builtin_structural,
+    BUILTIN_TERMS_JSON, RawFinding, RuleContext, RuleMeta, SectionScan, SectionTextRule,
+    StructuralRule, TermHit, TermMatcher, Verdict, builtin_section_rules, builtin_structural,
 };
 use crate::text::{LineIndex, excerpt};
 
@@ -38,6 +38,8 @@ pub struct Engine {
     pack_version: String,
     metas: Vec<RuleMeta>,
     structural: Vec<(Box<dyn StructuralRule>, usize)>,
+    /// Rules over each section's text, cached per section in a session.
+    section_rules: Vec<(Box<dyn SectionTextRule>, usize)>,
     terms: TermMatcher,
     /// Index into `metas` for each term rule, by term rule index.
     term_metas: Vec<usize>,
@@ -79,6 +81,8 @@ pub(crate) struct TextFindings {
     items: Vec<TermItem>,
     document_conditions: BTreeSet<(usize, usize)>,
     has_text: bool,
+    /// Per section text rule, for a section's text: its scan, or why it failed.
+    section_scans: Vec<Result<SectionScan, String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -141,6 +145,7 @@ impl Engine {
         let mut specs: Vec<TermRuleSpec> = Vec::new();
         let mut pointers: Vec<String> = Vec::new();
         let mut structural: Vec<Box<dyn StructuralRule>> = Vec::new();
+        let mut section_rules: Vec<Box<dyn SectionTextRule>> = Vec::new();
         if pack.extends_builtin {
             let builtin: RulePack =
                 serde_json::from_str(BUILTIN_TERMS_JSON).map_err(|e| RulePackError::Invalid {
@@ -152,8 +157,13 @@ impl Engine {
                 specs.push(spec);
             }
             structural = builtin_structural();
+            section_rules = builtin_section_rules();
         }
-        let structural_ids: BTreeSet<String> = structural.iter().map(|r| r.meta().id).collect();
+        let structural_ids: BTreeSet<String> = structural
+            .iter()
+            .map(|r| r.meta().id)
+            .chain(section_rules.iter().map(|r| r.meta().id))
+            .collect();
         for (i, spec) in pack.term_rules.iter().enumerate() {
             let pointer = format!("/term_rules/{i}");
             validate_term_rule(spec, &pointer)?;
@@ -211,6 +221,14 @@ impl Engine {
                 metas.push(meta);
             }
         }
+        let mut kept_section_rules = Vec::new();
+        for rule in section_rules {
+            let meta = rule.meta();
+            if !disabled.contains(meta.id.as_str()) {
+                kept_section_rules.push((rule, metas.len()));
+                metas.push(meta);
+            }
+        }
         let mut term_metas = Vec::new();
         for meta in terms.metas() {
             term_metas.push(metas.len());
@@ -227,6 +245,7 @@ impl Engine {
             pack_version: pack.version.clone(),
             metas,
             structural: kept,
+            section_rules: kept_section_rules,
             terms,
             term_metas,
             options: pack.options.clone(),
@@ -274,10 +293,23 @@ impl Engine {
     /// edit re-scans only the text that changed.
     pub(crate) fn text_findings(&self, text: &TextRef<'_>) -> TextFindings {
         let scan = self.terms.scan(text.text);
+        let is_section_text = text.section.is_some() && text.path.ends_with("/text");
+        let section_scans = if is_section_text {
+            self.section_rules
+                .iter()
+                .map(|(rule, _)| {
+                    catch_unwind(AssertUnwindSafe(|| rule.scan(text.text, &self.options)))
+                        .map_err(|panic| panic_message(&panic))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut found = TextFindings {
             items: Vec::new(),
             document_conditions: scan.document_conditions,
             has_text: !text.text.trim().is_empty(),
+            section_scans,
         };
         if scan.hits.is_empty() {
             return found;
@@ -347,6 +379,15 @@ impl Engine {
             }
         }
 
+        self.section_outcomes(
+            draft,
+            texts,
+            &mut placed,
+            &mut passes,
+            &mut inapplicable,
+            &mut errors,
+        );
+
         apply_waivers(draft, &mut placed);
         placed.sort_by(|a, b| {
             a.order
@@ -385,6 +426,63 @@ impl Engine {
             errors,
             elements,
             pillars,
+        }
+    }
+
+    /// Section text rules, from the scans cached per section text.
+    fn section_outcomes(
+        &self,
+        draft: &Draft,
+        texts: &[TextFindings],
+        placed: &mut Vec<Placed>,
+        passes: &mut Vec<RuleOutcome>,
+        inapplicable: &mut Vec<RuleOutcome>,
+        errors: &mut Vec<RuleFailure>,
+    ) {
+        for (order, (rule, meta_index)) in self.section_rules.iter().enumerate() {
+            let meta = &self.metas[*meta_index];
+            let mut relevant = false;
+            let mut failure = None;
+            let mut raws = Vec::new();
+            for i in 0..draft.sections.len() {
+                // texts_of lists the title, then each section's heading and text.
+                match texts
+                    .get(2 + 2 * i)
+                    .and_then(|t| t.section_scans.get(order))
+                {
+                    Some(Ok(scan)) => {
+                        relevant |= scan.relevant;
+                        raws.extend(scan.findings.iter().map(|(start, end, message)| {
+                            RawFinding::review(format!("/sections/{i}/text"), message.clone())
+                                .at(*start, *end)
+                        }));
+                    }
+                    Some(Err(message)) => failure = Some(message.clone()),
+                    None => {}
+                }
+            }
+            if let Some(message) = failure {
+                errors.push(RuleFailure {
+                    rule: meta.id.clone(),
+                    message,
+                });
+            } else if !relevant {
+                inapplicable.push(outcome(meta, rule.not_applicable().into()));
+            } else if raws.is_empty() {
+                passes.push(outcome(meta, rule.pass_reason(&self.options)));
+            } else {
+                let mut seen = BTreeMap::new();
+                for (n, raw) in raws.into_iter().enumerate() {
+                    let occurrence = next_occurrence(&mut seen, &raw.path);
+                    placed.push(structural_finding(
+                        draft,
+                        meta,
+                        raw,
+                        (2, order, n),
+                        occurrence,
+                    ));
+                }
+            }
         }
     }
 

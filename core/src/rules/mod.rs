@@ -147,6 +147,28 @@ pub(crate) trait StructuralRule: Send + Sync {
     fn check(&self, draft: &Draft, cx: &RuleContext<'_>) -> Verdict;
 }
 
+/// A rule that reads each section's text on its own. Its result for a
+/// section depends only on that text, so an editing session keeps it per
+/// section and re-runs it only where the text changed.
+pub(crate) trait SectionTextRule: Send + Sync {
+    fn meta(&self) -> RuleMeta;
+    /// What the rule finds in one section's text.
+    fn scan(&self, text: &str, options: &PackOptions) -> SectionScan;
+    /// Why the rule does not apply when no section has what it looks at.
+    fn not_applicable(&self) -> &'static str;
+    /// Why it passed when sections had what it looks at, and no findings.
+    fn pass_reason(&self, options: &PackOptions) -> String;
+}
+
+/// One section's result from a [`SectionTextRule`]: needs-review findings as
+/// byte ranges with messages.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct SectionScan {
+    /// The text has what the rule looks at (a count, a figure).
+    pub relevant: bool,
+    pub findings: Vec<(usize, usize, String)>,
+}
+
 /// Static metadata for a structural rule, turned into [`RuleMeta`] once per engine.
 #[derive(Debug)]
 pub(crate) struct StaticMeta {
@@ -195,11 +217,15 @@ pub(crate) fn builtin_structural() -> Vec<Box<dyn StructuralRule>> {
     rules.extend(eia::rules());
     rules.extend(data_fields::rules());
     rules.extend(data_questions::rules());
-    rules.extend(small_numbers::rules());
     rules.extend(partnership::rules());
     rules.extend(workforce::rules());
     rules.extend(waivers::rules());
     rules
+}
+
+/// The built-in section text rules, in report order.
+pub(crate) fn builtin_section_rules() -> Vec<Box<dyn SectionTextRule>> {
+    small_numbers::rules()
 }
 
 /// The built-in term catalogue, a rule pack in JSON.

@@ -1,18 +1,15 @@
 //! Small numbers: reporting L, G, B, T and Q figures separately (framework
 //! 4.3) soon produces counts small enough to identify people.
 
-use crate::model::Draft;
-use crate::pack::Severity;
-use crate::rules::{
-    RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
-};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+use crate::pack::{PackOptions, Severity};
+use crate::rules::{RuleMeta, SectionScan, SectionTextRule, StaticMeta, sources};
 use crate::text::is_whole_word;
 
-pub(crate) fn rules() -> Vec<Box<dyn StructuralRule>> {
+pub(crate) fn rules() -> Vec<Box<dyn SectionTextRule>> {
     vec![Box::new(SmallNumbers), Box::new(Aggregated)]
 }
 
@@ -86,7 +83,7 @@ fn count_end(text: &str, start: usize) -> usize {
     start + digits_start + digits
 }
 
-impl StructuralRule for SmallNumbers {
+impl SectionTextRule for SmallNumbers {
     fn meta(&self) -> RuleMeta {
         StaticMeta {
             id: "data-small-numbers",
@@ -103,71 +100,70 @@ impl StructuralRule for SmallNumbers {
         .to_meta()
     }
 
-    fn check(&self, draft: &Draft, cx: &RuleContext<'_>) -> Verdict {
-        let threshold = u64::from(cx.options.small_number_threshold);
-        let mut any_count = false;
-        let mut findings = Vec::new();
-        for (i, section) in draft.sections.iter().enumerate() {
-            for (at, n) in counts(&section.text) {
-                any_count = true;
-                if n > 0 && n < threshold {
-                    findings.push(RawFinding::review(
-                        format!("/sections/{i}/text"),
-                        format!("A count of {n} is below {threshold} and could identify people if published. Suppress or combine it in published figures."),
-                    ).at(at, count_end(&section.text, at)));
-                }
+    fn scan(&self, text: &str, options: &PackOptions) -> SectionScan {
+        let threshold = u64::from(options.small_number_threshold);
+        let mut scan = SectionScan::default();
+        for (at, n) in counts(text) {
+            scan.relevant = true;
+            if n > 0 && n < threshold {
+                scan.findings.push((
+                    at,
+                    count_end(text, at),
+                    format!("A count of {n} is below {threshold} and could identify people if published. Suppress or combine it in published figures."),
+                ));
             }
         }
         // Counts written as words, in a sentence about a small group:
         // "Four complaints came from trans patients."
-        for (i, section) in draft.sections.iter().enumerate() {
-            if !names_a_group(&section.text) {
+        if !names_a_group(text) {
+            return scan;
+        }
+        for (from, sentence) in sentences(text) {
+            let lower = sentence.to_ascii_lowercase();
+            // A sentence about disclosure control itself ("even a count of
+            // two or three") is not reporting a count.
+            let about_counts = [
+                "count of",
+                "counts of",
+                "fewer than",
+                "less than",
+                "threshold",
+                "suppress",
+            ]
+            .iter()
+            .any(|w| lower.contains(w));
+            if about_counts
+                || counts(sentence).next().is_some()
+                || !SEPARATE
+                    .iter()
+                    .chain(&UMBRELLA)
+                    .any(|w| whole_word_at(&lower, w).is_some())
+            {
                 continue;
             }
-            for (from, sentence) in sentences(&section.text) {
-                let lower = sentence.to_ascii_lowercase();
-                // A sentence about disclosure control itself ("even a count of
-                // two or three") is not reporting a count.
-                let about_counts = [
-                    "count of",
-                    "counts of",
-                    "fewer than",
-                    "less than",
-                    "threshold",
-                    "suppress",
-                ]
-                .iter()
-                .any(|w| lower.contains(w));
-                if about_counts
-                    || counts(sentence).next().is_some()
-                    || !SEPARATE
-                        .iter()
-                        .chain(&UMBRELLA)
-                        .any(|w| whole_word_at(&lower, w).is_some())
-                {
-                    continue;
-                }
-                for (word, n) in small_number_words(&lower) {
-                    any_count = true;
-                    if u64::from(n) < threshold {
-                        let start = from + word.0;
-                        findings.push(
-                            RawFinding::review(
-                                format!("/sections/{i}/text"),
-                                format!("A count of {n} about a small group could identify people if published. Suppress or combine it in published figures."),
-                            )
-                            .at(start, start + word.1),
-                        );
-                    }
+            for (word, n) in small_number_words(&lower) {
+                scan.relevant = true;
+                if u64::from(n) < threshold {
+                    let start = from + word.0;
+                    scan.findings.push((
+                        start,
+                        start + word.1,
+                        format!("A count of {n} about a small group could identify people if published. Suppress or combine it in published figures."),
+                    ));
                 }
             }
         }
-        if !any_count {
-            return Verdict::NotApplicable("the draft reports no counts about small groups".into());
-        }
-        Verdict::findings(
-            findings,
-            format!("every count reported is {threshold} or more"),
+        scan
+    }
+
+    fn not_applicable(&self) -> &'static str {
+        "the draft reports no counts about small groups"
+    }
+
+    fn pass_reason(&self, options: &PackOptions) -> String {
+        format!(
+            "every count reported is {} or more",
+            options.small_number_threshold
         )
     }
 }
@@ -209,7 +205,7 @@ fn whole_word_at(lower: &str, word: &str) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-impl StructuralRule for Aggregated {
+impl SectionTextRule for Aggregated {
     fn meta(&self) -> RuleMeta {
         StaticMeta {
             id: "data-lgbtq-aggregated",
@@ -229,55 +225,53 @@ impl StructuralRule for Aggregated {
         .to_meta()
     }
 
-    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
-        let mut reported = false;
-        let mut findings = Vec::new();
-        for (i, section) in draft.sections.iter().enumerate() {
-            let text = &section.text;
-            if !names_a_group(text) {
-                continue;
-            }
-            // A figure is broken down when its paragraph also gives a figure
-            // for a named group.
-            let mut paragraph_start = 0;
-            for paragraph in text.split("\n\n") {
-                let here = paragraph_start;
-                paragraph_start += paragraph.len() + 2;
-                let sentences: Vec<(usize, &str)> = sentences(paragraph).collect();
-                let broken_down = sentences.iter().any(|(_, sentence)| {
-                    let lower = sentence.to_ascii_lowercase();
-                    has_figure(sentence)
-                        && SEPARATE.iter().any(|w| whole_word_at(&lower, w).is_some())
-                });
-                for (from, sentence) in sentences {
-                    let lower = sentence.to_ascii_lowercase();
-                    let Some(at) = UMBRELLA
-                        .iter()
-                        .find_map(|w| whole_word_at(&lower, w).map(|i| (i, w.len())))
-                    else {
-                        continue;
-                    };
-                    if !has_figure(sentence) {
-                        continue;
-                    }
-                    reported = true;
-                    if !broken_down {
-                        let start = here + from + at.0;
-                        findings.push(
-                            RawFinding::review(
-                                format!("/sections/{i}/text"),
-                                "This figure counts LGBTQ+ people as one group. Where numbers allow, report lesbian, gay, bisexual, trans and queer people separately.",
-                            )
-                            .at(start, start + at.1),
-                        );
-                    }
+    fn scan(&self, text: &str, _: &PackOptions) -> SectionScan {
+        let mut scan = SectionScan::default();
+        if !names_a_group(text) {
+            return scan;
+        }
+        // A figure is broken down when its paragraph also gives a figure
+        // for a named group.
+        let mut paragraph_start = 0;
+        for paragraph in text.split("\n\n") {
+            let here = paragraph_start;
+            paragraph_start += paragraph.len() + 2;
+            let sentences: Vec<(usize, &str)> = sentences(paragraph).collect();
+            let broken_down = sentences.iter().any(|(_, sentence)| {
+                let lower = sentence.to_ascii_lowercase();
+                has_figure(sentence) && SEPARATE.iter().any(|w| whole_word_at(&lower, w).is_some())
+            });
+            for (from, sentence) in sentences {
+                let lower = sentence.to_ascii_lowercase();
+                let Some(at) = UMBRELLA
+                    .iter()
+                    .find_map(|w| whole_word_at(&lower, w).map(|i| (i, w.len())))
+                else {
+                    continue;
+                };
+                if !has_figure(sentence) {
+                    continue;
+                }
+                scan.relevant = true;
+                if !broken_down {
+                    let start = here + from + at.0;
+                    scan.findings.push((
+                        start,
+                        start + at.1,
+                        "This figure counts LGBTQ+ people as one group. Where numbers allow, report lesbian, gay, bisexual, trans and queer people separately.".into(),
+                    ));
                 }
             }
         }
-        if !reported {
-            return Verdict::NotApplicable("the draft reports no LGBTQ+ figures".into());
-        }
-        Verdict::findings(findings, "LGBTQ+ figures are broken down by group")
+        scan
+    }
+
+    fn not_applicable(&self) -> &'static str {
+        "the draft reports no LGBTQ+ figures"
+    }
+
+    fn pass_reason(&self, _: &PackOptions) -> String {
+        "LGBTQ+ figures are broken down by group".into()
     }
 }
 
