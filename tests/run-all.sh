@@ -22,3 +22,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "tests"
 cargo test --workspace --locked
+
+step "WebAssembly binding (installs Debian's rustc-web, wasm-bindgen-cli, binaryen, chromium if missing)"
+bash bindings-wasm/test.sh
+
+step "Python binding (builds the abi3 wheel, installs it in a fresh venv, runs pytest)"
+bash bindings-python/test.sh

@@ -1,5 +1,488 @@
-//! Placeholder for the Python binding. It will wrap [`dueregard::json_api`]
-//! with PyO3 and be built by maturin; until then it re-exports that API so
-//! the workspace layout is in place and the crate compiles.
+//! The Python binding: a thin PyO3 layer over [`dueregard::json_api`].
+//!
+//! Only strings and bytes cross the boundary. The Python side of the package
+//! (`python/dueregard/`) turns a dict, JSON text or a file into bytes (a
+//! [`Prepared`] draft), and wraps the report JSON the core returns in its
+//! `Report` class; this file compiles engines, checks drafts with the GIL
+//! released, and turns the core's [`ErrorInfo`] into the package's typed
+//! exceptions. There is no rule logic here.
+//!
+//! The core is not expected to panic, but a panic must never reach Python as
+//! a `PanicException`: every call into the core runs under
+//! [`std::panic::catch_unwind`], and a panic becomes a `RuntimeError`.
 
-pub use dueregard::json_api;
+use std::num::NonZeroUsize;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use dueregard::{DraftError, Engine, ErrorInfo, json_api};
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedBytes;
+use pyo3::types::{PyBytes, PyList, PyString};
+
+/// The Python modules this layer calls back into (pure Python, in the wheel).
+const INPUTS: &str = "dueregard._inputs";
+const ERRORS: &str = "dueregard._errors";
+const REPORT: &str = "dueregard.report";
+
+/// Drafts per thread in each of `check_many`'s chunks: enough that starting
+/// threads costs well under 1% of a chunk's checking, few enough that a
+/// chunk's reports stay small.
+const CHUNK_PER_THREAD: usize = 64;
+
+/// How the core reads a draft's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Draft JSON (from a dict, a JSON string, or a `.json` file).
+    Json,
+    /// Markdown from a file, titled by the file's stem unless it has a heading.
+    Markdown,
+    /// Plain text from a file, titled by the file's stem.
+    Text,
+}
+
+/// A draft ready for the core, made by `dueregard._inputs.prepare`. The bytes
+/// stay in the Python `bytes` object (no copy); `PyBackedBytes` may be read
+/// with the GIL released.
+#[derive(Debug)]
+struct Prepared<B = PyBackedBytes> {
+    kind: Kind,
+    bytes: B,
+    title: String,
+    /// The file the draft came from, for error messages.
+    path: Option<String>,
+}
+
+/// Why a check gave no report.
+#[derive(Debug)]
+enum Failure {
+    /// Bad input, as the core describes it.
+    Core(ErrorInfo),
+    /// The core panicked: a bug, reported as a RuntimeError.
+    Panic(String),
+}
+
+impl From<ErrorInfo> for Failure {
+    fn from(info: ErrorInfo) -> Self {
+        Failure::Core(info)
+    }
+}
+
+/// Runs `f` and turns a panic into a [`Failure::Panic`].
+fn guarded<T>(f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(result) => result,
+        Err(payload) => Err(Failure::Panic(panic_message(payload.as_ref()))),
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a panic with no message".to_owned()
+    }
+}
+
+/// Bytes to text, with the core's own error for invalid UTF-8.
+fn utf8(bytes: &[u8]) -> Result<&str, Failure> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        Failure::Core(
+            DraftError::NotUtf8 {
+                offset: e.valid_up_to(),
+            }
+            .to_info(),
+        )
+    })
+}
+
+/// Checks one prepared draft; the report is the core's compact JSON.
+fn check_one<B: AsRef<[u8]>>(engine: &Engine, draft: &Prepared<B>) -> Result<String, Failure> {
+    guarded(|| {
+        let text = utf8(draft.bytes.as_ref())?;
+        Ok(match draft.kind {
+            Kind::Json => json_api::check(engine, text)?,
+            Kind::Markdown => json_api::check_text(engine, &draft.title, text, true)?,
+            Kind::Text => json_api::check_text(engine, &draft.title, text, false)?,
+        })
+    })
+}
+
+/// Checks every item on `threads` scoped threads pulling from one queue, and
+/// returns the results in input order.
+fn check_all<B: AsRef<[u8]> + Sync>(
+    engine: &Engine,
+    items: &[Prepared<B>],
+    threads: usize,
+) -> Vec<Result<String, Failure>> {
+    if threads <= 1 || items.len() <= 1 {
+        return items.iter().map(|i| check_one(engine, i)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Result<String, Failure>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let at = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(at) else { break };
+                        mine.push((at, check_one(engine, item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                // check_one catches panics, so a worker cannot die; stay total anyway.
+                w.join().unwrap_or_else(|payload| {
+                    vec![(
+                        usize::MAX,
+                        Err(Failure::Panic(panic_message(payload.as_ref()))),
+                    )]
+                })
+            })
+            .collect()
+    });
+    done.sort_by_key(|(at, _)| *at);
+    let mut results: Vec<Result<String, Failure>> = Vec::with_capacity(items.len());
+    let mut done = done.into_iter().peekable();
+    for at in 0..items.len() {
+        match done.next_if(|(i, _)| *i == at) {
+            Some((_, result)) => results.push(result),
+            None => results.push(Err(Failure::Panic(
+                "a worker thread stopped before checking this draft".to_owned(),
+            ))),
+        }
+    }
+    results
+}
+
+/// The Python exception for a failure: the package's typed errors for bad
+/// input, RuntimeError for a panic.
+fn to_pyerr(
+    py: Python<'_>,
+    failure: Failure,
+    path: Option<&str>,
+    index: Option<usize>,
+) -> PyResult<PyErr> {
+    match failure {
+        Failure::Core(info) => {
+            let errors = py.import(ERRORS)?;
+            let exc =
+                errors.call_method1("_from_native", (json_api::error_json(&info), path, index))?;
+            Ok(PyErr::from_value(exc))
+        }
+        Failure::Panic(message) => Ok(PyRuntimeError::new_err(format!(
+            "dueregard's core failed unexpectedly ({message}); this is a bug in dueregard, \
+             please report it with the draft that caused it"
+        ))),
+    }
+}
+
+fn fail<T>(py: Python<'_>, failure: Failure, path: Option<&str>) -> PyResult<T> {
+    Err(to_pyerr(py, failure, path, None)?)
+}
+
+/// Wraps the core's report JSON in `dueregard.report.Report`. It crosses as
+/// UTF-8 bytes: the Report decodes them to `str` only when first asked, since
+/// building a Python str from non-ASCII text costs as much as a fifth of a check.
+fn new_report<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import(REPORT)?
+        .getattr("Report")?
+        .call1((PyBytes::new(py, json.as_bytes()),))
+}
+
+/// Asks `dueregard._inputs.prepare` to turn any accepted draft into bytes.
+fn prepare(inputs: &Bound<'_, PyModule>, draft: &Bound<'_, PyAny>) -> PyResult<Prepared> {
+    let prepared = inputs.call_method1("prepare", (draft,))?;
+    let (kind, bytes, title, path): (String, PyBackedBytes, String, Option<String>) =
+        prepared.extract()?;
+    let kind = match kind.as_str() {
+        "json" => Kind::Json,
+        "markdown" => Kind::Markdown,
+        "text" => Kind::Text,
+        other => {
+            return Err(PyRuntimeError::new_err(format!(
+                "dueregard._inputs.prepare gave an unknown kind {other:?}"
+            )));
+        }
+    };
+    Ok(Prepared {
+        kind,
+        bytes,
+        title,
+        path,
+    })
+}
+
+/// A compiled rule pack, ready to check any number of drafts.
+///
+/// Immutable and thread-safe: build one and reuse it. It pickles by its rule
+/// pack's JSON text, so it can be sent to worker processes.
+#[pyclass(frozen, module = "dueregard", name = "Checker")]
+#[derive(Debug)]
+struct Checker {
+    engine: Engine,
+    /// The rule pack's JSON text, or `None` for the built-in pack.
+    rule_pack: Option<String>,
+}
+
+#[pymethods]
+impl Checker {
+    #[new]
+    #[pyo3(signature = (rule_pack = None))]
+    fn new(py: Python<'_>, rule_pack: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let text: Option<String> = match rule_pack {
+            None => None,
+            Some(pack) => py
+                .import(INPUTS)?
+                .call_method1("rule_pack_text", (pack,))?
+                .extract()?,
+        };
+        let compiled = py.detach(|| guarded(|| Ok(json_api::engine(text.as_deref())?)));
+        match compiled {
+            Ok(engine) => Ok(Checker {
+                engine,
+                rule_pack: text,
+            }),
+            Err(failure) => fail(py, failure, None),
+        }
+    }
+
+    /// The rule pack's JSON text, or None for the built-in pack.
+    #[getter]
+    fn rule_pack(&self) -> Option<&str> {
+        self.rule_pack.as_deref()
+    }
+
+    /// The rule pack's name, as reports show it.
+    #[getter]
+    fn pack_name(&self) -> &str {
+        self.engine.pack().0
+    }
+
+    /// The rule pack's version, as reports show it.
+    #[getter]
+    fn pack_version(&self) -> &str {
+        self.engine.pack().1
+    }
+
+    fn __repr__(&self) -> String {
+        let (name, version) = self.engine.pack();
+        format!(
+            "<dueregard.Checker {name:?} {version:?}, {} rules>",
+            self.engine.rules().len()
+        )
+    }
+
+    /// Rebuilds from the rule pack's JSON text (or the built-in pack).
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Option<String>,))> {
+        let this = slf.get();
+        Ok((slf.get_type().into_any(), (this.rule_pack.clone(),)))
+    }
+
+    /// Checks one draft: a dict, JSON text, or a path to .json, .md or .txt.
+    fn check<'py>(
+        &self,
+        py: Python<'py>,
+        draft: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let item = prepare(&py.import(INPUTS)?, draft)?;
+        let result = py.detach(|| check_one(&self.engine, &item));
+        match result {
+            Ok(json) => new_report(py, &json),
+            Err(failure) => fail(py, failure, item.path.as_deref()),
+        }
+    }
+
+    /// Checks Markdown (`markdown=True`) or plain text given as a string.
+    #[pyo3(signature = (text, title = String::new(), markdown = false))]
+    fn check_text<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyString>,
+        title: String,
+        markdown: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        // Through the same encoder as every other draft, so a lone surrogate
+        // is the core's not_utf8 error rather than a UnicodeEncodeError.
+        let bytes: PyBackedBytes = py
+            .import(INPUTS)?
+            .call_method1("_encode", (text,))?
+            .extract()?;
+        let draft = Prepared {
+            kind: if markdown { Kind::Markdown } else { Kind::Text },
+            bytes,
+            title,
+            path: None,
+        };
+        let result = py.detach(|| check_one(&self.engine, &draft));
+        match result {
+            Ok(json) => new_report(py, &json),
+            Err(failure) => fail(py, failure, None),
+        }
+    }
+
+    /// Checks many drafts on `threads` threads (all cores by default) with the
+    /// GIL released; returns the reports in input order.
+    #[pyo3(signature = (drafts, threads = None, on_error = "raise"))]
+    fn check_many<'py>(
+        &self,
+        py: Python<'py>,
+        drafts: &Bound<'py, PyAny>,
+        threads: Option<i64>,
+        on_error: &str,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let keep_errors = match on_error {
+            "raise" => false,
+            "return" => true,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "on_error must be \"raise\" or \"return\", not {other:?}"
+                )));
+            }
+        };
+        let threads = match threads {
+            Some(n) if n < 1 => {
+                return Err(PyValueError::new_err(format!(
+                    "threads must be at least 1, not {n}"
+                )));
+            }
+            Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
+            None => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+        };
+        let inputs = py.import(INPUTS)?;
+        let report = py.import(REPORT)?.getattr("Report")?;
+        let out = PyList::empty(py);
+        // Chunks of drafts: read a chunk, check it with the GIL released, turn
+        // its reports into Python objects, repeat. Only one chunk's inputs and
+        // reports are held twice (as Rust and as Python values) at a time, and
+        // a generator of drafts is read as it goes.
+        let chunk = threads.saturating_mul(CHUNK_PER_THREAD);
+        let mut drafts = drafts.try_iter()?;
+        let mut index = 0;
+        loop {
+            let mut items = Vec::with_capacity(chunk);
+            for draft in drafts.by_ref().take(chunk) {
+                items.push(prepare(&inputs, &draft?)?);
+            }
+            if items.is_empty() {
+                break;
+            }
+            let threads = threads.min(items.len());
+            let results = py.detach(|| check_all(&self.engine, &items, threads));
+            for (result, item) in results.into_iter().zip(&items) {
+                match result {
+                    Ok(json) => out.append(report.call1((PyBytes::new(py, json.as_bytes()),))?)?,
+                    Err(failure) => {
+                        let err = to_pyerr(py, failure, item.path.as_deref(), Some(index))?;
+                        if keep_errors {
+                            out.append(err.into_value(py))?;
+                        } else {
+                            return Err(err);
+                        }
+                    }
+                }
+                index += 1;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The rules in this checker's pack, as a list of dicts.
+    fn rules<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let json = match guarded(|| Ok(json_api::rules(&self.engine))) {
+            Ok(json) => json,
+            Err(failure) => return fail(py, failure, None),
+        };
+        py.import("json")?.call_method1("loads", (json,))
+    }
+}
+
+/// The framework's pillars, elements and scales, as JSON text.
+#[pyfunction]
+fn framework_json(py: Python<'_>) -> PyResult<String> {
+    match guarded(|| Ok(json_api::framework())) {
+        Ok(json) => Ok(json),
+        Err(failure) => fail(py, failure, None),
+    }
+}
+
+/// The native half of the `dueregard` package.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Checker>()?;
+    m.add_function(wrap_pyfunction!(framework_json, m)?)?;
+    m.add("CORE_VERSION", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(kind: Kind, bytes: &[u8]) -> Prepared<Vec<u8>> {
+        Prepared {
+            kind,
+            bytes: bytes.to_vec(),
+            title: "t".into(),
+            path: None,
+        }
+    }
+
+    #[test]
+    fn threads_keep_input_order_and_match_one_by_one() {
+        let engine = Engine::new();
+        let items: Vec<Prepared<Vec<u8>>> = (0..25)
+            .map(|i| {
+                let json = format!(
+                    r#"{{"title": "Draft {i}", "kind": "other", "sections": [{{"id": "s", "text": "Ask if he or she needs leave {i}."}}]}}"#
+                );
+                item(Kind::Json, json.as_bytes())
+            })
+            .collect();
+        let one: Vec<String> = check_all(&engine, &items, 1)
+            .into_iter()
+            .map(|r| r.unwrap())
+            .collect();
+        let three: Vec<String> = check_all(&engine, &items, 3)
+            .into_iter()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(one, three);
+        assert!(one[7].contains("Draft 7"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_the_cores_not_utf8_error() {
+        let engine = Engine::new();
+        match check_one(&engine, &item(Kind::Text, b"ok \xff")) {
+            Err(Failure::Core(info)) => {
+                assert_eq!((info.error, info.kind), ("draft", "not_utf8"));
+                assert!(info.message.contains("offset 3"), "{}", info.message);
+            }
+            other => panic!("expected not_utf8, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn text_and_markdown_take_the_title() {
+        let engine = Engine::new();
+        let text = check_one(&engine, &item(Kind::Text, b"he or she")).unwrap();
+        assert!(text.contains(r#""title":"t""#), "{text}");
+        let md = check_one(&engine, &item(Kind::Markdown, b"# Heading\n\nhe or she")).unwrap();
+        assert!(md.contains(r#""title":"Heading""#), "{md}");
+    }
+
+    #[test]
+    fn a_panic_becomes_a_failure_not_an_unwind() {
+        let result: Result<(), Failure> = guarded(|| panic!("boom"));
+        assert!(matches!(result, Err(Failure::Panic(m)) if m == "boom"));
+    }
+}

@@ -1,0 +1,76 @@
+"""dueregard: checks health and care policy drafts, as they are written,
+against the NHS Confederation's Health and Care LGBTQ+ Inclusion Framework
+and what an equality impact assessment needs.
+
+    import dueregard
+    report = dueregard.check("examples/drafts/bereavement-leave-policy.json")
+    report.summary.violations        # attribute access to the report
+    report.to_pandas()               # a tidy DataFrame of findings
+
+For many drafts, build one ``Checker`` and reuse it::
+
+    checker = dueregard.Checker()            # or Checker(rule_pack=...)
+    reports = checker.check_many(paths)      # all cores, GIL released, input order
+
+A draft is a dict, JSON text, or a path (str or pathlib.Path) to a .json,
+.md or .txt file; see ``dueregard._inputs`` for how a str is told apart.
+Bad input raises ``DraftError`` or ``RulePackError`` (both ``ValueError``),
+carrying the JSON Pointer (``.pointer``) and kind (``.kind``) of the problem.
+
+The rules live in the Rust core; this package only moves text across.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any, List
+
+from ._errors import DraftError, DueregardError, RulePackError
+from ._native import CORE_VERSION, Checker
+from ._native import framework_json as _framework_json
+from .report import Record, Report, elements_frame, findings_frame
+
+__all__ = [
+    "Checker",
+    "Report",
+    "Record",
+    "DueregardError",
+    "DraftError",
+    "RulePackError",
+    "check",
+    "framework",
+    "rules",
+    "findings_frame",
+    "elements_frame",
+    "__version__",
+]
+
+__version__ = CORE_VERSION
+
+
+@functools.lru_cache(maxsize=1)
+def _default_checker() -> Checker:
+    return Checker()
+
+
+def _checker(rule_pack: Any) -> Checker:
+    return _default_checker() if rule_pack is None else Checker(rule_pack)
+
+
+def check(draft: Any, rule_pack: Any = None) -> Report:
+    """Checks one draft (a dict, JSON text, or a path to .json/.md/.txt) with
+    the built-in rules, or with ``rule_pack`` (a dict, JSON text or a path).
+    For many drafts, build a ``Checker`` once and use its ``check_many``."""
+    return _checker(rule_pack).check(draft)
+
+
+def framework() -> dict:
+    """The framework: its 6 pillars, 17 elements, both rating scales, and the
+    attribution to show alongside its quoted text."""
+    return json.loads(_framework_json())
+
+
+def rules(rule_pack: Any = None) -> List[dict]:
+    """Every rule's metadata (id, name, severity, elements, source, ...)."""
+    return _checker(rule_pack).rules()

@@ -1,0 +1,75 @@
+"""The exceptions dueregard raises for bad input.
+
+Both are ``ValueError`` subclasses built from the core's error record
+(``error``, ``kind``, ``pointer``, ``message``), so the message is the core's
+own one line, word for word.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Optional
+
+__all__ = ["DueregardError", "DraftError", "RulePackError"]
+
+
+class DueregardError(ValueError):
+    """Bad input to dueregard: a draft or a rule pack it could not read.
+
+    Attributes:
+        message: the core's one-line description of the problem.
+        kind: a short machine-readable kind, stable across versions. For a
+            draft: ``syntax``, ``invalid``, ``too_large``, ``too_deep``,
+            ``not_utf8``, ``over_limit``, or (from the Python package itself)
+            ``unsupported_format``. For a rule pack: ``invalid``, ``rule``.
+        pointer: RFC 6901 JSON Pointer to the offending value (``""`` is the
+            whole document), or ``None`` when the problem has no place.
+        path: the file the input came from, when it came from a file.
+        index: the position of the draft in ``check_many``'s input, when the
+            error came from there.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        kind: str,
+        pointer: Optional[str] = None,
+        path: Optional[str] = None,
+        index: Optional[int] = None,
+    ) -> None:
+        self.message = message
+        self.kind = kind
+        self.pointer = pointer
+        self.path = path
+        self.index = index
+        where = path if path is not None else (f"draft {index}" if index is not None else None)
+        super().__init__(f"{where}: {message}" if where is not None else message)
+
+    def __reduce__(self):  # type: ignore[override]
+        # So the error survives a trip between processes (multiprocessing, Dask).
+        return (type(self), (self.message, self.kind, self.pointer, self.path, self.index))
+
+
+class DraftError(DueregardError):
+    """A draft could not be read: bad JSON, a value of the wrong type or an
+    unknown field (with its JSON Pointer), invalid UTF-8, over a limit, or a
+    file type dueregard does not read."""
+
+
+class RulePackError(DueregardError):
+    """A rule pack could not be compiled (with the JSON Pointer of the problem)."""
+
+
+def _from_native(
+    error_json: str, path: Optional[str] = None, index: Optional[int] = None
+) -> DueregardError:
+    """Builds the exception for one of the core's ``ErrorInfo`` records."""
+    info = json.loads(error_json)
+    cls = RulePackError if info.get("error") == "rule_pack" else DraftError
+    return cls(
+        info.get("message", ""),
+        kind=info.get("kind", ""),
+        pointer=info.get("pointer"),
+        path=path,
+        index=index,
+    )

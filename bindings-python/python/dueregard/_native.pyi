@@ -1,0 +1,48 @@
+"""Type stubs for the Rust half of dueregard (bindings-python/src/lib.rs)."""
+
+import os
+from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple, Union, overload
+
+from .report import Report
+
+#: A draft: a dict, JSON text, or a path to a .json, .md or .txt file.
+Draft = Union[Mapping[str, Any], str, "os.PathLike[str]"]
+#: A rule pack: a dict, JSON text, or a path to a .json file.
+RulePack = Union[Mapping[str, Any], str, "os.PathLike[str]"]
+
+CORE_VERSION: str
+
+def framework_json() -> str: ...
+
+class Checker:
+    """A compiled rule pack: immutable, thread-safe, picklable. Build once, reuse."""
+
+    def __new__(cls, rule_pack: Optional[RulePack] = None) -> "Checker": ...
+    @property
+    def rule_pack(self) -> Optional[str]:
+        """The rule pack's JSON text, or None for the built-in pack."""
+    @property
+    def pack_name(self) -> str: ...
+    @property
+    def pack_version(self) -> str: ...
+    def check(self, draft: Draft) -> Report:
+        """Checks one draft. Raises DraftError for bad input, TypeError for a
+        value that is not a draft, OSError when a file cannot be read."""
+    def check_text(self, text: str, title: str = "", markdown: bool = False) -> Report:
+        """Checks Markdown or plain text given as a string."""
+    @overload
+    def check_many(
+        self,
+        drafts: Iterable[Draft],
+        threads: Optional[int] = None,
+        on_error: Literal["raise"] = "raise",
+    ) -> List[Report]: ...
+    @overload
+    def check_many(
+        self,
+        drafts: Iterable[Draft],
+        threads: Optional[int] = None,
+        on_error: Literal["return"] = ...,
+    ) -> List[Union[Report, Exception]]: ...
+    def rules(self) -> List[Dict[str, Any]]: ...
+    def __reduce__(self) -> Tuple[type, Tuple[Optional[str]]]: ...
