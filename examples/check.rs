@@ -269,6 +269,13 @@ fn render_text(out: &mut String, path: &str, draft: &Draft, report: &Report) {
         s.inapplicable,
         s.errors
     );
+    if s.omitted > 0 {
+        let _ = writeln!(
+            out,
+            "{} more findings are not listed: the report stops at its limit. Fix the ones above and check again.",
+            s.omitted
+        );
+    }
     if report.passes_gate() {
         let _ = writeln!(out, "Approval gate: clear (no unwaived errors).");
     } else {

@@ -28,3 +28,6 @@ bash bindings-wasm/test.sh
 
 step "Python binding (builds the abi3 wheel, installs it in a fresh venv, runs pytest)"
 bash bindings-python/test.sh
+
+step "fuzzing, ${DUEREGARD_FUZZ_SECONDS:-60} s per target (installs cargo-fuzz if missing; fails on any crash)"
+bash core/fuzz/run.sh "${DUEREGARD_FUZZ_SECONDS:-60}"

@@ -747,6 +747,11 @@ export interface Summary {
   info_findings: number;
   /** Number of findings needing review (waived ones included). */
   needs_review: number;
+  /**
+   * Findings not listed because the report reached its limit
+   * (`Limits::max_findings`); zero for any realistic draft.
+   */
+  omitted: number;
   /** Number of rules that passed. */
   passes: number;
   /** Number of violations (waived ones included). */

@@ -20,6 +20,11 @@ use crate::rules::{
 };
 use crate::text::{LineIndex, excerpt};
 
+/// Bounds that keep a custom rule pack from hurting its host: compiling is
+/// linear in the pack, and these keep the pack itself modest.
+const MAX_PACK_BYTES: usize = 2 * 1024 * 1024;
+const MAX_TERM_RULES: usize = 1_000;
+
 /// The name and version of the built-in pack, shown in every report.
 pub const BUILTIN_PACK: &str = "dueregard en-GB";
 
@@ -83,6 +88,10 @@ pub(crate) struct TextFindings {
     has_text: bool,
     /// Per section text rule, for a section's text: its scan, or why it failed.
     section_scans: Vec<Result<SectionScan, String>>,
+    /// Term hits past the report's limit, counted but not built.
+    omitted: usize,
+    /// Of those, the ones that would block an approval gate.
+    omitted_blocking: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -118,6 +127,15 @@ impl Engine {
 
     /// Compiles a rule pack given as JSON (see `schemas/rule-pack.schema.json`).
     pub fn from_pack_json(json: &str) -> Result<Engine, RulePackError> {
+        if json.len() > MAX_PACK_BYTES {
+            return Err(RulePackError::Invalid {
+                pointer: String::new(),
+                message: format!(
+                    "the rule pack is {} bytes, over the limit of {MAX_PACK_BYTES}",
+                    json.len()
+                ),
+            });
+        }
         crate::input::check_depth(json, Limits::default().max_depth).map_err(|e| {
             RulePackError::Invalid {
                 pointer: String::new(),
@@ -164,6 +182,20 @@ impl Engine {
             .map(|r| r.meta().id)
             .chain(section_rules.iter().map(|r| r.meta().id))
             .collect();
+        if pack.term_rules.len() > MAX_TERM_RULES {
+            return Err(RulePackError::Invalid {
+                pointer: "/term_rules".into(),
+                message: format!(
+                    "{} term rules, over the limit of {MAX_TERM_RULES}; group phrases into entries",
+                    pack.term_rules.len()
+                ),
+            });
+        }
+        let mut index_of: BTreeMap<String, usize> = specs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
         for (i, spec) in pack.term_rules.iter().enumerate() {
             let pointer = format!("/term_rules/{i}");
             validate_term_rule(spec, &pointer)?;
@@ -175,12 +207,13 @@ impl Engine {
                 });
             }
             // A pack's rule with a built-in id replaces the built-in one.
-            match specs.iter().position(|s| s.id == spec.id) {
-                Some(at) => {
+            match index_of.get(&spec.id) {
+                Some(&at) => {
                     specs[at] = spec.clone();
                     pointers[at] = pointer;
                 }
                 None => {
+                    index_of.insert(spec.id.clone(), specs.len());
                     specs.push(spec.clone());
                     pointers.push(pointer);
                 }
@@ -310,13 +343,23 @@ impl Engine {
             document_conditions: scan.document_conditions,
             has_text: !text.text.trim().is_empty(),
             section_scans,
+            omitted: 0,
+            omitted_blocking: 0,
         };
         if scan.hits.is_empty() {
             return found;
         }
         let index = LineIndex::new(text.text);
         let mut seen = BTreeMap::new();
+        let limit = self.limits.max_findings;
         for hit in scan.hits {
+            if found.items.len() >= limit {
+                let meta = &self.metas[self.term_metas[hit.rule]];
+                found.omitted += 1;
+                found.omitted_blocking +=
+                    usize::from(meta.severity == Severity::Error && !meta.advisory);
+                continue;
+            }
             if !text.advisory && self.metas[self.term_metas[hit.rule]].advisory {
                 continue;
             }
@@ -394,6 +437,18 @@ impl Engine {
                 .cmp(&b.order)
                 .then_with(|| a.finding.rule.cmp(&b.finding.rule))
         });
+        // Past the limit, findings are counted, not listed; what blocks the
+        // gate is counted first, so a long report never clears it by accident.
+        let is_blocking = |p: &Placed| {
+            !p.review && p.finding.severity == Severity::Error && p.finding.waiver.is_none()
+        };
+        let mut omitted: usize = texts.iter().map(|t| t.omitted).sum();
+        let mut omitted_blocking: usize = texts.iter().map(|t| t.omitted_blocking).sum();
+        if placed.len() > self.limits.max_findings {
+            let dropped = placed.split_off(self.limits.max_findings);
+            omitted += dropped.len();
+            omitted_blocking += dropped.iter().filter(|p| is_blocking(p)).count();
+        }
         let (review, violations): (Vec<Placed>, Vec<Placed>) =
             placed.into_iter().partition(|p| p.review);
         let violations: Vec<Finding> = violations.into_iter().map(|p| p.finding).collect();
@@ -407,7 +462,9 @@ impl Engine {
             &errors,
         );
         let pillars = pillar_status(&elements, &violations, &needs_review);
-        let summary = summarise(&violations, &needs_review, &passes, &inapplicable, &errors);
+        let mut summary = summarise(&violations, &needs_review, &passes, &inapplicable, &errors);
+        summary.omitted = omitted;
+        summary.blocking += omitted_blocking;
         Report {
             engine: EngineInfo {
                 version: env!("CARGO_PKG_VERSION").into(),
@@ -1056,6 +1113,20 @@ mod tests {
         let everywhere = report.passes.iter().chain(&report.inapplicable);
         assert!(everywhere.into_iter().all(|o| o.rule != "broken"));
         assert_eq!(report.summary.errors, 1);
+    }
+
+    #[test]
+    fn findings_past_the_limit_are_counted_and_still_block() {
+        let engine = Engine::new().with_limits(Limits {
+            max_findings: 3,
+            ..Limits::default()
+        });
+        let text = "tranny ".repeat(10);
+        let report = engine.check(&Draft::from_text("t", &text).unwrap());
+        assert_eq!(report.violations.len(), 3);
+        assert_eq!(report.summary.omitted, 7);
+        assert_eq!(report.summary.blocking, 10);
+        assert!(!report.passes_gate());
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub struct Limits {
     pub max_sections: usize,
     /// Most form fields a draft may have.
     pub max_fields: usize,
+    /// Most findings a report lists; the rest are counted in
+    /// `summary.omitted`, so a pathological draft cannot exhaust memory.
+    pub max_findings: usize,
 }
 
 impl Default for Limits {
@@ -26,6 +29,7 @@ impl Default for Limits {
             max_depth: 32,
             max_sections: 10_000,
             max_fields: 5_000,
+            max_findings: 10_000,
         }
     }
 }

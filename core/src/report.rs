@@ -77,6 +77,9 @@ pub struct Summary {
     pub waived: usize,
     /// Unwaived error-severity violations: what blocks an approval gate.
     pub blocking: usize,
+    /// Findings not listed because the report reached its limit
+    /// (`Limits::max_findings`); zero for any realistic draft.
+    pub omitted: usize,
 }
 
 /// One thing the draft should change or a person should look at.

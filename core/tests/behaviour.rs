@@ -220,3 +220,33 @@ fn drafts_of_kinds_without_an_eia_are_not_failed_for_lacking_one() {
     assert!(findings(&report, "eia-present").is_empty());
     assert!(report.inapplicable.iter().any(|o| o.rule == "eia-present"));
 }
+
+#[test]
+fn oversized_rule_packs_are_refused_with_a_reason() {
+    let huge = format!(
+        r#"{{"name":"p","version":"1","disable":[],"term_rules":[],"x":"{}"}}"#,
+        "a".repeat(3 * 1024 * 1024)
+    );
+    let err = Engine::from_pack_json(&huge).unwrap_err();
+    assert!(err.to_string().contains("over the limit"), "{err}");
+
+    let rule = |i: usize| {
+        format!(
+            r#"{{"id":"r{i}","name":"n","severity":"info","elements":["2.3"],"message":"m","rationale":"r","source":{{"title":"t","url":"u","checked":"c"}},"entries":[{{"terms":["w{i}x"]}}]}}"#
+        )
+    };
+    let rules: Vec<String> = (0..1_001).map(rule).collect();
+    let many = format!(
+        r#"{{"name":"p","version":"1","term_rules":[{}]}}"#,
+        rules.join(",")
+    );
+    let err = Engine::from_pack_json(&many).unwrap_err();
+    assert_eq!(err.pointer(), "/term_rules");
+
+    let long_phrases: Vec<String> = (0..7_000).map(|i| format!("{i:0>190}")).collect();
+    let pack = serde_json::json!({"name":"p","version":"1","term_rules":[{
+        "id":"big","name":"n","severity":"info","elements":["2.3"],"message":"m","rationale":"r",
+        "source":{"title":"t","url":"u","checked":"c"},"entries":[{"terms": long_phrases}]}]});
+    let err = Engine::from_pack_json(&pack.to_string()).unwrap_err();
+    assert!(err.to_string().contains("phrases come to"), "{err}");
+}

@@ -45,28 +45,83 @@ fn check_finding(value: &serde_json::Value, finding: &Finding) {
                 finding.rule, location.path
             )
         });
-        assert!(span.start <= span.end && span.end <= text.len(), "{}: span {span:?} outside text of {} bytes", finding.rule, text.len());
-        assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{}: span {span:?} not on char boundaries", finding.rule);
+        assert!(
+            span.start <= span.end && span.end <= text.len(),
+            "{}: span {span:?} outside text of {} bytes",
+            finding.rule,
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+            "{}: span {span:?} not on char boundaries",
+            finding.rule
+        );
         let before = &text[..span.start];
         let inside = &text[span.start..span.end];
-        assert_eq!(span.utf16_start, before.encode_utf16().count(), "{}: utf16_start", finding.rule);
-        assert_eq!(span.utf16_end - span.utf16_start, inside.encode_utf16().count(), "{}: utf16_end", finding.rule);
-        assert_eq!(span.char_start, before.chars().count(), "{}: char_start", finding.rule);
-        assert_eq!(span.char_end - span.char_start, inside.chars().count(), "{}: char_end", finding.rule);
+        assert_eq!(
+            span.utf16_start,
+            before.encode_utf16().count(),
+            "{}: utf16_start",
+            finding.rule
+        );
+        assert_eq!(
+            span.utf16_end - span.utf16_start,
+            inside.encode_utf16().count(),
+            "{}: utf16_end",
+            finding.rule
+        );
+        assert_eq!(
+            span.char_start,
+            before.chars().count(),
+            "{}: char_start",
+            finding.rule
+        );
+        assert_eq!(
+            span.char_end - span.char_start,
+            inside.chars().count(),
+            "{}: char_end",
+            finding.rule
+        );
         let line = 1 + before.matches('\n').count();
         assert_eq!(span.line, line, "{}: line", finding.rule);
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        assert_eq!(span.column, 1 + text[line_start..span.start].chars().count(), "{}: column", finding.rule);
+        assert_eq!(
+            span.column,
+            1 + text[line_start..span.start].chars().count(),
+            "{}: column",
+            finding.rule
+        );
     }
     if let Some(fix) = &finding.fix {
         for edit in &fix.edits {
             let text = text_at(value, &edit.path).unwrap_or_else(|| {
-                panic!("{}: edit on {} which is not a text of the draft", finding.rule, edit.path)
+                panic!(
+                    "{}: edit on {} which is not a text of the draft",
+                    finding.rule, edit.path
+                )
             });
-            assert!(edit.start <= edit.end && edit.end <= text.len(), "{}: edit outside text", finding.rule);
-            assert!(text.is_char_boundary(edit.start) && text.is_char_boundary(edit.end), "{}: edit not on char boundaries", finding.rule);
-            assert_eq!(edit.utf16_start, text[..edit.start].encode_utf16().count(), "{}: edit utf16_start", finding.rule);
-            assert_eq!(edit.utf16_end, text[..edit.end].encode_utf16().count(), "{}: edit utf16_end", finding.rule);
+            assert!(
+                edit.start <= edit.end && edit.end <= text.len(),
+                "{}: edit outside text",
+                finding.rule
+            );
+            assert!(
+                text.is_char_boundary(edit.start) && text.is_char_boundary(edit.end),
+                "{}: edit not on char boundaries",
+                finding.rule
+            );
+            assert_eq!(
+                edit.utf16_start,
+                text[..edit.start].encode_utf16().count(),
+                "{}: edit utf16_start",
+                finding.rule
+            );
+            assert_eq!(
+                edit.utf16_end,
+                text[..edit.end].encode_utf16().count(),
+                "{}: edit utf16_end",
+                finding.rule
+            );
         }
     }
 }

@@ -26,5 +26,8 @@ fuzz_target!(|data: &[u8]| {
         Err(_) => None,
     };
     let via_api = json_api::check(engine, text).ok();
-    assert_eq!(direct, via_api, "json_api::check disagrees with Draft::from_json + Engine::check");
+    assert_eq!(
+        direct, via_api,
+        "json_api::check disagrees with Draft::from_json + Engine::check"
+    );
 });

@@ -15,6 +15,8 @@ use crate::text::{Sentences, is_whole_word, quoted_ranges};
 /// Bounds that keep a custom pack from hurting its host.
 const MAX_TERM_BYTES: usize = 200;
 const MAX_PATTERNS: usize = 100_000;
+/// All phrases together: the automaton's build time and memory grow with it.
+const MAX_PHRASE_BYTES: usize = 1024 * 1024;
 
 /// What a pattern in the automaton means; one string can mean several things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +121,15 @@ impl TermMatcher {
                     }
                 }
             }
+        }
+        let phrase_bytes: usize = patterns.iter().map(String::len).sum();
+        if phrase_bytes > MAX_PHRASE_BYTES {
+            return Err(RulePackError::Invalid {
+                pointer: "/term_rules".into(),
+                message: format!(
+                    "the phrases come to {phrase_bytes} bytes (with their hyphenated spellings), over the limit of {MAX_PHRASE_BYTES}"
+                ),
+            });
         }
         if patterns.len() > MAX_PATTERNS {
             return Err(RulePackError::Invalid {
