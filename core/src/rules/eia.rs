@@ -6,7 +6,7 @@
 use crate::model::{Audience, Draft, DraftKind, Eia, Engagement, EngagementKind, Group, Impact};
 use crate::pack::Severity;
 use crate::rules::{
-    RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
+    RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, sources,
 };
 
 pub(crate) fn rules() -> Vec<Box<dyn StructuralRule>> {
@@ -26,10 +26,6 @@ pub(crate) fn rules() -> Vec<Box<dyn StructuralRule>> {
         Box::new(EngagementFeedback),
         Box::new(LivedExperiencePaid),
     ]
-}
-
-fn blank(text: &Option<String>) -> bool {
-    text.as_deref().is_none_or(|t| t.trim().is_empty())
 }
 
 /// The EIA, or why the rule does not apply. Kinds that do not make policy

@@ -211,6 +211,11 @@ impl StaticMeta {
     }
 }
 
+/// Whether an optional text is missing or only white space.
+pub(crate) fn blank(text: &Option<String>) -> bool {
+    text.as_deref().is_none_or(|t| t.trim().is_empty())
+}
+
 /// The built-in structural rules, in report order.
 pub(crate) fn builtin_structural() -> Vec<Box<dyn StructuralRule>> {
     let mut rules: Vec<Box<dyn StructuralRule>> = Vec::new();

@@ -5,7 +5,7 @@
 use crate::model::{Draft, DraftKind, Partner};
 use crate::pack::Severity;
 use crate::rules::{
-    RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
+    RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, sources,
 };
 
 pub(crate) fn rules() -> Vec<Box<dyn StructuralRule>> {
@@ -17,10 +17,6 @@ pub(crate) fn rules() -> Vec<Box<dyn StructuralRule>> {
         Box::new(Credit),
         Box::new(BacklashPlan),
     ]
-}
-
-fn blank(text: &Option<String>) -> bool {
-    text.as_deref().is_none_or(|t| t.trim().is_empty())
 }
 
 /// The partners, or why partnership rules do not apply.
@@ -124,15 +120,20 @@ impl StructuralRule for PaymentTerms {
         let mut findings = Vec::new();
         for (i, partner) in list.iter().enumerate() {
             let path = format!("/partners/{i}/payment_terms");
-            match partner.payment_terms.as_deref().map(str::to_ascii_lowercase) {
-                None => findings.push(RawFinding::violation(
-                    path,
-                    format!("The agreement does not say when or how {} is paid.", partner.name),
-                ).suggest("Paid monthly in advance")),
-                Some(terms) if terms.trim().is_empty() => findings.push(RawFinding::violation(
-                    path,
-                    format!("The agreement does not say when or how {} is paid.", partner.name),
-                ).suggest("Paid monthly in advance")),
+            let terms = partner
+                .payment_terms
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_ascii_lowercase);
+            match terms {
+                None => findings.push(
+                    RawFinding::violation(
+                        path,
+                        format!("The agreement does not say when or how {} is paid.", partner.name),
+                    )
+                    .suggest("Paid monthly in advance"),
+                ),
                 Some(terms)
                     if terms.contains("arrears")
                         || !["advance", "upfront", "up front", "on signing", "at the start of"]
