@@ -154,15 +154,24 @@ pub fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
-    let mut previous: Option<char> = None;
-    let mut previous_newline = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    // Only quote marks and line breaks matter, so visit just those bytes
+    // (curly quotes and apostrophes all start with the byte 0xE2).
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'\n' | b'"' | b'\'' | 0xE2) {
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            continue;
+        };
+        let previous = text[..i].chars().next_back();
+        let next = text[i + c.len_utf8()..].chars().next();
         let word_after = next.is_some_and(char::is_alphanumeric);
         let space_before = previous.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
         match c {
-            '\n' if previous_newline => (double, single) = (None, None),
+            '\n' if text[..i].trim_end_matches('\r').ends_with('\n') => {
+                (double, single) = (None, None)
+            }
             '“' => double = Some(i + c.len_utf8()),
             '"' if double.is_none() => double = Some(i + 1),
             '"' | '”' => {
@@ -176,7 +185,7 @@ pub fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
             '’' | '\''
                 if single.is_some()
                     && !word_after
-                    && (previous.is_some_and(|p| !p.is_whitespace())) =>
+                    && previous.is_some_and(|p| !p.is_whitespace()) =>
             {
                 // "patients’ records": a plural possessive closes only if a
                 // quote is open, which is the best plain text allows.
@@ -186,10 +195,6 @@ pub fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
-        if c != '\r' {
-            previous_newline = c == '\n';
-        }
-        previous = Some(c);
     }
     ranges.sort_unstable();
     // Keep the ranges disjoint: a single-quoted span inside a double-quoted

@@ -19,19 +19,19 @@ struct SmallNumbers;
 /// cell size, so a small one is a count of people, not a date or a page.
 fn counts(text: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
     let bytes = text.as_bytes();
-    (0..bytes.len()).filter_map(move |i| {
-        let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        if !(starts_word && (bytes[i] == b'n' || bytes[i] == b'N')) {
+    // Start from each '=' (rare, and found by a fast byte search), then look
+    // back for the "n" and forward for the digits.
+    text.match_indices('=').filter_map(move |(eq, _)| {
+        let mut i = eq;
+        while i > 0 && bytes[i - 1] == b' ' {
+            i -= 1;
+        }
+        let n_at = i.checked_sub(1)?;
+        let starts_word = n_at == 0 || !bytes[n_at - 1].is_ascii_alphanumeric();
+        if !(starts_word && (bytes[n_at] == b'n' || bytes[n_at] == b'N')) {
             return None;
         }
-        let mut j = i + 1;
-        while j < bytes.len() && bytes[j] == b' ' {
-            j += 1;
-        }
-        if bytes.get(j) != Some(&b'=') {
-            return None;
-        }
-        j += 1;
+        let mut j = eq + 1;
         while j < bytes.len() && bytes[j] == b' ' {
             j += 1;
         }
@@ -45,7 +45,7 @@ fn counts(text: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
                 return None;
             }
         }
-        text[j..digits_end].parse().ok().map(|n| (i, n))
+        text[j..digits_end].parse().ok().map(|n| (n_at, n))
     })
 }
 
@@ -114,11 +114,19 @@ impl SectionTextRule for SmallNumbers {
             }
         }
         // Counts written as words, in a sentence about a small group:
-        // "Four complaints came from trans patients."
-        if !names_a_group(text) {
+        // "Four complaints came from trans patients." Only sentences that
+        // name a group are read further.
+        let groups = group_words(text);
+        if groups.is_empty() {
             return scan;
         }
-        for (from, sentence) in sentences(text) {
+        let mut last_sentence = None;
+        for group in &groups {
+            let (from, sentence) = sentence_around(text, group.start);
+            if last_sentence == Some(from) {
+                continue;
+            }
+            last_sentence = Some(from);
             let lower = sentence.to_ascii_lowercase();
             // A sentence about disclosure control itself ("even a count of
             // two or three") is not reporting a count.
@@ -132,13 +140,7 @@ impl SectionTextRule for SmallNumbers {
             ]
             .iter()
             .any(|w| lower.contains(w));
-            if about_counts
-                || counts(sentence).next().is_some()
-                || !SEPARATE
-                    .iter()
-                    .chain(&UMBRELLA)
-                    .any(|w| whole_word_at(&lower, w).is_some())
-            {
+            if about_counts || counts(sentence).next().is_some() {
                 continue;
             }
             for (word, n) in small_number_words(&lower) {
@@ -188,7 +190,9 @@ const SEPARATE: [&str; 7] = [
 /// Byte ranges of sentences (split at . ! ? and line breaks).
 fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
-    text.match_indices(['.', '!', '?', '\n'])
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| is_sentence_end(b))
         .map(|(i, _)| i + 1)
         .chain([text.len()])
         .filter_map(move |end| {
@@ -198,11 +202,22 @@ fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
         })
 }
 
-fn whole_word_at(lower: &str, word: &str) -> Option<usize> {
-    lower
-        .match_indices(word)
-        .find(|(i, m)| is_whole_word(lower, *i, i + m.len()))
-        .map(|(i, _)| i)
+fn is_sentence_end(byte: u8) -> bool {
+    matches!(byte, b'.' | b'!' | b'?' | b'\n')
+}
+
+/// The sentence (as `sentences` cuts them) around byte `at`.
+fn sentence_around(text: &str, at: usize) -> (usize, &str) {
+    let bytes = text.as_bytes();
+    let from = bytes[..at]
+        .iter()
+        .rposition(|&b| is_sentence_end(b))
+        .map_or(0, |i| i + 1);
+    let to = bytes[at..]
+        .iter()
+        .position(|&b| is_sentence_end(b))
+        .map_or(text.len(), |i| at + i + 1);
+    (from, &text[from..to])
 }
 
 impl SectionTextRule for Aggregated {
@@ -227,26 +242,32 @@ impl SectionTextRule for Aggregated {
 
     fn scan(&self, text: &str, _: &PackOptions) -> SectionScan {
         let mut scan = SectionScan::default();
-        if !names_a_group(text) {
+        let groups = group_words(text);
+        if !groups.iter().any(|g| g.umbrella) {
             return scan;
         }
-        // A figure is broken down when its paragraph also gives a figure
-        // for a named group.
         let mut paragraph_start = 0;
         for paragraph in text.split("\n\n") {
             let here = paragraph_start;
             paragraph_start += paragraph.len() + 2;
+            let in_paragraph = |g: &&GroupWord| g.start >= here && g.start < here + paragraph.len();
+            if !groups.iter().filter(in_paragraph).any(|g| g.umbrella) {
+                continue;
+            }
             let sentences: Vec<(usize, &str)> = sentences(paragraph).collect();
-            let broken_down = sentences.iter().any(|(_, sentence)| {
-                let lower = sentence.to_ascii_lowercase();
-                has_figure(sentence) && SEPARATE.iter().any(|w| whole_word_at(&lower, w).is_some())
-            });
-            for (from, sentence) in sentences {
-                let lower = sentence.to_ascii_lowercase();
-                let Some(at) = UMBRELLA
+            let words_in = |from: usize, sentence: &str| {
+                let (start, end) = (here + from, here + from + sentence.len());
+                groups
                     .iter()
-                    .find_map(|w| whole_word_at(&lower, w).map(|i| (i, w.len())))
-                else {
+                    .filter(move |g| g.start >= start && g.start < end)
+            };
+            // A figure is broken down when its paragraph also gives a figure
+            // for a named group.
+            let broken_down = sentences.iter().any(|&(from, sentence)| {
+                words_in(from, sentence).any(|g| !g.umbrella) && has_figure(sentence)
+            });
+            for &(from, sentence) in &sentences {
+                let Some(first) = words_in(from, sentence).find(|g| g.umbrella) else {
                     continue;
                 };
                 if !has_figure(sentence) {
@@ -254,10 +275,9 @@ impl SectionTextRule for Aggregated {
                 }
                 scan.relevant = true;
                 if !broken_down {
-                    let start = here + from + at.0;
                     scan.findings.push((
-                        start,
-                        start + at.1,
+                        first.start,
+                        first.end,
                         "This figure counts LGBTQ+ people as one group. Where numbers allow, report lesbian, gay, bisexual, trans and queer people separately.".into(),
                     ));
                 }
@@ -275,18 +295,37 @@ impl SectionTextRule for Aggregated {
     }
 }
 
-/// Whether a text names any LGBTQ+ group at all: one pass, so sections that
-/// do not are skipped before the per-sentence work.
-fn names_a_group(text: &str) -> bool {
+/// A group named in a text: an umbrella acronym ("LGBTQ+") or one group
+/// ("bisexual").
+#[derive(Debug, Clone, Copy)]
+struct GroupWord {
+    start: usize,
+    end: usize,
+    umbrella: bool,
+}
+
+/// Every group word in a text, as whole words, in one pass of one automaton,
+/// so sentences that name no group are never read word by word.
+fn group_words(text: &str) -> Vec<GroupWord> {
     static GROUPS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(SEPARATE.iter().chain(&UMBRELLA))
+            .build(UMBRELLA.iter().chain(&SEPARATE))
             .expect("a handful of fixed words compile")
     });
-    GROUPS
+    let mut words: Vec<GroupWord> = GROUPS
         .find_overlapping_iter(text)
-        .any(|m| is_whole_word(text, m.start(), m.end()))
+        .filter(|m| is_whole_word(text, m.start(), m.end()))
+        .map(|m| GroupWord {
+            start: m.start(),
+            end: m.end(),
+            umbrella: m.pattern().as_usize() < UMBRELLA.len(),
+        })
+        .collect();
+    // "LGBTQ+" also holds "LGBTQ": keep the longest word at each start.
+    words.sort_by_key(|w| (w.start, std::cmp::Reverse(w.end)));
+    words.dedup_by_key(|w| w.start);
+    words
 }
 
 /// A percentage or a count.
