@@ -33,25 +33,24 @@ fn partners(draft: &Draft) -> Result<&[Partner], Verdict> {
     Ok(&draft.partners)
 }
 
-/// One finding per partner missing `field`.
+/// Runs `check` on each partner (at most one finding each), or says why the
+/// rule does not apply.
 fn per_partner(
     draft: &Draft,
-    missing: impl Fn(&Partner) -> bool,
-    field: &str,
-    message: impl Fn(&Partner) -> String,
     pass: &str,
+    check: impl Fn(usize, &Partner) -> Option<RawFinding>,
 ) -> Verdict {
-    let list = match partners(draft) {
-        Ok(list) => list,
-        Err(verdict) => return verdict,
-    };
-    let findings = list
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| missing(p))
-        .map(|(i, p)| RawFinding::violation(format!("/partners/{i}/{field}"), message(p)))
-        .collect();
-    Verdict::findings(findings, pass)
+    match partners(draft) {
+        Ok(list) => {
+            let findings = list
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| check(i, p))
+                .collect();
+            Verdict::findings(findings, pass)
+        }
+        Err(verdict) => verdict,
+    }
 }
 
 const AGREEMENT: &str = r#"{"title":"Outreach partnership","kind":"partnership_agreement","partners":[{"name":"Rainbow Health Collective","lgbtq_led":true,"partner_lead":"Sam Okafor, director","our_lead":"Head of sexual health","payment_terms":"Paid monthly in advance","decision_process":"Joint steering group; changes agreed by both leads","credit":"Named as co-designer on all materials"}],"sections":[{"id":"risk","text":"If the project attracts anti-LGBTQ+ backlash we will agree a safety plan and a joint communications plan."}]}"#;
@@ -113,45 +112,49 @@ impl StructuralRule for PaymentTerms {
     }
 
     fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
-        let list = match partners(draft) {
-            Ok(list) => list,
-            Err(verdict) => return verdict,
-        };
-        let mut findings = Vec::new();
-        for (i, partner) in list.iter().enumerate() {
-            let path = format!("/partners/{i}/payment_terms");
-            let terms = partner
-                .payment_terms
-                .as_deref()
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_ascii_lowercase);
-            match terms {
-                None => findings.push(
-                    RawFinding::violation(
+        per_partner(
+            draft,
+            "every partner is paid in advance on stated terms",
+            |i, partner| {
+                let path = format!("/partners/{i}/payment_terms");
+                let terms = partner
+                    .payment_terms
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_ascii_lowercase);
+                let in_advance = |terms: &str| {
+                    !terms.contains("arrears")
+                        && [
+                            "advance",
+                            "upfront",
+                            "up front",
+                            "on signing",
+                            "at the start of",
+                        ]
+                        .iter()
+                        .any(|w| terms.contains(w))
+                };
+                let finding = match terms {
+                    None => RawFinding::violation(
                         path,
-                        format!("The agreement does not say when or how {} is paid.", partner.name),
-                    )
-                    .suggest("Paid monthly in advance"),
-                ),
-                Some(terms)
-                    if terms.contains("arrears")
-                        || !["advance", "upfront", "up front", "on signing", "at the start of"]
-                            .iter()
-                            .any(|w| terms.contains(w)) =>
-                {
-                    findings.push(
-                    RawFinding::review(
+                        format!(
+                            "The agreement does not say when or how {} is paid.",
+                            partner.name
+                        ),
+                    ),
+                    Some(terms) if !in_advance(&terms) => RawFinding::review(
                         path,
-                        format!("{} is not paid in advance. Community partners report that monthly payment in advance is what keeps small groups solvent; check these terms with them.", partner.name),
-                    )
-                    .suggest("Paid monthly in advance"),
-                )
-                }
-                Some(_) => {}
-            }
-        }
-        Verdict::findings(findings, "every partner is paid in advance on stated terms")
+                        format!(
+                            "{} is not paid in advance. Community partners report that monthly payment in advance is what keeps small groups solvent; check these terms with them.",
+                            partner.name
+                        ),
+                    ),
+                    Some(_) => return None,
+                };
+                Some(finding.suggest("Paid monthly in advance"))
+            },
+        )
     }
 }
 
@@ -175,30 +178,28 @@ impl StructuralRule for NamedLeads {
     }
 
     fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
-        let list = match partners(draft) {
-            Ok(list) => list,
-            Err(verdict) => return verdict,
-        };
-        let mut findings = Vec::new();
-        for (i, p) in list.iter().enumerate() {
-            let (path, side) = match (blank(&p.partner_lead), blank(&p.our_lead)) {
-                (false, false) => continue,
-                (true, true) => (format!("/partners/{i}"), "either side".to_owned()),
-                (true, false) => (
-                    format!("/partners/{i}/partner_lead"),
-                    format!("{}'s side", p.name),
-                ),
-                (false, true) => (format!("/partners/{i}/our_lead"), "our side".to_owned()),
-            };
-            findings.push(RawFinding::violation(
-                path,
-                format!(
-                    "The partnership with {} has no named lead on {side}.",
-                    p.name
-                ),
-            ));
-        }
-        Verdict::findings(findings, "each partnership has a named lead on both sides")
+        per_partner(
+            draft,
+            "each partnership has a named lead on both sides",
+            |i, p| {
+                let (path, side) = match (blank(&p.partner_lead), blank(&p.our_lead)) {
+                    (false, false) => return None,
+                    (true, true) => (format!("/partners/{i}"), "either side".to_owned()),
+                    (true, false) => (
+                        format!("/partners/{i}/partner_lead"),
+                        format!("{}'s side", p.name),
+                    ),
+                    (false, true) => (format!("/partners/{i}/our_lead"), "our side".to_owned()),
+                };
+                Some(RawFinding::violation(
+                    path,
+                    format!(
+                        "The partnership with {} has no named lead on {side}.",
+                        p.name
+                    ),
+                ))
+            },
+        )
     }
 }
 
@@ -222,11 +223,7 @@ impl StructuralRule for DecisionProcess {
     }
 
     fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
-        let list = match partners(draft) {
-            Ok(list) => list,
-            Err(verdict) => return verdict,
-        };
-        let shared = [
+        const SHARED: [&str; 11] = [
             "joint",
             "jointly",
             "both",
@@ -239,28 +236,30 @@ impl StructuralRule for DecisionProcess {
             "shared",
             "each partner",
         ];
-        let mut findings = Vec::new();
-        for (i, p) in list.iter().enumerate() {
-            let path = format!("/partners/{i}/decision_process");
-            match p.decision_process.as_deref().map(str::trim) {
-                None | Some("") => findings.push(RawFinding::violation(
-                    path,
-                    format!("The agreement does not say how decisions are made with {}. Agree how both sides contribute to key decisions and edits.", p.name),
-                )),
-                Some(process) => {
-                    let lower = process.to_lowercase();
-                    if !shared.iter().any(|w| lower.contains(w)) {
-                        findings.push(RawFinding::review(
+        per_partner(
+            draft,
+            "each partnership has an agreed, shared decision process",
+            |i, p| {
+                let path = format!("/partners/{i}/decision_process");
+                match p.decision_process.as_deref().map(str::trim) {
+                    None | Some("") => Some(RawFinding::violation(
+                        path,
+                        format!(
+                            "The agreement does not say how decisions are made with {}. Agree how both sides contribute to key decisions and edits.",
+                            p.name
+                        ),
+                    )),
+                    Some(process) => {
+                        let lower = process.to_lowercase();
+                        (!SHARED.iter().any(|w| lower.contains(w))).then(|| {
+                        RawFinding::review(
                             path,
                             format!("The decision process does not say how {} shares in decisions. Check that both sides can shape key decisions, not only be consulted.", p.name),
-                        ));
+                        )
+                    })
                     }
                 }
-            }
-        }
-        Verdict::findings(
-            findings,
-            "each partnership has an agreed, shared decision process",
+            },
         )
     }
 }
@@ -285,18 +284,14 @@ impl StructuralRule for Credit {
     }
 
     fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
-        per_partner(
-            draft,
-            |p| blank(&p.credit),
-            "credit",
-            |p| {
-                format!(
-                    "The agreement does not say how {}'s contribution is credited. Record how they are named, and that their name is not used on work they have not agreed.",
-                    p.name
+        per_partner(draft, "each partner's contribution is credited", |i, p| {
+            blank(&p.credit).then(|| {
+                RawFinding::violation(
+                    format!("/partners/{i}/credit"),
+                    format!("The agreement does not say how {}'s contribution is credited. Record how they are named, and that their name is not used on work they have not agreed.", p.name),
                 )
-            },
-            "each partner's contribution is credited",
-        )
+            })
+        })
     }
 }
 
