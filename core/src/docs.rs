@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::engine::Engine;
-use crate::pack::Applicability;
+use crate::model::Applicability;
 use crate::rules::{RuleKind, RuleMeta};
 
 /// The rules reference as Markdown.

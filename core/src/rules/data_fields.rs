@@ -1,7 +1,7 @@
 //! Data collection rules (framework pillar 4) over the fields a form collects.
 
+use crate::model::Severity;
 use crate::model::{Draft, Field, FieldKind};
-use crate::pack::Severity;
 use crate::rules::{
     RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
 };

@@ -1,8 +1,8 @@
 //! Question design rules (framework 4.1 and 4.2): how equality questions are
 //! worded and what they offer, beyond whether they are asked at all.
 
+use crate::model::Severity;
 use crate::model::{Audience, Draft, Field};
-use crate::pack::Severity;
 use crate::rules::data_fields::{
     asks_orientation, asks_sex_or_gender, asks_trans_history, is_choice, is_demographic, mentions,
     no_fields,

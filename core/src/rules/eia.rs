@@ -3,8 +3,8 @@
 //! characteristic with evidence, mitigates what it finds, engages the people
 //! affected, and is done before the decision.
 
+use crate::model::Severity;
 use crate::model::{Audience, Draft, DraftKind, Eia, Engagement, EngagementKind, Group, Impact};
-use crate::pack::Severity;
 use crate::rules::{
     RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, sources,
 };

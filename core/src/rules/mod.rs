@@ -16,7 +16,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::model::Draft;
-use crate::pack::{Applicability, Examples, PackOptions, Severity, SourceRef};
+use crate::model::{Applicability, Examples, PackOptions, Severity, SourceRef};
 
 pub(crate) use terms::{TermHit, TermMatcher, match_case};
 pub(crate) use waivers::WAIVER_RULE;

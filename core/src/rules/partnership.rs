@@ -2,8 +2,8 @@
 //! National LGBT Partnership's 2025 guide): how an agreement with a community
 //! organisation pays, names, decides, credits and protects its partner.
 
+use crate::model::Severity;
 use crate::model::{Draft, DraftKind, Partner};
-use crate::pack::Severity;
 use crate::rules::{
     RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, sources,
 };

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::pack::{PackOptions, Severity};
+use crate::model::{PackOptions, Severity};
 use crate::rules::{RuleMeta, SectionScan, SectionTextRule, StaticMeta, sources};
 use crate::text::is_whole_word;
 

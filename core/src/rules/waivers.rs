@@ -2,7 +2,7 @@
 //! must name a rule that exists.
 
 use crate::model::Draft;
-use crate::pack::Severity;
+use crate::model::Severity;
 use crate::rules::{
     RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
 };

@@ -5,8 +5,8 @@
 //! These look for what a policy says, so they are advisory: a missing mention
 //! is something to consider, not an error.
 
+use crate::model::Severity;
 use crate::model::{Draft, DraftKind};
-use crate::pack::Severity;
 use crate::rules::{
     RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
 };

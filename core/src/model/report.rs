@@ -4,8 +4,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::framework::SelfAssessment;
-use crate::pack::{Applicability, Severity, SourceRef};
+use crate::model::framework::SelfAssessment;
+use crate::model::{Applicability, Severity, SourceRef};
 use crate::text::TextSpan;
 
 /// The result of checking one draft. The same draft and rule pack always give
