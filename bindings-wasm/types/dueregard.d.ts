@@ -430,6 +430,12 @@ export interface Field {
    * @default false
    */
   required?: boolean;
+  /**
+   * What the answer is for: a monitoring question, a clinical record or an
+   * administrative record. Rules about opting out apply to monitoring only;
+   * when it is not given, those rules are advisory.
+   */
+  use?: FieldUse | null;
 }
 
 /**
@@ -437,6 +443,16 @@ export interface Field {
  * (Input type.)
  */
 export type FieldKind = "text" | "single_choice" | "multiple_choice" | "date" | "number" | "boolean";
+
+/**
+ * What a field's answer is for.
+ * - `"monitoring"`: Equality monitoring: voluntary, asked to see who uses a service.
+ * - `"clinical_record"`: Part of a person's clinical record, needed for their care (e.g. sex
+for screening), recorded with "not known" codes rather than opt-outs.
+ * - `"administrative"`: Administration: contact details, names, next of kin.
+ * (Input type.)
+ */
+export type FieldUse = "monitoring" | "clinical_record" | "administrative";
 
 /**
  * One thing the draft should change or a person should look at.
@@ -505,6 +521,12 @@ export interface GroupAssessment {
   group: Group;
   /** The likely impact on that group. */
   impact: Impact;
+  /**
+   * The author's own words for the row, as written in their template
+   * (e.g. "Gender (Male, Female and Transsexual)"), kept so rules can
+   * read them.
+   */
+  label?: string | null;
   /** How a negative impact is removed or reduced, or why it is justified. */
   mitigation?: string | null;
 }

@@ -342,6 +342,7 @@ mod tests {
             options: vec!["a".into()],
             required: false,
             purpose: None,
+            field_use: None,
         };
         assert!(is_demographic(&field("Ethnic group")));
         assert!(is_demographic(&field("Sexual orientation")));
