@@ -54,6 +54,12 @@ export interface Report {
   engine: EngineInfo;
   /** Rules that failed to run. Never mixed into the other buckets. */
   errors: RuleFailure[];
+  /**
+   * The report format's version: it changes whenever a field is added,
+   * removed or changes meaning (see CHANGELOG.md), so a reader can check
+   * it knows the shape before it reads on.
+   */
+  format_version: number;
   /** Rules that do not apply to this draft, with the reason. */
   inapplicable: RuleOutcome[];
   /** Findings a person must judge: context decides, or guidance is contested. */
