@@ -4,23 +4,20 @@
 use crate::model::Draft;
 use crate::pack::Severity;
 use crate::rules::{
-    RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
 };
-
-pub(crate) fn rules() -> Vec<Box<dyn StructuralRule>> {
-    vec![Box::new(WaiverRecorded)]
-}
 
 /// The id of the rule that checks waivers; its own findings cannot be waived.
 pub(crate) const WAIVER_RULE: &str = "waiver-recorded";
 
-struct WaiverRecorded;
+pub(crate) struct WaiverRecorded;
 
 impl StructuralRule for WaiverRecorded {
     fn meta(&self) -> RuleMeta {
         StaticMeta {
             id: WAIVER_RULE,
             name: "Waivers give a reason and name a real rule",
+            family: Family::Waivers,
             severity: Severity::Error,
             advisory: false,
             elements: &["3.1"],

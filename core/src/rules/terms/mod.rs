@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::error::RulePackError;
 use crate::pack::{Applicability, Examples, TermRuleSpec};
-use crate::rules::{RuleKind, RuleMeta};
+use crate::rules::{Family, RuleKind, RuleMeta};
 use crate::text::{Sentences, is_whole_word, quoted_ranges};
 
 /// Bounds that keep a custom pack from hurting its host.
@@ -161,6 +161,7 @@ impl TermMatcher {
             id: spec.id.clone(),
             name: spec.name.clone(),
             kind: RuleKind::Term,
+            family: Family::Language,
             severity: spec.severity,
             advisory: spec.advisory,
             elements: spec.elements.clone(),

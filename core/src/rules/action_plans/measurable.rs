@@ -1,0 +1,79 @@
+//! `actions-measurable`: every action has an owner, a due date and a measure.
+
+use crate::model::{Draft, Eia, Impact};
+use crate::pack::Severity;
+use crate::rules::{
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, list, sources,
+};
+
+pub(crate) struct ActionsMeasurable;
+
+impl StructuralRule for ActionsMeasurable {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "actions-measurable",
+            name: "Every action has an owner, a date and a measure",
+            family: Family::ActionPlans,
+            severity: Severity::Warning,
+            advisory: false,
+            elements: &["5.3"],
+            tags: &["actions", "action-plan"],
+            rationale: "The framework asks for targeted interventions with measurable outcomes. An action without an owner, a due date or a measure cannot be followed up, so it rarely happens.",
+            source: sources::FRAMEWORK,
+            fires: &[r#"{"title":"t","kind":"action_plan","eia":{"actions":[{"id":"A1","description":"Raise awareness of trans health needs"}]}}"#],
+            passes: &[r#"{"title":"t","kind":"action_plan","eia":{"actions":[{"id":"A1","description":"Train reception teams","owner":"Practice manager","due":"2027-01-31","measure":"90% of reception staff trained"}]}}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        let Some(eia) = draft.eia.as_ref().filter(|e| !e.actions.is_empty()) else {
+            return Verdict::NotApplicable("the draft has no actions".into());
+        };
+        let findings = (0..eia.actions.len())
+            .filter_map(|k| {
+                let missing = missing_parts(eia, k);
+                let action = &eia.actions[k];
+                let mitigates: Vec<&str> = eia
+                    .groups
+                    .iter()
+                    .filter(|g| g.impact == Impact::Negative && g.actions.contains(&action.id))
+                    .map(|g| g.group.label())
+                    .collect();
+                let context = if mitigates.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        ", which mitigates the negative impact on {},",
+                        list(&mitigates)
+                    )
+                };
+                (!missing.is_empty()).then(|| {
+                    RawFinding::violation(
+                        format!("/eia/actions/{k}"),
+                        format!("Action {:?}{context} has no {}.", action.id, list(&missing)),
+                    )
+                })
+            })
+            .collect();
+        Verdict::findings(
+            findings,
+            "every action has an owner, a due date and a measure",
+        )
+    }
+}
+
+fn missing_parts(eia: &Eia, index: usize) -> Vec<&'static str> {
+    let action = &eia.actions[index];
+    let mut missing = Vec::new();
+    if blank(&action.owner) {
+        missing.push("owner");
+    }
+    if action.due.is_none() {
+        missing.push("due date");
+    }
+    if blank(&action.measure) {
+        missing.push("measure");
+    }
+    missing
+}

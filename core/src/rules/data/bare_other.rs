@@ -1,0 +1,71 @@
+//! `data-bare-other`: every "Other" lets people describe themselves.
+
+use crate::model::{Audience, Draft, Field};
+use crate::pack::Severity;
+use crate::rules::data::fields::{
+    asks_orientation, asks_sex_or_gender, asks_trans_history, is_choice, is_demographic, mentions,
+    no_fields, select,
+};
+use crate::rules::{
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
+};
+
+pub(crate) struct DataBareOther;
+
+fn is_bare_other(option: &str) -> bool {
+    let lower = option
+        .trim()
+        .trim_end_matches(['.', ':'])
+        .to_ascii_lowercase();
+    matches!(lower.as_str(), "other" | "any other" | "others")
+}
+
+impl StructuralRule for DataBareOther {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "data-bare-other",
+            name: "A bare \"Other\" with no way to describe",
+            family: Family::DataCollection,
+            severity: Severity::Info,
+            advisory: false,
+            elements: &["4.2"],
+            tags: &["data", "forms"],
+            rationale: "An \"Other\" option with nowhere to say what it means tells the organisation nothing and tells the person they do not fit. Offer a way to describe, as the NHS and census categories do (\"Other, please describe\").",
+            source: sources::GOVUK_EQUALITY,
+            fires: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"r","label":"Religion or belief","kind":"single_choice","options":["No religion","Christian","Muslim","Other","Prefer not to say"]}]}"#],
+            passes: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"r","label":"Religion or belief","kind":"single_choice","options":["No religion","Christian","Muslim","Other (please describe)","Prefer not to say"]}]}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        let fields = match select(
+            draft,
+            |f| is_choice(f) && is_demographic(f),
+            "the form has no equality monitoring choice questions",
+        ) {
+            Ok(fields) => fields,
+            Err(v) => return v,
+        };
+        let findings = fields
+            .into_iter()
+            .flat_map(|(i, f)| {
+                f.options
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| is_bare_other(o))
+                    .map(move |(j, _)| {
+                        RawFinding::violation(
+                            format!("/fields/{i}/options/{j}"),
+                            format!(
+                                "{:?} offers a bare \"Other\". Add a way to describe.",
+                                f.label
+                            ),
+                        )
+                        .suggest("Other (please describe)")
+                    })
+            })
+            .collect();
+        Verdict::findings(findings, "every \"Other\" lets people describe themselves")
+    }
+}

@@ -1,0 +1,87 @@
+//! `data-purpose-stated`: an equality question says why it is asked, and that it is optional.
+
+use crate::model::{Audience, Draft, Field};
+use crate::pack::Severity;
+use crate::rules::data::fields::{
+    asks_orientation, asks_sex_or_gender, asks_trans_history, is_choice, is_demographic, mentions,
+    no_fields, select,
+};
+use crate::rules::{
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
+};
+
+pub(crate) struct DataPurposeStated;
+
+impl StructuralRule for DataPurposeStated {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "data-purpose-stated",
+            name: "Why an equality question is asked, and that it is optional",
+            family: Family::DataCollection,
+            severity: Severity::Warning,
+            advisory: false,
+            elements: &["4.2"],
+            tags: &["data", "forms"],
+            rationale: "People answer equality questions more often, and more truthfully, when the form says why the question is asked and that answering is optional. It also gives staff the words to explain it, which the framework found was what held data collection back.",
+            source: sources::GOVUK_EQUALITY,
+            fires: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"e","label":"Ethnic group","kind":"text","required":true}]}"#],
+            passes: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"e","label":"Ethnic group","kind":"text","purpose":"Optional. We use this to check our services reach everyone fairly."}]}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        let fields = match select(
+            draft,
+            is_demographic,
+            "the form has no equality monitoring questions",
+        ) {
+            Ok(fields) => fields,
+            Err(v) => return v,
+        };
+        let optional_words = [
+            "optional",
+            "you do not have to",
+            "you don't have to",
+            "you don’t have to",
+            "prefer not",
+            "voluntary",
+            "choose not",
+            "do not need to answer",
+        ];
+        let mut findings = Vec::new();
+        for (i, field) in fields {
+            let purpose = field.purpose.as_deref().unwrap_or("").trim();
+            if purpose.is_empty() {
+                findings.push(RawFinding::violation(
+                    format!("/fields/{i}/purpose"),
+                    format!("{:?} does not say why it is asked. State the purpose, and that answering is optional.", field.label),
+                ));
+            } else if !optional_words
+                .iter()
+                .any(|w| purpose.to_lowercase().contains(w))
+            {
+                findings.push(RawFinding::violation(
+                    format!("/fields/{i}/purpose"),
+                    format!(
+                        "{:?} says why it is asked but not that answering is optional. Say so.",
+                        field.label
+                    ),
+                ));
+            }
+            if field.required {
+                findings.push(RawFinding::violation(
+                    format!("/fields/{i}/required"),
+                    format!(
+                        "{:?} is an equality question but is required. Make it optional.",
+                        field.label
+                    ),
+                ));
+            }
+        }
+        Verdict::findings(
+            findings,
+            "every equality question states its purpose and is optional",
+        )
+    }
+}

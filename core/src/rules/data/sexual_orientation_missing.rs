@@ -1,0 +1,52 @@
+//! `data-sexual-orientation-missing`: sexual orientation is asked where other equality data is.
+
+use crate::model::{Audience, Draft, Field};
+use crate::pack::Severity;
+use crate::rules::data::fields::{
+    asks_orientation, asks_sex_or_gender, asks_trans_history, is_choice, is_demographic, mentions,
+    no_fields, select,
+};
+use crate::rules::{
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
+};
+
+pub(crate) struct DataSexualOrientationMissing;
+
+impl StructuralRule for DataSexualOrientationMissing {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "data-sexual-orientation-missing",
+            name: "Sexual orientation not asked where demographics are",
+            family: Family::DataCollection,
+            severity: Severity::Warning,
+            advisory: false,
+            elements: &["4.1"],
+            tags: &["data", "forms", "monitoring"],
+            rationale: "The framework asks organisations to seek sexual orientation information proactively from everyone they serve, and NHS England's information standard gives the question and categories for people aged 16 and over. A form that collects other equality data but not this one leaves LGB people invisible in the figures.",
+            source: sources::SO_STANDARD,
+            fires: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"e","label":"Ethnic group","kind":"single_choice","options":["White","Mixed","Asian","Black","Other","Prefer not to say"]}]}"#],
+            passes: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"e","label":"Ethnic group","kind":"text"},{"id":"so","label":"Which of the following best describes how you think of yourself? (sexual orientation, 16 and over)","kind":"single_choice","options":["Heterosexual or straight","Gay or lesbian","Bisexual","Other sexual orientation not listed","Not sure","Prefer not to say"]}]}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        if let Some(v) = no_fields(draft) {
+            return v;
+        }
+        if !draft.fields.iter().any(is_demographic) {
+            return Verdict::NotApplicable("the form collects no equality monitoring data".into());
+        }
+        if draft.fields.iter().any(asks_orientation) {
+            return Verdict::pass(
+                "sexual orientation is asked alongside the other equality questions",
+            );
+        }
+        let finding = RawFinding::violation(
+            "/fields",
+            "The form asks equality questions but not sexual orientation. Add the NHS standard question for people aged 16 and over, optional, with prefer not to say.",
+        )
+        .suggest("Which of the following options best describes how you think of yourself? Heterosexual or straight / Gay or lesbian / Bisexual / Other sexual orientation not listed / Not sure / Prefer not to say");
+        Verdict::findings(vec![finding], "")
+    }
+}

@@ -1,0 +1,72 @@
+//! `data-title-without-mx`: title options include Mx.
+
+use crate::model::{Audience, Draft, Field};
+use crate::pack::Severity;
+use crate::rules::data::fields::{
+    asks_orientation, asks_sex_or_gender, asks_trans_history, is_choice, is_demographic, mentions,
+    no_fields, select,
+};
+use crate::rules::{
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
+};
+
+pub(crate) struct DataTitleWithoutMx;
+
+impl StructuralRule for DataTitleWithoutMx {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "data-title-without-mx",
+            name: "Title options without Mx",
+            family: Family::DataCollection,
+            severity: Severity::Warning,
+            advisory: false,
+            elements: &["4.1", "3.2"],
+            tags: &["data", "forms"],
+            rationale: "A list of titles without Mx forces non-binary people to pick a gendered title, and titles are then wrongly used to infer sex. Offer Mx, and never infer sex or gender from a title.",
+            source: sources::GOVUK_EQUALITY,
+            fires: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"t","label":"Title","kind":"single_choice","options":["Mr","Mrs","Miss","Ms"]}]}"#],
+            passes: &[
+                r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"t","label":"Title","kind":"single_choice","options":["Mr","Mrs","Miss","Ms","Mx","Dr"]}]}"#,
+                r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"j","label":"Job title","kind":"text"}]}"#,
+            ],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        if let Some(v) = no_fields(draft) {
+            return v;
+        }
+        let titles: Vec<(usize, &Field)> = draft
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                is_choice(f)
+                    && f.label
+                        .trim()
+                        .trim_end_matches(['?', ':'])
+                        .eq_ignore_ascii_case("title")
+            })
+            .collect();
+        if titles.is_empty() {
+            return Verdict::NotApplicable("the form does not ask for a title".into());
+        }
+        let findings = titles
+            .into_iter()
+            .filter(|(_, f)| {
+                !f.options
+                    .iter()
+                    .any(|o| o.trim().trim_end_matches('.').eq_ignore_ascii_case("mx"))
+            })
+            .map(|(i, _)| {
+                RawFinding::violation(
+                    format!("/fields/{i}/options"),
+                    "The title options do not include Mx.",
+                )
+                .suggest("Mx")
+            })
+            .collect();
+        Verdict::findings(findings, "title options include Mx")
+    }
+}

@@ -1,0 +1,61 @@
+//! `data-trans-status-mixed`: trans status is not an answer mixed into another question.
+
+use crate::model::{Audience, Draft, Field};
+use crate::pack::Severity;
+use crate::rules::data::fields::{
+    asks_orientation, asks_sex_or_gender, asks_trans_history, is_choice, is_demographic, mentions,
+    no_fields, select,
+};
+use crate::rules::{
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
+};
+
+pub(crate) struct DataTransStatusMixed;
+
+impl StructuralRule for DataTransStatusMixed {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "data-trans-status-mixed",
+            name: "Trans status mixed into another question",
+            family: Family::DataCollection,
+            severity: Severity::Warning,
+            advisory: false,
+            elements: &["4.1", "3.2"],
+            tags: &["data", "forms"],
+            rationale: "Offering \"transgender\" beside \"male\" and \"female\", or among sexual orientations, treats being trans as a gender or an orientation of its own. A trans woman is a woman; whether a person's gender matches the sex they were registered with at birth is a separate, optional question.",
+            source: sources::GOVUK_EQUALITY,
+            fires: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"g","label":"Gender","kind":"single_choice","options":["Male","Female","Transgender","Prefer not to say"]}]}"#],
+            passes: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"g","label":"Gender","kind":"single_choice","options":["Male (including trans man)","Female (including trans woman)","Non-binary","Prefer not to say"]},{"id":"t","label":"Is your gender the same as the sex you were registered at birth?","kind":"single_choice","options":["Yes","No","Prefer not to say"]}]}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        let fields = match select(
+            draft,
+            |f| is_choice(f) && (asks_sex_or_gender(f) || asks_orientation(f)),
+            "the form asks no sex, gender or orientation question with options",
+        ) {
+            Ok(fields) => fields,
+            Err(v) => return v,
+        };
+        let trans_option = |o: &String| {
+            ["transgender", "trans", "transsexual"]
+                .iter()
+                .any(|w| mentions(o, w))
+                && !o.to_ascii_lowercase().contains("including")
+        };
+        let findings = fields
+            .into_iter()
+            .filter(|(_, f)| f.options.iter().any(trans_option))
+            .map(|(i, f)| {
+                RawFinding::violation(
+                    format!("/fields/{i}/options"),
+                    format!("{:?} lists trans as an answer of its own. Ask gender identity with inclusive options, and trans history as a separate optional question.", f.label),
+                )
+                .suggest("Is your gender the same as the sex you were registered at birth? Yes / No / Prefer not to say")
+            })
+            .collect();
+        Verdict::findings(findings, "trans status is not mixed into other questions")
+    }
+}

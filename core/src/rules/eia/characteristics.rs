@@ -1,0 +1,55 @@
+//! `eia-characteristics`: every protected characteristic is assessed.
+
+use crate::model::{Audience, Draft, DraftKind, Eia, Engagement, EngagementKind, Group, Impact};
+use crate::pack::Severity;
+use crate::rules::eia::assessment;
+use crate::rules::{
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, list, sources,
+};
+
+pub(crate) struct EiaCharacteristics;
+
+impl StructuralRule for EiaCharacteristics {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "eia-characteristics",
+            name: "Every protected characteristic assessed",
+            family: Family::Eia,
+            severity: Severity::Error,
+            advisory: false,
+            elements: &["3.1"],
+            tags: &["eia", "psed"],
+            rationale: "The duty covers all nine protected characteristics. A characteristic left out of the assessment is one nobody considered, and gender reassignment and sexual orientation are the two most often skipped.",
+            source: sources::PROTECTED,
+            fires: &[r#"{"title":"t","kind":"workforce_policy","eia":{"groups":[{"group":"age","impact":"neutral","evidence":"Staff survey 2025"}]}}"#],
+            passes: &[r#"{"title":"t","kind":"workforce_policy","eia":{"groups":[
+                {"group":"age","impact":"neutral"},{"group":"disability","impact":"neutral"},
+                {"group":"gender_reassignment","impact":"neutral"},{"group":"marriage_and_civil_partnership","impact":"neutral"},
+                {"group":"pregnancy_and_maternity","impact":"neutral"},{"group":"race","impact":"neutral"},
+                {"group":"religion_or_belief","impact":"neutral"},{"group":"sex","impact":"neutral"},
+                {"group":"sexual_orientation","impact":"neutral"}]}}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        let eia = match assessment(draft) {
+            Ok(eia) => eia,
+            Err(verdict) => return verdict,
+        };
+        let missing: Vec<&str> = Group::PROTECTED
+            .iter()
+            .filter(|g| !eia.groups.iter().any(|a| a.group == **g))
+            .map(|g| g.label())
+            .collect();
+        if missing.is_empty() {
+            return Verdict::pass("all nine protected characteristics are assessed");
+        }
+        let message = format!(
+            "The assessment does not consider {}. Add {} with an impact and the evidence for it.",
+            list(&missing),
+            if missing.len() == 1 { "it" } else { "each" }
+        );
+        Verdict::findings(vec![RawFinding::violation("/eia/groups", message)], "")
+    }
+}

@@ -1,0 +1,54 @@
+//! `eia-engagement`: the people affected are engaged, LGBTQ+ voices included.
+
+use crate::model::{Audience, Draft, DraftKind, Eia, Engagement, EngagementKind, Group, Impact};
+use crate::pack::Severity;
+use crate::rules::eia::assessment;
+use crate::rules::{
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, list, sources,
+};
+
+pub(crate) struct EiaEngagement;
+
+impl StructuralRule for EiaEngagement {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "eia-engagement",
+            name: "People affected engaged, LGBTQ+ voices included",
+            family: Family::Eia,
+            severity: Severity::Warning,
+            advisory: false,
+            elements: &["5.1", "6.1"],
+            tags: &["eia", "co-production"],
+            rationale: "The framework asks that LGBTQ+ voices are included when services are designed and commissioned. An assessment with no engagement, or with none led by LGBTQ+ people, is judging the impact on people it has not asked.",
+            source: sources::FRAMEWORK,
+            fires: &[
+                r#"{"title":"t","kind":"service_design","eia":{"assessor":"a"}}"#,
+                r#"{"title":"t","kind":"service_design","eia":{"engagement":[{"with":"Patient panel","kind":"meeting"}]}}"#,
+            ],
+            passes: &[r#"{"title":"t","kind":"service_design","eia":{"engagement":[{"with":"Local LGBTQ+ health collective","kind":"co_production","lgbtq_led":true}]}}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        let eia = match assessment(draft) {
+            Ok(eia) => eia,
+            Err(verdict) => return verdict,
+        };
+        if eia.engagement.is_empty() {
+            let finding = RawFinding::violation(
+                "/eia/engagement",
+                "No engagement is recorded. Record who was asked, how and when, including an LGBTQ+ group or network.",
+            );
+            return Verdict::findings(vec![finding], "");
+        }
+        if !eia.engagement.iter().any(|e| e.lgbtq_led) {
+            let finding = RawFinding::violation(
+                "/eia/engagement",
+                "None of the engagement recorded was with an LGBTQ+-led group. Ask the LGBTQ+ staff network or a local LGBTQ+ organisation.",
+            );
+            return Verdict::findings(vec![finding], "");
+        }
+        Verdict::pass("engagement is recorded, including with an LGBTQ+-led group")
+    }
+}

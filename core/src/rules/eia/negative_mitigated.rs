@@ -1,0 +1,75 @@
+//! `eia-negative-mitigated`: negative impacts are mitigated by actions in the plan.
+
+use crate::model::{Audience, Draft, DraftKind, Eia, Engagement, EngagementKind, Group, Impact};
+use crate::pack::Severity;
+use crate::rules::eia::assessment;
+use crate::rules::{
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, list, sources,
+};
+
+pub(crate) struct EiaNegativeMitigated;
+
+impl StructuralRule for EiaNegativeMitigated {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "eia-negative-mitigated",
+            name: "Negative impacts mitigated by owned, dated, measurable actions",
+            family: Family::Eia,
+            severity: Severity::Error,
+            advisory: false,
+            elements: &["3.1", "5.3"],
+            tags: &["eia", "actions"],
+            rationale: "Finding a negative impact is the start of the work. The assessment should say how the impact is removed or reduced (or why it is justified), and tie that to actions someone owns, with a date and a way to tell they worked.",
+            source: sources::PSED,
+            fires: &[
+                r#"{"title":"t","kind":"service_design","eia":{"groups":[{"group":"gender_reassignment","impact":"negative","evidence":"Trans patients report being misgendered at reception"}]}}"#,
+                r#"{"title":"t","kind":"service_design","eia":{"groups":[{"group":"age","impact":"negative","evidence":"e","mitigation":"m","actions":["A9"]}]}}"#,
+            ],
+            passes: &[r#"{"title":"t","kind":"service_design","eia":{"groups":[{"group":"gender_reassignment","impact":"negative","evidence":"e","mitigation":"Reception staff record and use the name a patient gives","actions":["A1"]}],
+                "actions":[{"id":"A1","description":"Update the booking system to hold a chosen name","owner":"Head of digital","due":"2027-03-31","measure":"Audit of 50 bookings shows chosen name used in 95%"}]}}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        let eia = match assessment(draft) {
+            Ok(eia) => eia,
+            Err(verdict) => return verdict,
+        };
+        if !eia.groups.iter().any(|g| g.impact == Impact::Negative) {
+            return Verdict::NotApplicable("the assessment records no negative impact".into());
+        }
+        let mut findings = Vec::new();
+        for (i, assessed) in eia.groups.iter().enumerate() {
+            if assessed.impact != Impact::Negative {
+                continue;
+            }
+            let name = assessed.group.label();
+            if blank(&assessed.mitigation) {
+                findings.push(RawFinding::violation(
+                    format!("/eia/groups/{i}/mitigation"),
+                    format!("The negative impact on {name} has no mitigation. Say how it will be removed or reduced, or why it is justified."),
+                ));
+            }
+            if assessed.actions.is_empty() {
+                findings.push(RawFinding::violation(
+                    format!("/eia/groups/{i}/actions"),
+                    format!("The negative impact on {name} has no action. Add at least one action with an owner, a due date and a measure."),
+                ));
+            }
+            for (j, id) in assessed.actions.iter().enumerate() {
+                let path = format!("/eia/groups/{i}/actions/{j}");
+                if !eia.actions.iter().any(|a| &a.id == id) {
+                    findings.push(RawFinding::violation(
+                        path,
+                        format!("The mitigation for {name} refers to action {id:?}, which is not in the action plan."),
+                    ));
+                }
+            }
+        }
+        Verdict::findings(
+            findings,
+            "every negative impact is mitigated by an owned, dated, measurable action",
+        )
+    }
+}
