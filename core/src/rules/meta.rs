@@ -53,9 +53,7 @@ pub enum RuleKind {
 
 /// What a rule is about. Every term rule, built in or from a custom pack, is
 /// `language`; each structural family has its own folder under `rules/`.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Family {
     /// Words and phrases in the text (term rules).

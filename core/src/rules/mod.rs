@@ -25,7 +25,7 @@ mod workforce;
 pub(crate) use contract::{
     RawFinding, RuleContext, SectionScan, SectionTextRule, StructuralRule, Verdict, blank, list,
 };
-pub(crate) use meta::{CHECKED, StaticMeta};
+pub(crate) use meta::StaticMeta;
 pub use meta::{Family, RuleKind, RuleMeta};
 pub(crate) use terms::{TermHit, TermMatcher, match_case};
 pub(crate) use waivers::WAIVER_RULE;

@@ -3,7 +3,8 @@
 use crate::model::{Draft, Eia, Impact};
 use crate::pack::Severity;
 use crate::rules::{
-    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, list, sources,
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, list,
+    sources,
 };
 
 pub(crate) struct ActionsMeasurable;

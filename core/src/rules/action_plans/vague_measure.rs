@@ -1,9 +1,9 @@
 //! `actions-vague-measure`: a measure says what success looks like, not an activity.
 
-use crate::model::{Draft, Eia, Impact};
+use crate::model::Draft;
 use crate::pack::Severity;
 use crate::rules::{
-    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, list, sources,
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, sources,
 };
 
 pub(crate) struct ActionsVagueMeasure;

@@ -1,9 +1,8 @@
 //! `data-lgbtq-aggregated`: LGBTQ+ figures are broken down by group (framework 4.3).
 
 use crate::pack::{PackOptions, Severity};
-use crate::rules::data::figures::{GroupWord, counts, group_words, sentence_around, sentences};
+use crate::rules::data::figures::{GroupWord, counts, group_words, sentences};
 use crate::rules::{Family, RuleMeta, SectionScan, SectionTextRule, StaticMeta, sources};
-use crate::text::is_whole_word;
 
 pub(crate) struct DataLgbtqAggregated;
 

@@ -1,11 +1,8 @@
 //! `data-orientation-age`: a sexual orientation question on a form for children says who is asked.
 
-use crate::model::{Audience, Draft, Field};
+use crate::model::{Audience, Draft};
 use crate::pack::Severity;
-use crate::rules::data::fields::{
-    asks_orientation, asks_sex_or_gender, asks_trans_history, is_choice, is_demographic, mentions,
-    no_fields, select,
-};
+use crate::rules::data::fields::{asks_orientation, select};
 use crate::rules::{
     Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
 };

@@ -1,11 +1,8 @@
 //! `data-purpose-stated`: an equality question says why it is asked, and that it is optional.
 
-use crate::model::{Audience, Draft, Field};
+use crate::model::Draft;
 use crate::pack::Severity;
-use crate::rules::data::fields::{
-    asks_orientation, asks_sex_or_gender, asks_trans_history, is_choice, is_demographic, mentions,
-    no_fields, select,
-};
+use crate::rules::data::fields::{is_demographic, select};
 use crate::rules::{
     Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
 };

@@ -1,11 +1,8 @@
 //! `data-sex-gender-conflated`: sex and gender are asked as separate questions.
 
-use crate::model::{Audience, Draft, Field};
+use crate::model::Draft;
 use crate::pack::Severity;
-use crate::rules::data::fields::{
-    asks_orientation, asks_sex_or_gender, asks_trans_history, is_choice, is_demographic, mentions,
-    no_fields, select,
-};
+use crate::rules::data::fields::{asks_sex_or_gender, asks_trans_history, mentions, select};
 use crate::rules::{
     Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
 };

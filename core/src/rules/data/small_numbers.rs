@@ -2,7 +2,7 @@
 //! 4.3) soon produces counts small enough to identify people.
 
 use crate::pack::{PackOptions, Severity};
-use crate::rules::data::figures::{GroupWord, counts, group_words, sentence_around, sentences};
+use crate::rules::data::figures::{counts, group_words, sentence_around};
 use crate::rules::{Family, RuleMeta, SectionScan, SectionTextRule, StaticMeta, sources};
 use crate::text::is_whole_word;
 

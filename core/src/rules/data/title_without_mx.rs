@@ -1,11 +1,8 @@
 //! `data-title-without-mx`: title options include Mx.
 
-use crate::model::{Audience, Draft, Field};
+use crate::model::{Draft, Field};
 use crate::pack::Severity;
-use crate::rules::data::fields::{
-    asks_orientation, asks_sex_or_gender, asks_trans_history, is_choice, is_demographic, mentions,
-    no_fields, select,
-};
+use crate::rules::data::fields::{is_choice, no_fields};
 use crate::rules::{
     Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
 };

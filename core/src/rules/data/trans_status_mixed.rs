@@ -1,10 +1,9 @@
 //! `data-trans-status-mixed`: trans status is not an answer mixed into another question.
 
-use crate::model::{Audience, Draft, Field};
+use crate::model::Draft;
 use crate::pack::Severity;
 use crate::rules::data::fields::{
-    asks_orientation, asks_sex_or_gender, asks_trans_history, is_choice, is_demographic, mentions,
-    no_fields, select,
+    asks_orientation, asks_sex_or_gender, is_choice, mentions, select,
 };
 use crate::rules::{
     Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,

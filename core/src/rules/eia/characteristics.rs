@@ -1,10 +1,10 @@
 //! `eia-characteristics`: every protected characteristic is assessed.
 
-use crate::model::{Audience, Draft, DraftKind, Eia, Engagement, EngagementKind, Group, Impact};
+use crate::model::{Draft, Group};
 use crate::pack::Severity;
 use crate::rules::eia::assessment;
 use crate::rules::{
-    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, list, sources,
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, list, sources,
 };
 
 pub(crate) struct EiaCharacteristics;

@@ -1,10 +1,9 @@
 //! `engagement-feedback-given`: the people engaged are told how their input was used.
 
-use crate::model::{Audience, Draft, DraftKind, Eia, Engagement, EngagementKind, Group, Impact};
+use crate::model::Draft;
 use crate::pack::Severity;
-use crate::rules::eia::assessment;
 use crate::rules::{
-    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, list, sources,
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, sources,
 };
 
 pub(crate) struct EngagementFeedbackGiven;

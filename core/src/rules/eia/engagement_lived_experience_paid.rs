@@ -1,10 +1,9 @@
 //! `engagement-lived-experience-paid`: lived-experience contributors are paid for their time.
 
-use crate::model::{Audience, Draft, DraftKind, Eia, Engagement, EngagementKind, Group, Impact};
+use crate::model::{Draft, Engagement, EngagementKind};
 use crate::pack::Severity;
-use crate::rules::eia::assessment;
 use crate::rules::{
-    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, list, sources,
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
 };
 
 pub(crate) struct EngagementLivedExperiencePaid;

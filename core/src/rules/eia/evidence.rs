@@ -1,10 +1,10 @@
 //! `eia-evidence`: each impact judgement rests on evidence.
 
-use crate::model::{Audience, Draft, DraftKind, Eia, Engagement, EngagementKind, Group, Impact};
+use crate::model::{Draft, Impact};
 use crate::pack::Severity;
 use crate::rules::eia::assessment;
 use crate::rules::{
-    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, list, sources,
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, sources,
 };
 
 pub(crate) struct EiaEvidence;

@@ -1,10 +1,9 @@
 //! `eia-present`: an equality impact assessment is written with the draft.
 
-use crate::model::{Audience, Draft, DraftKind, Eia, Engagement, EngagementKind, Group, Impact};
+use crate::model::Draft;
 use crate::pack::Severity;
-use crate::rules::eia::assessment;
 use crate::rules::{
-    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, list, sources,
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
 };
 
 const MINIMAL: &str = r#"{"title":"Visiting policy","kind":"clinical_policy"}"#;

@@ -1,10 +1,10 @@
 //! `eia-psed-aims`: the three aims of the equality duty are addressed.
 
-use crate::model::{Audience, Draft, DraftKind, Eia, Engagement, EngagementKind, Group, Impact};
+use crate::model::Draft;
 use crate::pack::Severity;
 use crate::rules::eia::assessment;
 use crate::rules::{
-    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, list, sources,
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, sources,
 };
 
 pub(crate) struct EiaPsedAims;

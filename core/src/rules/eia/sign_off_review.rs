@@ -1,10 +1,10 @@
 //! `eia-sign-off-review`: the assessment is signed off and has a review date.
 
-use crate::model::{Audience, Draft, DraftKind, Eia, Engagement, EngagementKind, Group, Impact};
+use crate::model::Draft;
 use crate::pack::Severity;
 use crate::rules::eia::assessment;
 use crate::rules::{
-    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, list, sources,
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
 };
 
 pub(crate) struct EiaSignOffReview;

@@ -2,9 +2,9 @@
 
 use crate::model::{Draft, DraftKind};
 use crate::pack::Severity;
-use crate::rules::partnership::{AGREEMENT, partners, per_partner};
+use crate::rules::partnership::AGREEMENT;
 use crate::rules::{
-    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, sources,
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
 };
 
 pub(crate) struct PartnershipPartnersNamed;
