@@ -19,6 +19,8 @@ mod meta;
 mod partnership;
 pub(crate) mod sources;
 mod terms;
+#[cfg(test)]
+mod testing;
 mod waivers;
 mod workforce;
 
