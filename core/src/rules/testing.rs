@@ -35,13 +35,18 @@ pub(crate) fn run_with(rule: &dyn StructuralRule, json: &str, options: &PackOpti
 pub(crate) fn findings(rule: &dyn StructuralRule, json: &str) -> Vec<RawFinding> {
     match run(rule, json) {
         Verdict::Checked { findings, .. } => findings,
-        Verdict::NotApplicable(why) => panic!("{} does not apply ({why}) to {json}", rule.meta().id),
+        Verdict::NotApplicable(why) => {
+            panic!("{} does not apply ({why}) to {json}", rule.meta().id)
+        }
     }
 }
 
 /// The findings as (path, review), for assertions on where they point.
 pub(crate) fn paths(findings: &[RawFinding]) -> Vec<(&str, bool)> {
-    findings.iter().map(|f| (f.path.as_str(), f.review)).collect()
+    findings
+        .iter()
+        .map(|f| (f.path.as_str(), f.review))
+        .collect()
 }
 
 /// Whether `rule` says it does not apply to a draft.
@@ -92,10 +97,18 @@ pub(crate) fn section_examples_behave(rule: &dyn SectionTextRule) {
     let meta = rule.meta();
     assert!(!meta.examples.fires.is_empty(), "{}: no example", meta.id);
     for example in &meta.examples.fires {
-        assert!(!scan(rule, example).is_empty(), "{} should fire on {example}", meta.id);
+        assert!(
+            !scan(rule, example).is_empty(),
+            "{} should fire on {example}",
+            meta.id
+        );
     }
     for example in &meta.examples.passes {
         let found = scan(rule, example);
-        assert!(found.is_empty(), "{} must not fire on {example}: {found:?}", meta.id);
+        assert!(
+            found.is_empty(),
+            "{} must not fire on {example}: {found:?}",
+            meta.id
+        );
     }
 }

@@ -67,3 +67,47 @@ impl StructuralRule for WaiverRecorded {
         Verdict::findings(findings, "every waiver gives a reason and names a rule")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&WaiverRecorded);
+    }
+
+    #[test]
+    fn a_waiver_without_a_reason_or_approver() {
+        let found = findings(
+            &WaiverRecorded,
+            r#"{"title":"t","waivers":[{"rule":"term-binary-pronouns","reason":"  "}]}"#,
+        );
+        assert_eq!(
+            paths(&found),
+            [
+                ("/waivers/0/reason", false),
+                ("/waivers/0/approved_by", true)
+            ]
+        );
+        assert!(
+            found[0].message.contains("does not take effect"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn a_waiver_of_an_unknown_rule_waives_nothing() {
+        let found = findings(
+            &WaiverRecorded,
+            r#"{"title":"t","waivers":[{"rule":"no-such-rule","reason":"r","approved_by":"EDI lead"}]}"#,
+        );
+        assert_eq!(paths(&found), [("/waivers/0/rule", false)]);
+        assert_eq!(
+            found[0].message,
+            "The waiver names \"no-such-rule\", which is not a rule in this pack, so it waives nothing."
+        );
+    }
+}

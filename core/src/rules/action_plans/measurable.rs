@@ -78,3 +78,39 @@ fn missing_parts(eia: &Eia, index: usize) -> Vec<&'static str> {
     }
     missing
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&ActionsMeasurable);
+    }
+
+    #[test]
+    fn lists_what_each_action_lacks() {
+        let found = findings(
+            &ActionsMeasurable,
+            r#"{"title":"t","kind":"action_plan","eia":{"actions":[{"id":"A1","description":"Raise awareness"},{"id":"A2","description":"d","owner":"o","due":"2027-01-31","measure":"m"}]}}"#,
+        );
+        assert_eq!(paths(&found), [("/eia/actions/0", false)]);
+        assert_eq!(
+            found[0].message,
+            "Action \"A1\" has no owner, due date and measure."
+        );
+    }
+
+    #[test]
+    fn an_action_mitigating_a_negative_impact_says_so() {
+        let found = findings(
+            &ActionsMeasurable,
+            r#"{"title":"t","kind":"action_plan","eia":{"groups":[{"group":"age","impact":"negative","actions":["A1"]}],"actions":[{"id":"A1","description":"d","owner":"o","due":"2027-01-31"}]}}"#,
+        );
+        assert_eq!(
+            found[0].message,
+            "Action \"A1\", which mitigates the negative impact on age, has no measure."
+        );
+    }
+}

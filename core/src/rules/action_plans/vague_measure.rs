@@ -78,3 +78,42 @@ impl StructuralRule for ActionsVagueMeasure {
         Verdict::findings(findings, "every measure states a checkable result")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&ActionsVagueMeasure);
+    }
+
+    fn measure(text: &str) -> String {
+        format!(
+            r#"{{"title":"t","kind":"action_plan","eia":{{"actions":[{{"id":"A1","description":"d","measure":"{text}"}}]}}}}"#
+        )
+    }
+
+    #[test]
+    fn an_activity_needs_review_with_an_example_of_a_result() {
+        let found = findings(
+            &ActionsVagueMeasure,
+            &measure("Continue to promote the service"),
+        );
+        assert_eq!(paths(&found), [("/eia/actions/0/measure", true)]);
+        assert_eq!(found[0].suggestions.len(), 1);
+    }
+
+    #[test]
+    fn a_number_or_a_baseline_makes_it_a_result() {
+        assert!(findings(&ActionsVagueMeasure, &measure("Improve access by 20%")).is_empty());
+        assert!(
+            findings(
+                &ActionsVagueMeasure,
+                &measure("Improve on the 2025 baseline")
+            )
+            .is_empty()
+        );
+    }
+}

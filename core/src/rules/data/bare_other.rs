@@ -66,3 +66,29 @@ impl StructuralRule for DataBareOther {
         Verdict::findings(findings, "every \"Other\" lets people describe themselves")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&DataBareOther);
+    }
+    fn form(fields: &str) -> String {
+        format!(r#"{{"title":"Registration","kind":"data_collection_form","fields":[{fields}]}}"#)
+    }
+
+    #[test]
+    fn points_at_each_bare_other_option() {
+        let found = findings(
+            &DataBareOther,
+            &form(
+                r#"{"id":"e","label":"Ethnic group","kind":"single_choice","options":["White","Any other:","Mixed","Other (please describe)","Prefer not to say"]}"#,
+            ),
+        );
+        assert_eq!(paths(&found), [("/fields/0/options/1", false)]);
+        assert_eq!(found[0].suggestions, ["Other (please describe)"]);
+    }
+}

@@ -87,3 +87,40 @@ fn asks_gender_elsewhere(draft: &Draft, except: &str) -> bool {
         .iter()
         .any(|f| f.id != except && mentions(&f.label, "gender"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&DataGenderTwoOptions);
+    }
+    fn form(fields: &str) -> String {
+        format!(r#"{{"title":"Registration","kind":"data_collection_form","fields":[{fields}]}}"#)
+    }
+
+    #[test]
+    fn points_at_the_options_and_suggests_inclusive_ones() {
+        let found = findings(
+            &DataGenderTwoOptions,
+            &form(
+                r#"{"id":"n","label":"Name","kind":"text"},{"id":"g","label":"Gender","kind":"single_choice","options":["M","F","Prefer not to say"]}"#,
+            ),
+        );
+        assert_eq!(paths(&found), [("/fields/1/options", false)]);
+        assert!(found[0].suggestions[0].contains("Non-binary"));
+    }
+
+    #[test]
+    fn a_two_option_sex_question_beside_a_gender_question_is_the_govuk_pattern() {
+        let found = findings(
+            &DataGenderTwoOptions,
+            &form(
+                r#"{"id":"s","label":"Sex","kind":"single_choice","options":["Female","Male"]},{"id":"g","label":"Gender identity","kind":"text"}"#,
+            ),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

@@ -87,3 +87,37 @@ fn has_figure(sentence: &str) -> bool {
     let lower = sentence.to_ascii_lowercase();
     lower.contains('%') || lower.contains("per cent") || counts(sentence).next().is_some()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{scan, section_examples_behave};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        section_examples_behave(&DataLgbtqAggregated);
+    }
+    fn report(text: &str) -> String {
+        format!(
+            r#"{{"title":"Report","kind":"action_plan","sections":[{{"id":"data","text":"{text}"}}]}}"#
+        )
+    }
+
+    #[test]
+    fn the_finding_is_on_the_umbrella_word() {
+        let found = scan(
+            &DataLgbtqAggregated,
+            &report("64% of LGBTQ+ respondents were satisfied."),
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "LGBTQ+");
+    }
+
+    #[test]
+    fn a_breakdown_in_another_paragraph_does_not_count() {
+        let text = "64% of LGBTQ+ respondents were satisfied.\\n\\n41% of trans respondents were.";
+        assert_eq!(scan(&DataLgbtqAggregated, &report(text)).len(), 1);
+        let text = "64% of LGBTQ+ respondents were satisfied. 41% of trans respondents were.";
+        assert!(scan(&DataLgbtqAggregated, &report(text)).is_empty());
+    }
+}

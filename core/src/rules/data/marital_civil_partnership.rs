@@ -57,3 +57,33 @@ impl StructuralRule for DataMaritalCivilPartnership {
         Verdict::findings(findings, "marital status includes civil partnership")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&DataMaritalCivilPartnership);
+    }
+    fn form(fields: &str) -> String {
+        format!(r#"{{"title":"Registration","kind":"data_collection_form","fields":[{fields}]}}"#)
+    }
+
+    #[test]
+    fn suggests_the_civil_partnership_option() {
+        let found = findings(
+            &DataMaritalCivilPartnership,
+            &form(
+                r#"{"id":"m","label":"Relationship status","kind":"single_choice","options":["Single","Married"]}"#,
+            ),
+        );
+        assert_eq!(paths(&found), [("/fields/0/options", false)]);
+        assert_eq!(
+            found[0].message,
+            "\"Relationship status\" has no civil partnership option."
+        );
+        assert_eq!(found[0].suggestions, ["In a civil partnership"]);
+    }
+}

@@ -99,3 +99,42 @@ impl StructuralRule for DataNextOfKinFamilyOnly {
         Verdict::findings(findings, "next of kin can be anyone the person names")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&DataNextOfKinFamilyOnly);
+    }
+    fn form(fields: &str) -> String {
+        format!(r#"{{"title":"Registration","kind":"data_collection_form","fields":[{fields}]}}"#)
+    }
+
+    #[test]
+    fn a_limiting_label_and_family_only_options_are_two_findings() {
+        let found = findings(
+            &DataNextOfKinFamilyOnly,
+            &form(
+                r#"{"id":"k","label":"Next of kin (nearest relative)","kind":"single_choice","options":["Parents","Siblings","Spouse"]}"#,
+            ),
+        );
+        assert_eq!(
+            paths(&found),
+            [("/fields/0/label", false), ("/fields/0/options", false)]
+        );
+    }
+
+    #[test]
+    fn a_friend_option_opens_it_up() {
+        let found = findings(
+            &DataNextOfKinFamilyOnly,
+            &form(
+                r#"{"id":"k","label":"Next of kin","kind":"single_choice","options":["Parent","Friend"]}"#,
+            ),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

@@ -58,3 +58,48 @@ impl StructuralRule for DataOrientationAge {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, not_applicable, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&DataOrientationAge);
+    }
+
+    fn youth_form(field: &str) -> String {
+        format!(
+            r#"{{"title":"Referral","kind":"data_collection_form","audience":["children_and_young_people"],"fields":[{field}]}}"#
+        )
+    }
+
+    #[test]
+    fn needs_review_at_the_field() {
+        let found = findings(
+            &DataOrientationAge,
+            &youth_form(r#"{"id":"so","label":"Sexual orientation","kind":"text"}"#),
+        );
+        assert_eq!(paths(&found), [("/fields/0", true)]);
+    }
+
+    #[test]
+    fn an_age_in_the_purpose_is_enough() {
+        let found = findings(
+            &DataOrientationAge,
+            &youth_form(
+                r#"{"id":"so","label":"Sexual orientation","kind":"text","purpose":"Optional; asked of people aged sixteen and over"}"#,
+            ),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_form_not_for_children_is_not_applicable() {
+        assert!(not_applicable(
+            &DataOrientationAge,
+            r#"{"title":"t","kind":"data_collection_form","fields":[{"id":"so","label":"Sexual orientation","kind":"text"}]}"#
+        ));
+    }
+}

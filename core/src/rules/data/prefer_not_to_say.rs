@@ -70,3 +70,42 @@ impl StructuralRule for DataPreferNotToSay {
         Verdict::findings(findings, "every equality question offers prefer not to say")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, not_applicable, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&DataPreferNotToSay);
+    }
+    fn form(fields: &str) -> String {
+        format!(r#"{{"title":"Registration","kind":"data_collection_form","fields":[{fields}]}}"#)
+    }
+
+    #[test]
+    fn names_the_question_with_no_way_to_decline() {
+        let found = findings(
+            &DataPreferNotToSay,
+            &form(
+                r#"{"id":"e","label":"Ethnic group","kind":"single_choice","options":["White","Other","I would rather not say"]},{"id":"r","label":"Religion","kind":"single_choice","options":["None","Christian"]}"#,
+            ),
+        );
+        assert_eq!(paths(&found), [("/fields/1/options", false)]);
+        assert_eq!(
+            found[0].message,
+            "\"Religion\" gives no way to decline. Add \"Prefer not to say\"."
+        );
+    }
+
+    #[test]
+    fn a_care_preference_is_not_monitoring() {
+        assert!(not_applicable(
+            &DataPreferNotToSay,
+            &form(
+                r#"{"id":"c","label":"Would you like a clinician of a particular sex?","kind":"single_choice","options":["Yes","No"]}"#
+            )
+        ));
+    }
+}

@@ -82,3 +82,43 @@ impl StructuralRule for DataPurposeStated {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&DataPurposeStated);
+    }
+    fn form(fields: &str) -> String {
+        format!(r#"{{"title":"Registration","kind":"data_collection_form","fields":[{fields}]}}"#)
+    }
+
+    #[test]
+    fn no_purpose_and_required_are_two_findings() {
+        let found = findings(
+            &DataPurposeStated,
+            &form(r#"{"id":"e","label":"Ethnic group","kind":"text","required":true}"#),
+        );
+        assert_eq!(
+            paths(&found),
+            [("/fields/0/purpose", false), ("/fields/0/required", false)]
+        );
+    }
+
+    #[test]
+    fn a_purpose_that_does_not_say_optional_is_named() {
+        let found = findings(
+            &DataPurposeStated,
+            &form(
+                r#"{"id":"e","label":"Ethnic group","kind":"text","purpose":"To check our services reach everyone."}"#,
+            ),
+        );
+        assert_eq!(
+            found[0].message,
+            "\"Ethnic group\" says why it is asked but not that answering is optional. Say so."
+        );
+    }
+}

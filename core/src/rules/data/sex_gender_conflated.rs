@@ -51,3 +51,37 @@ impl StructuralRule for DataSexGenderConflated {
         Verdict::findings(findings, "sex and gender are asked separately")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&DataSexGenderConflated);
+    }
+    fn form(fields: &str) -> String {
+        format!(r#"{{"title":"Registration","kind":"data_collection_form","fields":[{fields}]}}"#)
+    }
+
+    #[test]
+    fn points_at_the_label() {
+        let found = findings(
+            &DataSexGenderConflated,
+            &form(r#"{"id":"g","label":"Sex or gender","kind":"text"}"#),
+        );
+        assert_eq!(paths(&found), [("/fields/0/label", false)]);
+    }
+
+    #[test]
+    fn the_trans_history_question_names_both_and_is_not_flagged() {
+        let found = findings(
+            &DataSexGenderConflated,
+            &form(
+                r#"{"id":"t","label":"Is your gender the same as the sex you were registered at birth?","kind":"single_choice","options":["Yes","No"]}"#,
+            ),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

@@ -47,3 +47,37 @@ impl StructuralRule for DataSexualOrientationMissing {
         Verdict::findings(vec![finding], "")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, not_applicable, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&DataSexualOrientationMissing);
+    }
+    fn form(fields: &str) -> String {
+        format!(r#"{{"title":"Registration","kind":"data_collection_form","fields":[{fields}]}}"#)
+    }
+
+    #[test]
+    fn one_finding_on_the_fields_with_the_standard_question() {
+        let found = findings(
+            &DataSexualOrientationMissing,
+            &form(
+                r#"{"id":"d","label":"Do you consider yourself to have a disability?","kind":"text"}"#,
+            ),
+        );
+        assert_eq!(paths(&found), [("/fields", false)]);
+        assert!(found[0].suggestions[0].contains("how you think of yourself"));
+    }
+
+    #[test]
+    fn a_form_without_equality_questions_is_not_applicable() {
+        assert!(not_applicable(
+            &DataSexualOrientationMissing,
+            &form(r#"{"id":"n","label":"Name","kind":"text"}"#)
+        ));
+    }
+}

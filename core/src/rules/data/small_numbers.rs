@@ -129,3 +129,58 @@ impl SectionTextRule for DataSmallNumbers {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{scan, section_examples_behave};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        section_examples_behave(&DataSmallNumbers);
+    }
+    fn report(text: &str) -> String {
+        format!(
+            r#"{{"title":"Report","kind":"action_plan","sections":[{{"id":"data","text":"{text}"}}]}}"#
+        )
+    }
+
+    #[test]
+    fn a_cell_size_below_the_threshold_is_found_where_it_is_written() {
+        let found = scan(
+            &DataSmallNumbers,
+            &report("Trans patients waited longer (n = 4)."),
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "n = 4");
+        assert!(
+            found[0].1.starts_with("A count of 4 is below 10"),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn a_count_in_words_about_a_group_is_found_but_not_a_pronoun_or_a_threshold() {
+        let found = scan(
+            &DataSmallNumbers,
+            &report("Four complaints came from trans patients."),
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "Four");
+        assert!(
+            scan(
+                &DataSmallNumbers,
+                &report("No one who is trans was turned away.")
+            )
+            .is_empty()
+        );
+        assert!(
+            scan(
+                &DataSmallNumbers,
+                &report("Suppress counts of gay patients below five.")
+            )
+            .is_empty()
+        );
+    }
+}

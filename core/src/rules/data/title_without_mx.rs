@@ -67,3 +67,36 @@ impl StructuralRule for DataTitleWithoutMx {
         Verdict::findings(findings, "title options include Mx")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&DataTitleWithoutMx);
+    }
+    fn form(fields: &str) -> String {
+        format!(r#"{{"title":"Registration","kind":"data_collection_form","fields":[{fields}]}}"#)
+    }
+
+    #[test]
+    fn suggests_mx_at_the_options() {
+        let found = findings(
+            &DataTitleWithoutMx,
+            &form(r#"{"id":"t","label":"Title:","kind":"single_choice","options":["Mr","Ms"]}"#),
+        );
+        assert_eq!(paths(&found), [("/fields/0/options", false)]);
+        assert_eq!(found[0].suggestions, ["Mx"]);
+    }
+
+    #[test]
+    fn mx_with_a_full_stop_counts() {
+        let found = findings(
+            &DataTitleWithoutMx,
+            &form(r#"{"id":"t","label":"Title","kind":"single_choice","options":["Mr.","Mx."]}"#),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

@@ -58,3 +58,44 @@ impl StructuralRule for DataTransStatusMixed {
         Verdict::findings(findings, "trans status is not mixed into other questions")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&DataTransStatusMixed);
+    }
+    fn form(fields: &str) -> String {
+        format!(r#"{{"title":"Registration","kind":"data_collection_form","fields":[{fields}]}}"#)
+    }
+
+    #[test]
+    fn trans_as_a_sexual_orientation_is_flagged_too() {
+        let found = findings(
+            &DataTransStatusMixed,
+            &form(
+                r#"{"id":"o","label":"Sexual orientation","kind":"single_choice","options":["Gay","Straight","Trans"]}"#,
+            ),
+        );
+        assert_eq!(paths(&found), [("/fields/0/options", false)]);
+        assert!(
+            found[0]
+                .message
+                .starts_with("\"Sexual orientation\" lists trans as an answer of its own.")
+        );
+    }
+
+    #[test]
+    fn inclusive_options_that_mention_trans_are_not_flagged() {
+        let found = findings(
+            &DataTransStatusMixed,
+            &form(
+                r#"{"id":"g","label":"Gender","kind":"single_choice","options":["Female (including trans women)","Male (including trans men)"]}"#,
+            ),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

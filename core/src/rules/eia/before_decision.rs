@@ -57,3 +57,44 @@ impl StructuralRule for EiaBeforeDecision {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&EiaBeforeDecision);
+    }
+
+    #[test]
+    fn an_assessment_after_the_decision_is_a_violation_with_both_dates() {
+        let found = findings(
+            &EiaBeforeDecision,
+            r#"{"title":"t","kind":"clinical_policy","dates":{"decision":"2026-05-01"},"eia":{"completed_on":"2026-06-10"}}"#,
+        );
+        assert_eq!(paths(&found), [("/eia/completed_on", false)]);
+        assert!(
+            found[0].message.starts_with(
+                "The assessment was completed on 2026-06-10, after the decision on 2026-05-01."
+            ),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn a_missing_date_asks_for_review_where_it_is_missing() {
+        let no_completion = findings(
+            &EiaBeforeDecision,
+            r#"{"title":"t","kind":"clinical_policy","dates":{"decision":"2026-05-01"},"eia":{}}"#,
+        );
+        assert_eq!(paths(&no_completion), [("/eia/completed_on", true)]);
+        let no_decision = findings(
+            &EiaBeforeDecision,
+            r#"{"title":"t","kind":"clinical_policy","eia":{"completed_on":"2026-04-02"}}"#,
+        );
+        assert_eq!(paths(&no_decision), [("/dates/decision", true)]);
+    }
+}

@@ -53,3 +53,70 @@ impl StructuralRule for EiaCharacteristics {
         Verdict::findings(vec![RawFinding::violation("/eia/groups", message)], "")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, run};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&EiaCharacteristics);
+    }
+
+    #[test]
+    fn names_every_missing_characteristic_in_one_finding() {
+        let found = findings(
+            &EiaCharacteristics,
+            r#"{"title":"t","kind":"workforce_policy","eia":{"groups":[{"group":"age","impact":"neutral"}]}}"#,
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].path, "/eia/groups");
+        assert!(
+            found[0]
+                .message
+                .starts_with("The assessment does not consider disability, gender reassignment, "),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[0]
+                .message
+                .contains("religion or belief, sex and sexual orientation. Add each")
+        );
+    }
+
+    #[test]
+    fn one_missing_characteristic_is_named_alone() {
+        let groups: Vec<String> = crate::model::Group::PROTECTED
+            .iter()
+            .filter(|g| **g != crate::model::Group::SexualOrientation)
+            .map(|g| {
+                format!(
+                    r#"{{"group":"{}","impact":"neutral"}}"#,
+                    g.label().replace(' ', "_")
+                )
+            })
+            .collect();
+        let json = format!(
+            r#"{{"title":"t","kind":"workforce_policy","eia":{{"groups":[{}]}}}}"#,
+            groups.join(",")
+        );
+        let found = findings(&EiaCharacteristics, &json);
+        assert_eq!(
+            found[0].message,
+            "The assessment does not consider sexual orientation. Add it with an impact and the evidence for it."
+        );
+    }
+
+    #[test]
+    fn without_an_assessment_it_points_to_eia_present() {
+        match run(
+            &EiaCharacteristics,
+            r#"{"title":"t","kind":"workforce_policy"}"#,
+        ) {
+            Verdict::NotApplicable(why) => assert!(why.contains("eia-present"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+    }
+}

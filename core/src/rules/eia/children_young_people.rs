@@ -65,3 +65,34 @@ impl StructuralRule for EiaChildrenYoungPeople {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, not_applicable, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&EiaChildrenYoungPeople);
+    }
+
+    #[test]
+    fn no_age_evidence_and_no_young_voices_are_two_findings() {
+        let found = findings(
+            &EiaChildrenYoungPeople,
+            r#"{"title":"t","kind":"service_design","audience":["children_and_young_people"],"eia":{"engagement":[{"with":"Adult patient panel","kind":"meeting"}]}}"#,
+        );
+        assert_eq!(
+            paths(&found),
+            [("/eia/groups", false), ("/eia/engagement", false)]
+        );
+    }
+
+    #[test]
+    fn a_draft_not_for_children_is_not_applicable() {
+        assert!(not_applicable(
+            &EiaChildrenYoungPeople,
+            r#"{"title":"t","kind":"service_design","eia":{}}"#
+        ));
+    }
+}

@@ -52,3 +52,35 @@ impl StructuralRule for EiaEngagement {
         Verdict::pass("engagement is recorded, including with an LGBTQ+-led group")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&EiaEngagement);
+    }
+
+    #[test]
+    fn no_engagement_and_no_lgbtq_led_engagement_say_different_things() {
+        let none = findings(
+            &EiaEngagement,
+            r#"{"title":"t","kind":"service_design","eia":{"assessor":"a"}}"#,
+        );
+        assert_eq!(paths(&none), [("/eia/engagement", false)]);
+        assert!(none[0].message.starts_with("No engagement is recorded."));
+        let not_led = findings(
+            &EiaEngagement,
+            r#"{"title":"t","kind":"service_design","eia":{"engagement":[{"with":"Patient panel","kind":"meeting"}]}}"#,
+        );
+        assert!(
+            not_led[0]
+                .message
+                .starts_with("None of the engagement recorded was with an LGBTQ+-led group."),
+            "{}",
+            not_led[0].message
+        );
+    }
+}

@@ -51,3 +51,27 @@ impl StructuralRule for EngagementFeedbackGiven {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&EngagementFeedbackGiven);
+    }
+
+    #[test]
+    fn names_who_was_not_told() {
+        let found = findings(
+            &EngagementFeedbackGiven,
+            r#"{"title":"t","kind":"service_design","eia":{"engagement":[{"with":"Youth forum","kind":"meeting","feedback_given":"Letter in May"},{"with":"Trans patient panel","kind":"focus_group"}]}}"#,
+        );
+        assert_eq!(paths(&found), [("/eia/engagement/1/feedback_given", true)]);
+        assert_eq!(
+            found[0].message,
+            "The record does not say how Trans patient panel heard what was done with their input."
+        );
+    }
+}

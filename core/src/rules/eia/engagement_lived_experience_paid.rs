@@ -73,3 +73,42 @@ impl StructuralRule for EngagementLivedExperiencePaid {
         Verdict::findings(findings, "lived-experience contributors were paid")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, not_applicable, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&EngagementLivedExperiencePaid);
+    }
+
+    #[test]
+    fn unpaid_is_a_violation_unknown_needs_review() {
+        let found = findings(
+            &EngagementLivedExperiencePaid,
+            r#"{"title":"t","kind":"service_design","eia":{"engagement":[{"with":"Trans patient panel","kind":"co_production","remunerated":false},{"with":"Carers group","kind":"interview"}]}}"#,
+        );
+        assert_eq!(
+            paths(&found),
+            [
+                ("/eia/engagement/0/remunerated", false),
+                ("/eia/engagement/1/remunerated", true)
+            ]
+        );
+        assert!(
+            found[0]
+                .message
+                .starts_with("Trans patient panel gave their lived experience unpaid.")
+        );
+    }
+
+    #[test]
+    fn staff_taking_part_in_work_time_are_not_asked_about() {
+        assert!(not_applicable(
+            &EngagementLivedExperiencePaid,
+            r#"{"title":"t","kind":"service_design","eia":{"engagement":[{"with":"LGBTQ+ staff network","kind":"focus_group","lgbtq_led":true}]}}"#
+        ));
+    }
+}

@@ -71,3 +71,54 @@ fn impact_word(impact: Impact) -> &'static str {
         Impact::Unknown => "unknown",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&EiaEvidence);
+    }
+
+    fn groups(groups: &str) -> String {
+        format!(r#"{{"title":"t","kind":"workforce_policy","eia":{{"groups":[{groups}]}}}}"#)
+    }
+
+    #[test]
+    fn a_negative_impact_without_evidence_is_a_violation_others_need_review() {
+        let found = findings(
+            &EiaEvidence,
+            &groups(
+                r#"{"group":"age","impact":"negative"},{"group":"sex","impact":"positive"},{"group":"race","impact":"unknown"}"#,
+            ),
+        );
+        assert_eq!(
+            paths(&found),
+            [
+                ("/eia/groups/0/evidence", false),
+                ("/eia/groups/1/evidence", true),
+                ("/eia/groups/2/impact", true),
+            ]
+        );
+        assert!(
+            found[1]
+                .message
+                .contains("judged positive with no evidence"),
+            "{}",
+            found[1].message
+        );
+    }
+
+    #[test]
+    fn unknown_with_what_is_missing_and_an_action_is_honest() {
+        let found = findings(
+            &EiaEvidence,
+            &groups(
+                r#"{"group":"race","impact":"unknown","evidence":"No ethnicity data yet","actions":["A1"]}"#,
+            ),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

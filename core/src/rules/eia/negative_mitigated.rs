@@ -73,3 +73,50 @@ impl StructuralRule for EiaNegativeMitigated {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, not_applicable, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&EiaNegativeMitigated);
+    }
+
+    #[test]
+    fn an_impact_with_no_mitigation_and_no_action_gets_both_findings() {
+        let found = findings(
+            &EiaNegativeMitigated,
+            r#"{"title":"t","kind":"service_design","eia":{"groups":[{"group":"sex","impact":"neutral"},{"group":"age","impact":"negative","evidence":"e"}]}}"#,
+        );
+        assert_eq!(
+            paths(&found),
+            [
+                ("/eia/groups/1/mitigation", false),
+                ("/eia/groups/1/actions", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_action_missing_from_the_plan_is_named() {
+        let found = findings(
+            &EiaNegativeMitigated,
+            r#"{"title":"t","kind":"service_design","eia":{"groups":[{"group":"age","impact":"negative","evidence":"e","mitigation":"m","actions":["A9"]}]}}"#,
+        );
+        assert_eq!(paths(&found), [("/eia/groups/0/actions/0", false)]);
+        assert_eq!(
+            found[0].message,
+            "The mitigation for age refers to action \"A9\", which is not in the action plan."
+        );
+    }
+
+    #[test]
+    fn no_negative_impact_means_nothing_to_mitigate() {
+        assert!(not_applicable(
+            &EiaNegativeMitigated,
+            r#"{"title":"t","kind":"service_design","eia":{"groups":[{"group":"age","impact":"neutral"}]}}"#
+        ));
+    }
+}

@@ -49,3 +49,28 @@ impl StructuralRule for EiaPresent {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, not_applicable, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&EiaPresent);
+    }
+
+    #[test]
+    fn a_missing_assessment_is_an_error_at_eia() {
+        let found = findings(&EiaPresent, MINIMAL);
+        assert_eq!(paths(&found), [("/eia", false)]);
+    }
+
+    #[test]
+    fn kinds_that_make_no_policy_need_no_assessment() {
+        assert!(not_applicable(
+            &EiaPresent,
+            r#"{"title":"Leaflet","kind":"patient_information"}"#
+        ));
+    }
+}

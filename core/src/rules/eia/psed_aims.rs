@@ -62,3 +62,36 @@ impl StructuralRule for EiaPsedAims {
         Verdict::findings(findings, "all three aims of the duty are addressed")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&EiaPsedAims);
+    }
+
+    #[test]
+    fn each_unaddressed_aim_is_its_own_finding() {
+        let found = findings(
+            &EiaPsedAims,
+            r#"{"title":"t","kind":"commissioning","eia":{"aims":{"eliminate_discrimination":"Complaints route named","advance_equality":"  "}}}"#,
+        );
+        assert_eq!(
+            paths(&found),
+            [
+                ("/eia/aims/advance_equality", false),
+                ("/eia/aims/foster_good_relations", false),
+            ]
+        );
+        assert!(
+            found[1]
+                .message
+                .ends_with("aim of fostering good relations."),
+            "{}",
+            found[1].message
+        );
+    }
+}

@@ -60,3 +60,39 @@ impl StructuralRule for EiaSignOffReview {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&EiaSignOffReview);
+    }
+
+    #[test]
+    fn no_sign_off_and_no_review_date_are_two_findings() {
+        let found = findings(
+            &EiaSignOffReview,
+            r#"{"title":"t","kind":"workforce_policy","eia":{"assessor":"a"}}"#,
+        );
+        assert_eq!(
+            paths(&found),
+            [("/eia/sign_off", false), ("/dates/review", false)]
+        );
+    }
+
+    #[test]
+    fn a_review_before_the_decision_is_named() {
+        let found = findings(
+            &EiaSignOffReview,
+            r#"{"title":"t","kind":"workforce_policy","dates":{"decision":"2026-03-01","review":"2026-01-01"},"eia":{"sign_off":{"name":"Director of People","date":"2026-02-20"}}}"#,
+        );
+        assert_eq!(paths(&found), [("/dates/review", false)]);
+        assert_eq!(
+            found[0].message,
+            "The review date (2026-01-01) is not after the decision (2026-03-01)."
+        );
+    }
+}

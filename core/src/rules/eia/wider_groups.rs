@@ -62,3 +62,49 @@ impl StructuralRule for EiaWiderGroups {
         Verdict::findings(vec![finding], "")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::PackOptions;
+    use crate::rules::testing::{examples_behave, findings, not_applicable, paths, run_with};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&EiaWiderGroups);
+    }
+
+    #[test]
+    fn names_the_wider_groups_not_assessed() {
+        let found = findings(
+            &EiaWiderGroups,
+            r#"{"title":"t","kind":"service_design","eia":{"groups":[{"group":"carers","impact":"neutral","evidence":"e"}]}}"#,
+        );
+        assert_eq!(paths(&found), [("/eia/groups", true)]);
+        assert!(
+            found[0].message.starts_with(
+                "The assessment does not consider deprivation and inclusion health groups."
+            ),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn workforce_policies_and_packs_expecting_no_groups_are_not_applicable() {
+        assert!(not_applicable(
+            &EiaWiderGroups,
+            r#"{"title":"t","kind":"workforce_policy","eia":{}}"#
+        ));
+        let options = PackOptions {
+            wider_groups: Vec::new(),
+            ..PackOptions::default()
+        };
+        let verdict = run_with(
+            &EiaWiderGroups,
+            r#"{"title":"t","kind":"service_design","eia":{}}"#,
+            &options,
+        );
+        assert!(matches!(verdict, Verdict::NotApplicable(_)), "{verdict:?}");
+    }
+}

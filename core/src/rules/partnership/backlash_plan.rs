@@ -64,3 +64,31 @@ impl StructuralRule for PartnershipBacklashPlan {
         Verdict::findings(vec![finding], "")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, not_applicable, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&PartnershipBacklashPlan);
+    }
+
+    #[test]
+    fn needs_review_on_the_sections() {
+        let found = findings(
+            &PartnershipBacklashPlan,
+            r#"{"title":"t","kind":"partnership_agreement","partners":[{"name":"A","lgbtq_led":true}],"sections":[{"id":"a","text":"Support for people with drug and alcohol abuse."}]}"#,
+        );
+        assert_eq!(paths(&found), [("/sections", true)]);
+    }
+
+    #[test]
+    fn no_lgbtq_led_partner_is_not_applicable() {
+        assert!(not_applicable(
+            &PartnershipBacklashPlan,
+            r#"{"title":"t","kind":"partnership_agreement","partners":[{"name":"A"}]}"#
+        ));
+    }
+}

@@ -38,3 +38,28 @@ impl StructuralRule for PartnershipCredit {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&PartnershipCredit);
+    }
+
+    #[test]
+    fn names_the_partner_whose_credit_is_missing() {
+        let found = findings(
+            &PartnershipCredit,
+            r#"{"title":"t","kind":"partnership_agreement","partners":[{"name":"A","credit":"Named on all materials"},{"name":"B"}]}"#,
+        );
+        assert_eq!(paths(&found), [("/partners/1/credit", false)]);
+        assert!(
+            found[0]
+                .message
+                .starts_with("The agreement does not say how B's contribution is credited.")
+        );
+    }
+}

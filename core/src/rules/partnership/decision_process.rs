@@ -68,3 +68,29 @@ impl StructuralRule for PartnershipDecisionProcess {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&PartnershipDecisionProcess);
+    }
+
+    #[test]
+    fn a_one_sided_process_needs_review() {
+        let found = findings(
+            &PartnershipDecisionProcess,
+            r#"{"title":"t","kind":"partnership_agreement","partners":[{"name":"A","decision_process":"The trust board decides"},{"name":"B","decision_process":"  "}]}"#,
+        );
+        assert_eq!(
+            paths(&found),
+            [
+                ("/partners/0/decision_process", true),
+                ("/partners/1/decision_process", false),
+            ]
+        );
+    }
+}

@@ -52,3 +52,42 @@ impl StructuralRule for PartnershipNamedLeads {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&PartnershipNamedLeads);
+    }
+
+    #[test]
+    fn says_which_side_has_no_lead() {
+        let found = findings(
+            &PartnershipNamedLeads,
+            r#"{"title":"t","kind":"partnership_agreement","partners":[{"name":"A","partner_lead":"Sam"},{"name":"B","our_lead":"Jo"},{"name":"C"}]}"#,
+        );
+        assert_eq!(
+            paths(&found),
+            [
+                ("/partners/0/our_lead", false),
+                ("/partners/1/partner_lead", false),
+                ("/partners/2", false),
+            ]
+        );
+        assert_eq!(
+            found[0].message,
+            "The partnership with A has no named lead on our side."
+        );
+        assert_eq!(
+            found[1].message,
+            "The partnership with B has no named lead on B's side."
+        );
+        assert_eq!(
+            found[2].message,
+            "The partnership with C has no named lead on either side."
+        );
+    }
+}

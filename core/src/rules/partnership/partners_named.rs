@@ -41,3 +41,31 @@ impl StructuralRule for PartnershipPartnersNamed {
         Verdict::pass("the agreement names its community partners")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, not_applicable, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&PartnershipPartnersNamed);
+    }
+
+    #[test]
+    fn an_agreement_without_partners_is_an_error_at_partners() {
+        let found = findings(
+            &PartnershipPartnersNamed,
+            r#"{"title":"Outreach partnership","kind":"partnership_agreement"}"#,
+        );
+        assert_eq!(paths(&found), [("/partners", false)]);
+    }
+
+    #[test]
+    fn other_kinds_of_draft_are_not_applicable() {
+        assert!(not_applicable(
+            &PartnershipPartnersNamed,
+            r#"{"title":"t","kind":"service_design"}"#
+        ));
+    }
+}

@@ -76,3 +76,46 @@ impl StructuralRule for PartnershipPaymentTerms {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, not_applicable, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&PartnershipPaymentTerms);
+    }
+
+    #[test]
+    fn no_terms_is_a_violation_arrears_need_review() {
+        let found = findings(
+            &PartnershipPaymentTerms,
+            r#"{"title":"t","kind":"partnership_agreement","partners":[{"name":"A"},{"name":"B","payment_terms":"Paid in advance, then quarterly in arrears"},{"name":"C","payment_terms":"Paid up front on signing"}]}"#,
+        );
+        assert_eq!(
+            paths(&found),
+            [
+                ("/partners/0/payment_terms", false),
+                ("/partners/1/payment_terms", true)
+            ]
+        );
+        assert_eq!(
+            found[0].message,
+            "The agreement does not say when or how A is paid."
+        );
+        assert!(
+            found
+                .iter()
+                .all(|f| f.suggestions == ["Paid monthly in advance"])
+        );
+    }
+
+    #[test]
+    fn a_draft_with_no_partners_is_not_applicable() {
+        assert!(not_applicable(
+            &PartnershipPaymentTerms,
+            r#"{"title":"t","kind":"service_design"}"#
+        ));
+    }
+}

@@ -37,3 +37,24 @@ pub(crate) static WORKFORCE_INTERSECTIONAL_LEARNING: ConceptSpec = ConceptSpec {
     gap: "The policy covers training but not whether it is intersectional or a safe place to ask questions. Consider running LGBTQ+ learning alongside anti-racism learning.",
     pass: "learning is intersectional and safe to ask questions in",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, not_applicable};
+    use crate::rules::workforce::Concept;
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&Concept(&WORKFORCE_INTERSECTIONAL_LEARNING));
+    }
+
+    #[test]
+    fn other_kinds_of_draft_are_not_applicable() {
+        let json = r#"{"title":"Training plan","kind":"service_design","sections":[{"id":"a","text":"t"}]}"#;
+        assert!(not_applicable(
+            &Concept(&WORKFORCE_INTERSECTIONAL_LEARNING),
+            json
+        ));
+    }
+}

@@ -49,3 +49,24 @@ pub(crate) static WORKFORCE_LEADERSHIP_ALLYSHIP: ConceptSpec = ConceptSpec {
     gap: "The policy does not say what senior leaders do to make inclusion real. Consider naming the executive sponsor, and how leaders show allyship.",
     pass: "the policy states the part leaders play",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, not_applicable};
+    use crate::rules::workforce::Concept;
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&Concept(&WORKFORCE_LEADERSHIP_ALLYSHIP));
+    }
+
+    #[test]
+    fn applies_only_to_policies_about_inclusion() {
+        let json = r#"{"title":"Annual leave policy","kind":"workforce_policy","sections":[{"id":"a","text":"Book leave."}]}"#;
+        assert!(not_applicable(
+            &Concept(&WORKFORCE_LEADERSHIP_ALLYSHIP),
+            json
+        ));
+    }
+}

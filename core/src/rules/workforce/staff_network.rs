@@ -35,3 +35,21 @@ pub(crate) static WORKFORCE_STAFF_NETWORK: ConceptSpec = ConceptSpec {
     gap: "The policy does not mention the LGBTQ+ staff network. Consider asking the network to review it, and pointing staff to it for advice.",
     pass: "the policy involves or signposts the LGBTQ+ staff network",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings};
+    use crate::rules::workforce::Concept;
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&Concept(&WORKFORCE_STAFF_NETWORK));
+    }
+
+    #[test]
+    fn engagement_with_an_lgbtq_led_group_counts_as_involving_the_network() {
+        let json = r#"{"title":"Flexible working policy","kind":"workforce_policy","sections":[{"id":"a","text":"Managers consider every request."}],"eia":{"engagement":[{"with":"Rainbow network","kind":"meeting","lgbtq_led":true}]}}"#;
+        assert!(findings(&Concept(&WORKFORCE_STAFF_NETWORK), json).is_empty());
+    }
+}

@@ -39,3 +39,22 @@ pub(crate) static WORKFORCE_SUPPORT_ROUTES: ConceptSpec = ConceptSpec {
     gap: "The policy does not say where staff can get support or raise a concern. Consider naming the Freedom to Speak Up Guardian, the staff networks and trade union representatives.",
     pass: "the policy names routes to support",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+    use crate::rules::workforce::Concept;
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&Concept(&WORKFORCE_SUPPORT_ROUTES));
+    }
+
+    #[test]
+    fn a_gap_needs_review_on_the_sections() {
+        let json = r#"{"title":"Uniform policy","kind":"workforce_policy","sections":[{"id":"a","text":"Staff wear the uniform."}]}"#;
+        let found = findings(&Concept(&WORKFORCE_SUPPORT_ROUTES), json);
+        assert_eq!(paths(&found), [("/sections", true)]);
+    }
+}

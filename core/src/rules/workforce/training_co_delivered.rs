@@ -40,3 +40,24 @@ pub(crate) static WORKFORCE_TRAINING_CO_DELIVERED: ConceptSpec = ConceptSpec {
     gap: "The policy covers training but not who delivers it. Consider commissioning or co-delivering it with LGBTQ+ organisations or staff with lived experience.",
     pass: "training is co-delivered with LGBTQ+ people",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, not_applicable};
+    use crate::rules::workforce::Concept;
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&Concept(&WORKFORCE_TRAINING_CO_DELIVERED));
+    }
+
+    #[test]
+    fn applies_only_where_a_heading_is_about_training() {
+        let json = r#"{"title":"Uniform policy","kind":"workforce_policy","sections":[{"id":"a","text":"Training is provided."}]}"#;
+        assert!(not_applicable(
+            &Concept(&WORKFORCE_TRAINING_CO_DELIVERED),
+            json
+        ));
+    }
+}
