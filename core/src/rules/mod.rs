@@ -87,3 +87,26 @@ pub(crate) fn builtin_section_rules() -> Vec<Box<dyn SectionTextRule>> {
 
 /// The built-in term catalogue, a rule pack in JSON.
 pub(crate) const BUILTIN_TERMS_JSON: &str = include_str!("terms/en-gb.json");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Engine;
+
+    #[test]
+    fn each_rule_is_in_the_family_its_id_names() {
+        for rule in Engine::new().rules() {
+            let expected = match rule.id.split('-').next().unwrap_or("") {
+                "term" => Family::Language,
+                "eia" | "engagement" => Family::Eia,
+                "data" => Family::DataCollection,
+                "partnership" => Family::Partnership,
+                "workforce" => Family::Workforce,
+                "actions" => Family::ActionPlans,
+                "waiver" => Family::Waivers,
+                other => panic!("{}: no family for the prefix {other:?}", rule.id),
+            };
+            assert_eq!(rule.family, expected, "{}", rule.id);
+        }
+    }
+}

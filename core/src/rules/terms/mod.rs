@@ -472,6 +472,17 @@ mod tests {
     }
 
     #[test]
+    fn every_term_rule_is_language_whatever_its_id() {
+        let m = TermMatcher::compile(
+            vec![spec("my-trust-wording", &["x"], &[], &[])],
+            &["/0".into()],
+        )
+        .unwrap();
+        let families: Vec<Family> = m.metas().map(|meta| meta.family).collect();
+        assert_eq!(families, [Family::Language]);
+    }
+
+    #[test]
     fn case_follows_the_text() {
         assert_eq!(match_case("Chairman", "chair"), "Chair");
         assert_eq!(match_case("BAME", "ethnic minority"), "ethnic minority");
