@@ -50,7 +50,7 @@ pub use pack::{
     Applicability, Examples, PackOptions, RulePack, Severity, SourceRef, TermEntry, TermRuleSpec,
 };
 pub use report::*;
-pub use rules::{RuleKind, RuleMeta};
+pub use rules::{Family, RuleKind, RuleMeta};
 pub use session::Session;
 pub use text::TextSpan;
 

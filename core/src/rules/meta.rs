@@ -19,7 +19,7 @@ pub struct RuleMeta {
     pub name: String,
     /// `term` (phrases in text, data) or `structural` (code over the draft's structure).
     pub kind: RuleKind,
-    /// The family the rule belongs to, for grouping in documentation and measurement.
+    /// What the rule is about: `language` for every term rule.
     pub family: Family,
     /// How much a finding matters.
     pub severity: Severity,
@@ -51,8 +51,9 @@ pub enum RuleKind {
     Structural,
 }
 
-/// What a rule is about. Every term rule, built in or from a custom pack, is
-/// `language`; each structural family has its own folder under `rules/`.
+/// What a rule is about, for grouping rules in documentation and measuring
+/// them family by family. Every term rule, built in or from a custom pack, is
+/// `language`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Family {
