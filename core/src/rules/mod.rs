@@ -8,8 +8,10 @@
 //! - `sources.rs`: the sources rules cite;
 //! - one folder per family, whose `mod.rs` holds what its rules share.
 //!
-//! Adding a structural rule: its file, a `mod` and `use` line in its family's
-//! `mod.rs`, and a line below (the lists are in report order).
+//! Adding a term rule: an entry in `terms/en-gb.json`. Adding a structural
+//! rule: its file, a `mod` and `use` line in its family's `mod.rs`, and a line
+//! below (the lists are in report order). Adding a family: a [`Family`]
+//! variant, its folder, and its `mod` line here.
 
 mod action_plans;
 mod contract;

@@ -64,6 +64,7 @@ impl StructuralRule for ActionsMeasurable {
     }
 }
 
+/// What action `index` lacks, of an owner, a due date and a measure.
 fn missing_parts(eia: &Eia, index: usize) -> Vec<&'static str> {
     let action = &eia.actions[index];
     let mut missing = Vec::new();
