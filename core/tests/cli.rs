@@ -52,6 +52,14 @@ fn assert_usage_error(output: &Output, needle: &str) {
     assert!(stderr.contains(needle), "{needle:?} not in: {stderr}");
 }
 
+/// The one report in a `--format json` run over one file: the output is an
+/// array of `{path, report}` whatever the number of files.
+fn only_report(output: &Output) -> Value {
+    let entries: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(entries.as_array().map(Vec::len), Some(1), "{entries}");
+    entries[0]["report"].clone()
+}
+
 fn report_validator() -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(
         &std::fs::read_to_string(root().join("schemas/report.schema.json")).unwrap(),
@@ -89,7 +97,7 @@ fn json_output_validates_against_the_report_schema() {
         Some(1),
         "the action plan has blocking errors"
     );
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report: Value = only_report(&output);
     assert_valid_report(&report_validator(), &report);
     assert_eq!(report["draft"]["kind"], "action_plan");
 }
@@ -101,14 +109,14 @@ fn one_file_gives_the_same_report_as_the_expected_one() {
         root().join("examples/drafts/expected/bereavement-leave-policy.report.json"),
     )
     .unwrap();
-    let ours: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let ours: Value = only_report(&output);
     assert_eq!(ours, serde_json::from_str::<Value>(&expected).unwrap());
 }
 
 #[test]
 fn the_rule_pack_version_printed_is_the_built_in_packs() {
     let output = run(&["--format", "json", EXAMPLES[0]]);
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report: Value = only_report(&output);
     assert_eq!(report["engine"]["rule_pack"], dueregard::BUILTIN_PACK);
     assert_eq!(
         report["engine"]["rule_pack_version"],
@@ -158,8 +166,7 @@ fn check_is_the_default_subcommand() {
 fn text_labels_agree_with_the_summary_and_the_json_report() {
     for path in EXAMPLES {
         let text = stdout(&run(&[path]));
-        let report: Value =
-            serde_json::from_slice(&run(&["--format", "json", path]).stdout).unwrap();
+        let report: Value = only_report(&run(&["--format", "json", path]));
         let labels = |label: &str| {
             text.lines()
                 .filter(|l| l.split_whitespace().next() == Some(label))
@@ -309,7 +316,7 @@ fn kind_overrides_the_drafts_own() {
     // As a workforce policy the text needs an equality impact assessment.
     let output = run(&["--format", "json", "--kind", "workforce_policy", path]);
     assert_eq!(output.status.code(), Some(1));
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report: Value = only_report(&output);
     assert_eq!(report["draft"]["kind"], "workforce_policy");
     assert!(
         report["violations"]
@@ -326,7 +333,7 @@ fn kind_overrides_the_drafts_own() {
         "patient_information",
         EXAMPLES[0],
     ]);
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report: Value = only_report(&output);
     assert_eq!(report["draft"]["kind"], "patient_information");
     assert_usage_error(
         &run(&["--kind", "policy", EXAMPLES[0]]),

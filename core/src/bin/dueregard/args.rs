@@ -21,8 +21,8 @@ Exit codes: 0 ok, 1 an approval gate is blocked (an unwaived error-severity viol
 const CHECK_AFTER_HELP: &str = "\
 FILE is a draft as .json (schemas/draft.schema.json), or text as .md, .markdown or .txt.\n\
 To check a folder, pass --recursive, or let the shell list the files (drafts/*.json).\n\
-With one FILE, --format json prints its report (schemas/report.schema.json); with several\n\
-FILEs or --recursive, an array of {\"path\": FILE, \"report\": REPORT}, one entry per draft read.\n\
+--format json prints an array of {\"path\": FILE, \"report\": REPORT}, one entry per draft read,\n\
+however many files were named (schemas/check-output.schema.json).\n\
 A file that cannot be read is named on stderr and the others are still checked (exit 2).\n\
 Exit codes: 0 ok, 1 an approval gate is blocked, 2 bad input or usage.";
 

@@ -26,8 +26,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
     let engine = engine(common)?;
     let as_of = common.as_of.clone().unwrap_or_else(today::today);
     let mut out = output(common)?;
-    let several = args.recursive || args.files.len() > 1;
-    let mut json = JsonWriter::new(several);
+    let mut json = JsonWriter::default();
 
     let mut outcome = Outcome::Clear;
     for input in Inputs::new(&args.files, args.recursive) {
@@ -58,8 +57,10 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
         }
         // `read` and `report` are dropped here, before the next file is read.
     }
-    if let Err(stop) = json.finish(&mut out).and_then(|()| out.flush()) {
-        return stopped(stop, common, outcome);
+    if common.format == OutputFormat::Json {
+        if let Err(stop) = json.finish(&mut out).and_then(|()| out.flush()) {
+            return stopped(stop, common, outcome);
+        }
     }
     Ok(outcome)
 }

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use dueregard::{Draft, Format, Limits};
 
-/// The core refuses a rule pack over 2 MiB; reading stops just past it.
-pub const MAX_PACK_BYTES: usize = 2 * 1024 * 1024;
+/// The core refuses a rule pack over this size; reading stops just past it.
+pub use dueregard::pack_limits::MAX_PACK_BYTES;
 
 /// A draft read from a file.
 #[derive(Debug)]
