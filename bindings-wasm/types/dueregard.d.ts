@@ -54,6 +54,12 @@ export interface Report {
   engine: EngineInfo;
   /** Rules that failed to run. Never mixed into the other buckets. */
   errors: RuleFailure[];
+  /**
+   * The report format's version: it changes whenever a field is added,
+   * removed or changes meaning (see CHANGELOG.md), so a reader can check
+   * it knows the shape before it reads on.
+   */
+  format_version: number;
   /** Rules that do not apply to this draft, with the reason. */
   inapplicable: RuleOutcome[];
   /** Findings a person must judge: context decides, or guidance is contested. */
@@ -110,6 +116,8 @@ export interface RuleMeta {
    * for structural rules, draft JSON.
    */
   examples: ExamplesOutput;
+  /** What the rule is about: `language` for every term rule. */
+  family: Family;
   /** The best fix it can offer. */
   fix: Applicability;
   /** Unique id, kebab-case. */
@@ -406,6 +414,21 @@ export interface ExamplesOutput {
    */
   passes: string[];
 }
+
+/**
+ * What a rule is about, for grouping rules in documentation and measuring
+ * them family by family. Every term rule, built in or from a custom pack, is
+ * `language`.
+ * - `"language"`: Words and phrases in the text (term rules).
+ * - `"eia"`: The equality impact assessment, engagement included.
+ * - `"data_collection"`: What a form asks, and how figures about people are reported.
+ * - `"partnership"`: Agreements with community organisations.
+ * - `"workforce"`: Workforce policies.
+ * - `"action_plans"`: Actions: owned, dated, measured.
+ * - `"waivers"`: Waivers of other rules.
+ * (Output type.)
+ */
+export type Family = "language" | "eia" | "data_collection" | "partnership" | "workforce" | "action_plans" | "waivers";
 
 /**
  * One item of data a form collects.

@@ -42,7 +42,7 @@ pub use error::{DraftError, ErrorInfo, RulePackError, display_pointer, panic_mes
 pub use model::framework::{Progress, SelfAssessment};
 pub use model::*;
 pub use read::{Format, Limits};
-pub use rules::{RuleKind, RuleMeta};
+pub use rules::{Family, RuleKind, RuleMeta};
 pub use text::TextSpan;
 
 /// The README's Rust example runs as a doctest, so it cannot go stale.

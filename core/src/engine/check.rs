@@ -12,7 +12,10 @@ use super::scan::{TextFindings, rule_failure};
 use super::texts::TextKind;
 use super::waivers::apply_waivers;
 use crate::model::Draft;
-use crate::model::{DraftInfo, EngineInfo, Finding, Report, RuleFailure, RuleOutcome, Severity};
+use crate::model::{
+    DraftInfo, EngineInfo, Finding, REPORT_FORMAT_VERSION, Report, RuleFailure, RuleOutcome,
+    Severity,
+};
 use crate::rules::{RawFinding, RuleContext, Verdict};
 
 impl Engine {
@@ -112,6 +115,7 @@ impl Engine {
         summary.omitted = omitted;
         summary.blocking += omitted_blocking;
         Report {
+            format_version: REPORT_FORMAT_VERSION,
             engine: EngineInfo {
                 version: env!("CARGO_PKG_VERSION").into(),
                 rule_pack: self.pack_name.clone(),

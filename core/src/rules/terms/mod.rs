@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::error::RulePackError;
 use crate::model::pack_limits::{MAX_PATTERNS, MAX_PHRASE_BYTES, MAX_TERM_BYTES};
 use crate::model::{Applicability, Examples, TermRuleSpec};
-use crate::rules::{RuleKind, RuleMeta};
+use crate::rules::{Family, RuleKind, RuleMeta};
 use crate::text::{Sentences, is_whole_word, quoted_ranges};
 
 /// What a pattern in the automaton means; one string can mean several things.
@@ -156,6 +156,7 @@ impl TermMatcher {
             id: spec.id.clone(),
             name: spec.name.clone(),
             kind: RuleKind::Term,
+            family: Family::Language,
             severity: spec.severity,
             advisory: spec.advisory,
             elements: spec.elements.clone(),
@@ -463,6 +464,17 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("rule \"a\""), "{err}");
+    }
+
+    #[test]
+    fn every_term_rule_is_language_whatever_its_id() {
+        let m = TermMatcher::compile(
+            vec![spec("my-trust-wording", &["x"], &[], &[])],
+            &["/0".into()],
+        )
+        .unwrap();
+        let families: Vec<Family> = m.metas().map(|meta| meta.family).collect();
+        assert_eq!(families, [Family::Language]);
     }
 
     #[test]
