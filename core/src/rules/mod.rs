@@ -16,6 +16,7 @@
 mod action_plans;
 mod contract;
 mod data;
+mod eds;
 mod eia;
 mod meta;
 mod partnership;
@@ -29,11 +30,13 @@ mod workforce;
 pub(crate) use contract::{
     RawFinding, RuleContext, SectionScan, SectionTextRule, StructuralRule, Verdict, blank, list,
 };
+pub(crate) use eds::builtin_domains;
 pub(crate) use meta::StaticMeta;
 pub use meta::{Family, RuleKind, RuleMeta};
 pub(crate) use terms::{TermHit, TermMatcher, match_case};
 pub(crate) use waivers::WAIVER_RULE;
 
+use crate::model::PackOptions;
 use workforce::Concept;
 
 /// The built-in structural rules, in report order.
@@ -85,6 +88,18 @@ pub(crate) fn builtin_section_rules() -> Vec<Box<dyn SectionTextRule>> {
         Box::new(data::DataSmallNumbers),
         Box::new(data::DataLgbtqAggregated),
     ]
+}
+
+/// Rules that are off unless a rule-pack option switches them on: the
+/// option's name, and whether it is on. Contested wording is opt-in, so an
+/// organisation chooses it rather than the checker choosing for it.
+pub(crate) fn opt_in(id: &str) -> Option<(&'static str, fn(&PackOptions) -> bool)> {
+    match id {
+        "term-perinatal-additive" => Some(("additive_perinatal_wording", |o| {
+            o.additive_perinatal_wording
+        })),
+        _ => None,
+    }
 }
 
 /// The built-in term catalogue, a rule pack in JSON.

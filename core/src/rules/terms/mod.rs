@@ -19,6 +19,7 @@ enum Role {
     Term,
     Exception,
     Nearby,
+    Paragraph,
     Document,
 }
 
@@ -83,6 +84,11 @@ impl TermMatcher {
                     (Role::Term, "terms", &item.terms),
                     (Role::Exception, "exceptions", &item.exceptions),
                     (Role::Nearby, "unless_nearby", &item.unless_nearby),
+                    (
+                        Role::Paragraph,
+                        "unless_in_paragraph",
+                        &item.unless_in_paragraph,
+                    ),
                     (Role::Document, "unless_document", &item.unless_document),
                 ];
                 for (role, field, phrases) in groups {
@@ -100,7 +106,7 @@ impl TermMatcher {
                         // "mentally ill" also finds "mentally-ill", and the other way round.
                         let variants = match role {
                             Role::Term | Role::Exception => separator_variants(&key),
-                            Role::Nearby | Role::Document => vec![key],
+                            Role::Nearby | Role::Paragraph | Role::Document => vec![key],
                         };
                         for variant in variants {
                             let id = *index.entry(variant.clone()).or_insert_with(|| {
@@ -169,6 +175,10 @@ impl TermMatcher {
             },
             fix: best_fix(spec),
             terms: Some(spec.entries.iter().map(|e| e.terms.len()).sum()),
+            see_also: spec.see_also.clone(),
+            contested: spec.contested.clone(),
+            opt_in: None,
+            eds_domains: spec.eds_domains.clone(),
         })
     }
 
@@ -179,6 +189,7 @@ impl TermMatcher {
         let mut terms: Vec<TermHit> = Vec::new();
         let mut exceptions: Vec<(usize, usize, usize, usize)> = Vec::new();
         let mut nearby: Vec<(usize, usize, usize)> = Vec::new();
+        let mut in_paragraph: Vec<(usize, usize, usize)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
             let (start, end) = (m.start(), m.end());
             if !text.is_char_boundary(start)
@@ -197,6 +208,7 @@ impl TermMatcher {
                     }),
                     Role::Exception => exceptions.push((u.rule, u.entry, start, end)),
                     Role::Nearby => nearby.push((u.rule, u.entry, start)),
+                    Role::Paragraph => in_paragraph.push((u.rule, u.entry, start)),
                     Role::Document => {
                         scan.document_conditions.insert((u.rule, u.entry));
                     }
@@ -215,6 +227,11 @@ impl TermMatcher {
             nearby_at.entry((rule, entry)).or_default().push(at);
         }
         let sentences = (!nearby_at.is_empty()).then(|| Sentences::new(text));
+        let mut paragraph_at: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        for (rule, entry, at) in in_paragraph {
+            paragraph_at.entry((rule, entry)).or_default().push(at);
+        }
+        let paragraphs = (!paragraph_at.is_empty()).then(|| paragraph_starts(text));
         terms.retain(|hit| {
             // An exception containing the hit starts at most MAX_TERM_BYTES before it.
             let first = exceptions.partition_point(|e| e.2 + MAX_TERM_BYTES < hit.start);
@@ -234,6 +251,13 @@ impl TermMatcher {
                     positions.get(i).is_some_and(|&at| at < to)
                 }
                 _ => false,
+            } || match (paragraph_at.get(&(hit.rule, hit.entry)), &paragraphs) {
+                (Some(positions), Some(starts)) => {
+                    let (from, to) = paragraph_around(starts, text.len(), hit.start);
+                    let i = positions.partition_point(|&at| at < from);
+                    positions.get(i).is_some_and(|&at| at < to)
+                }
+                _ => false,
             };
             !(excepted || quoted || excused)
         });
@@ -249,22 +273,37 @@ impl TermMatcher {
             last = Some((hit.rule, hit.end));
             scan.hits.push(hit);
         }
-        // Across rules too, the longer phrase wins: "mother or father" is one
-        // family-wording finding, not that plus a perinatal one for "mother".
-        scan.hits
-            .sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.rule));
-        let mut cover: Option<(usize, usize)> = None;
-        scan.hits.retain(|h| match cover {
-            Some((start, end)) if h.end <= end && (h.start, h.end) != (start, end) => false,
-            Some((_, end)) if h.end <= end => true,
-            _ => {
-                cover = Some((h.start, h.end));
-                true
-            }
-        });
+        // Across rules, overlapping hits are all kept here: the engine folds
+        // them into the strongest finding, which names the others in
+        // `also_matched` ("mother or father" is one family-wording finding
+        // that also matched the perinatal rule's "mother").
         scan.hits.sort_by_key(|h| (h.start, h.rule, h.end));
         scan
     }
+}
+
+/// Byte offsets where each paragraph begins: the start of the text and the
+/// first byte after each run of blank lines.
+fn paragraph_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut line_start = 0;
+    let mut blank_run = false;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        if !blank && blank_run {
+            starts.push(line_start);
+        }
+        blank_run = blank;
+        line_start += line.len();
+    }
+    starts
+}
+
+/// The byte range of the paragraph containing `offset`.
+fn paragraph_around(starts: &[usize], len: usize, offset: usize) -> (usize, usize) {
+    let next = starts.partition_point(|&s| s <= offset);
+    let start = next.checked_sub(1).map_or(0, |i| starts[i]);
+    (start, starts.get(next).copied().unwrap_or(len))
 }
 
 fn rule_error(pointer: &str, spec: &TermRuleSpec, within: &str, message: &str) -> RulePackError {
@@ -373,11 +412,15 @@ mod tests {
                 fix: Applicability::Safe,
                 exceptions: strings(exceptions),
                 unless_nearby: strings(nearby),
+                unless_in_paragraph: vec![],
                 unless_document: vec![],
                 quotes_exempt: true,
                 note: None,
             }],
             examples: Examples::default(),
+            see_also: vec![],
+            contested: None,
+            eds_domains: vec![],
         }
     }
 
@@ -424,7 +467,24 @@ mod tests {
     }
 
     #[test]
-    fn a_phrase_inside_another_rules_phrase_does_not_fire() {
+    fn a_paragraph_condition_covers_the_whole_paragraph_and_no_further() {
+        let mut rule = spec("a", &["BME"], &[], &[]);
+        rule.entries[0].unless_in_paragraph = vec!["WRES".into()];
+        let m = TermMatcher::compile(vec![rule], &["/0".into()]).unwrap();
+        assert!(found(&m, "Our WRES data follows. BME staff were 18%.").is_empty());
+        assert!(found(&m, "Our WRES data:\nBME staff were 18%.").is_empty());
+        assert_eq!(
+            found(&m, "Our WRES data follows.\n\nBME staff were 18%."),
+            ["BME"]
+        );
+        assert_eq!(
+            found(&m, "BME staff were 18%.\n \nThe WRES report is out."),
+            ["BME"]
+        );
+    }
+
+    #[test]
+    fn overlapping_phrases_of_different_rules_are_kept_for_the_engine_to_fold() {
         let m = TermMatcher::compile(
             vec![
                 spec("a", &["mother or father"], &[], &[]),
@@ -435,7 +495,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             found(&m, "a mother or father, or a mother"),
-            ["mother or father", "mother"]
+            ["mother or father", "mother", "mother"]
         );
     }
 
