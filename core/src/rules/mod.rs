@@ -20,6 +20,7 @@ mod eds;
 mod eia;
 mod meta;
 mod partnership;
+mod services;
 pub(crate) mod sources;
 mod terms;
 #[cfg(test)]
@@ -78,6 +79,7 @@ pub(crate) fn builtin_structural() -> Vec<Box<dyn StructuralRule>> {
         Box::new(Concept(&workforce::WORKFORCE_LEADERSHIP_ALLYSHIP)),
         Box::new(Concept(&workforce::WORKFORCE_TRAINING_CO_DELIVERED)),
         Box::new(Concept(&workforce::WORKFORCE_INTERSECTIONAL_LEARNING)),
+        Box::new(services::PolicyFacilitiesServicesCode),
         Box::new(waivers::WaiverRecorded),
     ]
 }
@@ -87,6 +89,9 @@ pub(crate) fn builtin_section_rules() -> Vec<Box<dyn SectionTextRule>> {
     vec![
         Box::new(data::DataSmallNumbers),
         Box::new(data::DataLgbtqAggregated),
+        Box::new(data::DataFiguresByGender),
+        Box::new(services::ServicesAccommodationGenderIdentity),
+        Box::new(services::PolicyUnder18RecordChanges),
     ]
 }
 
@@ -121,6 +126,7 @@ mod tests {
                 "workforce" => Family::Workforce,
                 "actions" => Family::ActionPlans,
                 "waiver" => Family::Waivers,
+                "services" | "policy" => Family::Services,
                 other => panic!("{}: no family for the prefix {other:?}", rule.id),
             };
             assert_eq!(rule.family, expected, "{}", rule.id);

@@ -56,14 +56,37 @@ const TIME_UNITS: [&str; 14] = [
 /// Words for people after a group word: "3 trans members" is a count of
 /// people; "2 LGBTQ+ networks" is not.
 const PEOPLE: [&str; 22] = [
-    "people", "person", "members", "member", "staff", "colleagues", "employees", "patients",
-    "respondents", "users", "service", "men", "women", "students", "participants",
-    "individuals", "adults", "children", "clients", "nurses", "doctors", "residents",
+    "people",
+    "person",
+    "members",
+    "member",
+    "staff",
+    "colleagues",
+    "employees",
+    "patients",
+    "respondents",
+    "users",
+    "service",
+    "men",
+    "women",
+    "students",
+    "participants",
+    "individuals",
+    "adults",
+    "children",
+    "clients",
+    "nurses",
+    "doctors",
+    "residents",
 ];
 
 /// A count in digits just before a group word and a word for people:
 /// "3 trans members", "4 bisexual respondents". Gives (start, end, n).
-fn digit_count_before(text: &str, group_start: usize, group_end: usize) -> Option<(usize, usize, u64)> {
+fn digit_count_before(
+    text: &str,
+    group_start: usize,
+    group_end: usize,
+) -> Option<(usize, usize, u64)> {
     let bytes = text.as_bytes();
     let mut i = group_start;
     while i > 0 && bytes[i - 1] == b' ' {
@@ -76,12 +99,16 @@ fn digit_count_before(text: &str, group_start: usize, group_end: usize) -> Optio
     while i > 0 && bytes[i - 1].is_ascii_digit() {
         i -= 1;
     }
-    let standalone = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || matches!(bytes[i - 1], b'.' | b',' | b'-'));
+    let standalone = i == 0
+        || !(bytes[i - 1].is_ascii_alphanumeric() || matches!(bytes[i - 1], b'.' | b',' | b'-'));
     if i == digits_end || digits_end - i > 6 || !standalone {
         return None;
     }
     let rest = text[group_end..].trim_start().to_ascii_lowercase();
-    let next: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let next: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
     if !PEOPLE.contains(&next.as_str()) {
         return None;
     }
@@ -276,7 +303,10 @@ mod tests {
             "The 2 LGBTQ+ networks merged in 2024.",
             "Section 3 sets out how trans staff can change their name.",
         ] {
-            assert!(scan(&DataSmallNumbers, &report(quiet)).is_empty(), "{quiet}");
+            assert!(
+                scan(&DataSmallNumbers, &report(quiet)).is_empty(),
+                "{quiet}"
+            );
         }
         let found = scan(
             &DataSmallNumbers,
@@ -284,7 +314,10 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "3");
-        let found = scan(&DataSmallNumbers, &report("4 bisexual respondents said so."));
+        let found = scan(
+            &DataSmallNumbers,
+            &report("4 bisexual respondents said so."),
+        );
         assert_eq!(found[0].0, "4");
     }
 }
