@@ -14,10 +14,14 @@ mod engagement;
 mod engagement_feedback_given;
 mod engagement_lived_experience_paid;
 mod evidence;
+mod gender_for_sex;
+mod gender_reassignment_wording;
 mod negative_mitigated;
+mod no_impact_everywhere;
 mod present;
 mod psed_aims;
 mod sign_off_review;
+mod trans_third_option;
 mod wider_groups;
 
 pub(crate) use before_decision::EiaBeforeDecision;
@@ -27,10 +31,14 @@ pub(crate) use engagement::EiaEngagement;
 pub(crate) use engagement_feedback_given::EngagementFeedbackGiven;
 pub(crate) use engagement_lived_experience_paid::EngagementLivedExperiencePaid;
 pub(crate) use evidence::EiaEvidence;
+pub(crate) use gender_for_sex::EiaGenderForSex;
+pub(crate) use gender_reassignment_wording::EiaGenderReassignmentWording;
 pub(crate) use negative_mitigated::EiaNegativeMitigated;
+pub(crate) use no_impact_everywhere::EiaNoImpactEverywhere;
 pub(crate) use present::EiaPresent;
 pub(crate) use psed_aims::EiaPsedAims;
 pub(crate) use sign_off_review::EiaSignOffReview;
+pub(crate) use trans_third_option::EiaTransThirdOption;
 pub(crate) use wider_groups::EiaWiderGroups;
 
 use crate::model::{Draft, Eia};
@@ -49,4 +57,118 @@ fn assessment(draft: &Draft) -> Result<&Eia, Verdict> {
             draft.kind.as_str()
         ))),
     }
+}
+
+/// A sentence of a section that lists the Equality Act's protected
+/// characteristics: at least four of them, one of which only such a list
+/// would name (sexual orientation, religion or belief, pregnancy, marriage,
+/// gender reassignment, or the words "protected characteristics").
+pub(super) struct ActList {
+    /// The section's index.
+    pub section: usize,
+    /// Where the sentence starts in the section's text.
+    pub start: usize,
+    /// The sentence, ASCII-lowercased.
+    pub lower: String,
+}
+
+/// Every sentence in the draft's sections that lists the Act's characteristics.
+pub(super) fn act_lists(draft: &Draft) -> Vec<ActList> {
+    const NAMED: [&str; 12] = [
+        "age",
+        "disability",
+        "race",
+        "religion",
+        "belief",
+        "sexual orientation",
+        "pregnancy",
+        "maternity",
+        "marriage",
+        "civil partnership",
+        "gender reassignment",
+        "sex",
+    ];
+    const ONLY_IN_A_LIST: [&str; 6] = [
+        "sexual orientation",
+        "religion",
+        "pregnancy",
+        "marriage",
+        "gender reassignment",
+        "protected characteristic",
+    ];
+    let mut lists = Vec::new();
+    for (section, s) in draft.sections.iter().enumerate() {
+        let lower_text = s.text.to_ascii_lowercase();
+        if !lower_text.contains("disability") && !lower_text.contains("age") {
+            continue;
+        }
+        let cuts = crate::text::Sentences::new(&s.text);
+        let mut at = 0;
+        while at < s.text.len() {
+            let (from, to) = cuts.around(at);
+            let lower = &lower_text[from..to];
+            let named = NAMED.iter().filter(|w| words(lower, w) > 0).count();
+            if named >= 4 && ONLY_IN_A_LIST.iter().any(|w| lower.contains(w)) {
+                lists.push(ActList {
+                    section,
+                    start: from,
+                    lower: lower.to_owned(),
+                });
+            }
+            at = to.max(at + 1);
+            while at < s.text.len() && !s.text.is_char_boundary(at) {
+                at += 1;
+            }
+        }
+    }
+    lists
+}
+
+/// How many times `word` occurs in `lower` as a whole word.
+pub(super) fn words(lower: &str, word: &str) -> usize {
+    word_positions(lower, word).len()
+}
+
+/// Where `word` occurs in `lower` as a whole word.
+pub(super) fn word_positions(lower: &str, word: &str) -> Vec<usize> {
+    lower
+        .match_indices(word)
+        .filter(|(i, m)| crate::text::is_whole_word(lower, *i, i + m.len()))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Words for trans people or gender identity, where the Act says gender
+/// reassignment.
+pub(super) const TRANS_WORDS: [&str; 6] = [
+    "transgender",
+    "trans",
+    "transsexual",
+    "gender identity",
+    "trans people",
+    "trans and non-binary",
+];
+
+/// A sex or gender item that lists trans people as a third option, such as
+/// "Gender (Male, Female and Transgender)": the byte range of that item in
+/// `lower`.
+pub(super) fn third_option(lower: &str) -> Option<(usize, usize)> {
+    ["gender", "sex"].iter().find_map(|word| {
+        word_positions(lower, word).into_iter().find_map(|at| {
+            let rest = &lower[at + word.len()..];
+            let item_end = rest
+                .find([';', ')', '\n'])
+                .map_or(rest.len(), |i| i + usize::from(rest.as_bytes()[i] == b')'));
+            let item = &rest[..item_end];
+            let both =
+                (words(item, "male") > 0 || words(item, "men") > 0 || words(item, "man") > 0)
+                    && (words(item, "female") > 0
+                        || words(item, "women") > 0
+                        || words(item, "woman") > 0);
+            let trans = ["transgender", "trans", "transsexual"]
+                .iter()
+                .any(|w| words(item, w) > 0);
+            (both && trans).then_some((at, at + word.len() + item_end))
+        })
+    })
 }
