@@ -191,10 +191,12 @@ impl Engine {
                 meta.opt_in = Some(option.into());
             }
         }
-        let term_off = term_metas
+        let term_off: Vec<bool> = term_metas
             .iter()
             .map(|&i| opt_in(&metas[i].id).is_some_and(|(_, on)| !on(&pack.options)))
             .collect();
+        let mut terms = terms;
+        terms.switch_off(&term_off);
         let known_rules = metas.iter().map(|m| m.id.clone()).collect();
         Ok(Engine {
             pack_name: pack.name.clone(),

@@ -37,6 +37,9 @@ pub(crate) struct TermHit {
     pub entry: usize,
     pub start: usize,
     pub end: usize,
+    /// Other rules whose phrases matched the same words; this hit, the
+    /// strongest, stands for them.
+    pub also: Vec<usize>,
 }
 
 /// The compiled term rules.
@@ -45,6 +48,8 @@ pub(crate) struct TermMatcher {
     automaton: AhoCorasick,
     uses: Vec<Vec<PatternUse>>,
     pub specs: Vec<TermRuleSpec>,
+    /// Rules switched off (opt-in rules whose option is not set), by index.
+    off: Vec<bool>,
 }
 
 /// What one scan of one text found.
@@ -149,11 +154,19 @@ impl TermMatcher {
                 pointer: "/term_rules".into(),
                 message: format!("the phrases could not be compiled: {e}"),
             })?;
+        let off = vec![false; specs.len()];
         Ok(TermMatcher {
             automaton,
             uses,
             specs,
+            off,
         })
+    }
+
+    /// Switches rules off by index: they find nothing and fold nothing.
+    pub fn switch_off(&mut self, off: &[bool]) {
+        self.off = off.to_vec();
+        self.off.resize(self.specs.len(), false);
     }
 
     /// Metadata for every term rule, for the registry.
@@ -199,12 +212,16 @@ impl TermMatcher {
                 continue;
             }
             for u in &self.uses[m.pattern().as_usize()] {
+                if self.off[u.rule] {
+                    continue;
+                }
                 match u.role {
                     Role::Term => terms.push(TermHit {
                         rule: u.rule,
                         entry: u.entry,
                         start,
                         end,
+                        also: Vec::new(),
                     }),
                     Role::Exception => exceptions.push((u.rule, u.entry, start, end)),
                     Role::Nearby => nearby.push((u.rule, u.entry, start)),
@@ -273,12 +290,68 @@ impl TermMatcher {
             last = Some((hit.rule, hit.end));
             scan.hits.push(hit);
         }
-        // Across rules, overlapping hits are all kept here: the engine folds
-        // them into the strongest finding, which names the others in
-        // `also_matched` ("mother or father" is one family-wording finding
-        // that also matched the perinatal rule's "mother").
+        // Across rules, overlapping hits fold into the strongest, which names
+        // the others: "mother or father" is one family-wording finding that
+        // also matched the perinatal rule's "mother"; an unquoted slur is one
+        // error that also matched the quoted-slur note.
+        scan.hits = self.fold(std::mem::take(&mut scan.hits));
         scan.hits.sort_by_key(|h| (h.start, h.rule, h.end));
         scan
+    }
+}
+
+impl TermMatcher {
+    /// How strong a hit is: a rule that reports violations over an advisory
+    /// one, then severity, then the longer phrase; ties go to the earlier rule.
+    fn strength(&self, hit: &TermHit) -> (bool, u8, usize, std::cmp::Reverse<usize>) {
+        let spec = &self.specs[hit.rule];
+        let severity = match spec.severity {
+            crate::model::Severity::Error => 3,
+            crate::model::Severity::Warning => 2,
+            crate::model::Severity::Info => 1,
+        };
+        (
+            !spec.advisory,
+            severity,
+            hit.end - hit.start,
+            std::cmp::Reverse(hit.rule),
+        )
+    }
+
+    /// Folds hits of different rules on overlapping words into the strongest.
+    /// A hit of another rule that does not overlap the strongest one stays.
+    fn fold(&self, mut hits: Vec<TermHit>) -> Vec<TermHit> {
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.rule));
+        let mut folded = vec![false; hits.len()];
+        let mut i = 0;
+        while i < hits.len() {
+            let mut end = hits[i].end;
+            let mut j = i + 1;
+            while j < hits.len() && hits[j].start < end {
+                end = end.max(hits[j].end);
+                j += 1;
+            }
+            let best = (i..j)
+                .max_by_key(|&k| self.strength(&hits[k]))
+                .expect("a cluster is not empty");
+            let (from, to, rule) = (hits[best].start, hits[best].end, hits[best].rule);
+            let mut also = Vec::new();
+            for k in (i..j).filter(|&k| k != best) {
+                let hit = &hits[k];
+                if hit.rule != rule && hit.start < to && from < hit.end {
+                    also.push(hit.rule);
+                    folded[k] = true;
+                }
+            }
+            also.sort_unstable();
+            also.dedup();
+            hits[best].also = also;
+            i = j;
+        }
+        hits.into_iter()
+            .zip(folded)
+            .filter_map(|(hit, folded)| (!folded).then_some(hit))
+            .collect()
     }
 }
 
@@ -484,7 +557,7 @@ mod tests {
     }
 
     #[test]
-    fn overlapping_phrases_of_different_rules_are_kept_for_the_engine_to_fold() {
+    fn overlapping_phrases_of_different_rules_fold_into_the_strongest() {
         let m = TermMatcher::compile(
             vec![
                 spec("a", &["mother or father"], &[], &[]),
@@ -495,8 +568,38 @@ mod tests {
         .unwrap();
         assert_eq!(
             found(&m, "a mother or father, or a mother"),
-            ["mother or father", "mother", "mother"]
+            ["mother or father", "mother"]
         );
+        assert_eq!(m.scan("a mother or father").hits[0].also, [1]);
+        // A stronger rule wins even with the shorter phrase.
+        let mut strong = spec("c", &["mother"], &[], &[]);
+        strong.severity = crate::model::Severity::Error;
+        let m = TermMatcher::compile(
+            vec![spec("a", &["mother or father"], &[], &[]), strong],
+            &["/0".into(), "/1".into()],
+        )
+        .unwrap();
+        let hits = m.scan("a mother or father").hits;
+        assert_eq!(
+            (hits.len(), hits[0].rule, hits[0].also.clone()),
+            (1, 1, vec![0])
+        );
+    }
+
+    #[test]
+    fn a_rule_switched_off_finds_nothing_and_folds_nothing() {
+        let mut m = TermMatcher::compile(
+            vec![
+                spec("a", &["mother or father"], &[], &[]),
+                spec("b", &["mother"], &[], &[]),
+            ],
+            &["/0".into(), "/1".into()],
+        )
+        .unwrap();
+        m.switch_off(&[false, true]);
+        let hits = m.scan("a mother or father, or a mother").hits;
+        assert_eq!(hits.len(), 1);
+        assert!(hits[0].also.is_empty());
     }
 
     #[test]
