@@ -254,6 +254,11 @@ pub struct TermEntry {
     /// Matches inside quotation marks are someone's words and do not fire.
     #[serde(default = "yes")]
     pub quotes_exempt: bool,
+    /// With `quotes_exempt` off: a match inside a longer quotation (someone's
+    /// speech) does not fire, while a quotation of just the term (naming the
+    /// word, e.g. in a hate-incident procedure) still does.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quoted_speech_exempt: bool,
     /// An entry-specific note, appended to the rule's explanation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -111,6 +111,15 @@ pub(crate) fn opt_in(id: &str) -> Option<(&'static str, fn(&PackOptions) -> bool
     }
 }
 
+/// Rules a rule's finding stands for when theirs lies inside its span: the
+/// engine folds those into it and names them in `also_matched`.
+pub(crate) fn subsumes(id: &str) -> &'static [&'static str] {
+    match id {
+        "services-accommodation-gender-identity" => &["term-single-sex-services"],
+        _ => &[],
+    }
+}
+
 /// The built-in term catalogue, a rule pack in JSON.
 pub(crate) const BUILTIN_TERMS_JSON: &str = include_str!("terms/en-gb.json");
 

@@ -60,9 +60,9 @@ fn assessment(draft: &Draft) -> Result<&Eia, Verdict> {
 }
 
 /// A sentence of a section that lists the Equality Act's protected
-/// characteristics: at least four of them, one of which only such a list
-/// would name (sexual orientation, religion or belief, pregnancy, marriage,
-/// gender reassignment, or the words "protected characteristics").
+/// characteristics: five or more of them, or three or more with the words
+/// "protected characteristics". A list of what a report is broken down by
+/// ("age, sex, gender identity and disability") is not one.
 pub(super) struct ActList {
     /// The section's index.
     pub section: usize,
@@ -72,30 +72,21 @@ pub(super) struct ActList {
     pub lower: String,
 }
 
+/// The Act's characteristics, each as the words that name it.
+const CHARACTERISTICS: [&[&str]; 9] = [
+    &["age"],
+    &["disability"],
+    &["race"],
+    &["religion", "belief"],
+    &["sexual orientation"],
+    &["pregnancy", "maternity"],
+    &["marriage", "civil partnership"],
+    &["gender reassignment"],
+    &["sex"],
+];
+
 /// Every sentence in the draft's sections that lists the Act's characteristics.
 pub(super) fn act_lists(draft: &Draft) -> Vec<ActList> {
-    const NAMED: [&str; 12] = [
-        "age",
-        "disability",
-        "race",
-        "religion",
-        "belief",
-        "sexual orientation",
-        "pregnancy",
-        "maternity",
-        "marriage",
-        "civil partnership",
-        "gender reassignment",
-        "sex",
-    ];
-    const ONLY_IN_A_LIST: [&str; 6] = [
-        "sexual orientation",
-        "religion",
-        "pregnancy",
-        "marriage",
-        "gender reassignment",
-        "protected characteristic",
-    ];
     let mut lists = Vec::new();
     for (section, s) in draft.sections.iter().enumerate() {
         let lower_text = s.text.to_ascii_lowercase();
@@ -107,8 +98,11 @@ pub(super) fn act_lists(draft: &Draft) -> Vec<ActList> {
         while at < s.text.len() {
             let (from, to) = cuts.around(at);
             let lower = &lower_text[from..to];
-            let named = NAMED.iter().filter(|w| words(lower, w) > 0).count();
-            if named >= 4 && ONLY_IN_A_LIST.iter().any(|w| lower.contains(w)) {
+            let named = CHARACTERISTICS
+                .iter()
+                .filter(|names| names.iter().any(|w| words(lower, w) > 0))
+                .count();
+            if named >= 5 || (named >= 3 && lower.contains("protected characteristic")) {
                 lists.push(ActList {
                     section,
                     start: from,

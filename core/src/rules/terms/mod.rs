@@ -257,10 +257,18 @@ impl TermMatcher {
                 rule == hit.rule && entry == hit.entry && s <= hit.start && hit.end <= e
             });
             let entry = &self.specs[hit.rule].entries[hit.entry];
-            let quoted = entry.quotes_exempt && {
+            let quote = {
                 let i = quotes.partition_point(|&(s, _)| s <= hit.start);
-                i > 0 && hit.end <= quotes[i - 1].1
+                (i > 0 && hit.end <= quotes[i - 1].1).then(|| quotes[i - 1])
             };
+            let quoted = quote.is_some_and(|(from, to)| {
+                entry.quotes_exempt
+                    || (entry.quoted_speech_exempt
+                        && text[from..to]
+                            .trim_matches(|c: char| !c.is_alphanumeric())
+                            .len()
+                            > hit.end - hit.start)
+            });
             let excused = match (nearby_at.get(&(hit.rule, hit.entry)), &sentences) {
                 (Some(positions), Some(sentences)) => {
                     let (from, to) = sentences.around(hit.start);
@@ -488,6 +496,7 @@ mod tests {
                 unless_in_paragraph: vec![],
                 unless_document: vec![],
                 quotes_exempt: true,
+                quoted_speech_exempt: false,
                 note: None,
             }],
             examples: Examples::default(),
