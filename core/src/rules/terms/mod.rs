@@ -13,6 +13,9 @@ use crate::model::{Applicability, Examples, TermRuleSpec};
 use crate::rules::{Family, RuleKind, RuleMeta};
 use crate::text::{Sentences, is_whole_word, quoted_ranges};
 
+#[cfg(test)]
+mod forms;
+
 /// What a pattern in the automaton means; one string can mean several things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
