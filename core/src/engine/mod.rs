@@ -88,6 +88,12 @@ impl Engine {
         &self.metas
     }
 
+    /// For a pack built on the built-in rules, the date their guidance was
+    /// last checked at its sources.
+    pub fn guidance_as_of(&self) -> Option<&str> {
+        self.guidance_as_of.as_deref()
+    }
+
     /// The pack's name and version.
     pub fn pack(&self) -> (&str, &str) {
         (&self.pack_name, &self.pack_version)
