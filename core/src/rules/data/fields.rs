@@ -82,8 +82,9 @@ pub(super) fn field_use(field: &Field) -> Option<FieldUse> {
 /// How the opt-out rules (`data-prefer-not-to-say`, `data-purpose-stated`)
 /// treat a field: a clinical or administrative record is not theirs to judge
 /// (records use "not known" codes, not opt-outs); a sex or gender question
-/// whose use is unknown gets advisory findings, because it may be a
-/// clinical record; anything else is read as monitoring.
+/// whose use is neither stated nor inferable gets advisory findings, because
+/// it may be a clinical record; anything else is read as monitoring unless
+/// its `use` says otherwise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum OptOut {
     NotApplicable,
@@ -92,7 +93,15 @@ pub(super) enum OptOut {
 }
 
 pub(super) fn opt_out(field: &Field) -> OptOut {
-    match field_use(field) {
+    // Only sex is kept in the clinical record whether or not a person wants
+    // to give it (PRSB); other characteristics stay voluntary even when used
+    // for care, so their use is inferred from the purpose only for sex.
+    let inferred = if asks_sex_or_gender(field) {
+        field_use(field)
+    } else {
+        field.field_use
+    };
+    match inferred {
         Some(FieldUse::ClinicalRecord | FieldUse::Administrative) => OptOut::NotApplicable,
         Some(FieldUse::Monitoring) => OptOut::Applies,
         None if asks_sex_or_gender(field) => OptOut::Advisory,
@@ -241,5 +250,15 @@ mod tests {
         assert_eq!(opt_out(&field(None, None)), OptOut::Advisory);
         let stated = field(Some("For screening"), Some(FieldUse::Monitoring));
         assert_eq!(opt_out(&stated), OptOut::Applies, "a stated use wins");
+        let religion = Field {
+            label: "What is your religion or belief?".into(),
+            purpose: Some("So we can respect your beliefs in your care".into()),
+            ..field(None, None)
+        };
+        assert_eq!(
+            opt_out(&religion),
+            OptOut::Applies,
+            "only sex is inferred from care"
+        );
     }
 }

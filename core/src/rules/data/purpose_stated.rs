@@ -68,7 +68,8 @@ impl StructuralRule for DataPurposeStated {
             if purpose.is_empty() {
                 raw.push((
                     format!("/fields/{i}/purpose"),
-                    format!("{:?} does not say why it is asked. State the purpose, and that answering is optional.", field.label),
+                    format!("{:?} does not say why it is asked.", field.label),
+                    "State the purpose, and that answering is optional.",
                 ));
             } else if !optional_words
                 .iter()
@@ -77,29 +78,28 @@ impl StructuralRule for DataPurposeStated {
                 raw.push((
                     format!("/fields/{i}/purpose"),
                     format!(
-                        "{:?} says why it is asked but not that answering is optional. Say so.",
+                        "{:?} says why it is asked but not that answering is optional.",
                         field.label
                     ),
+                    "Say so.",
                 ));
             }
             if field.required {
                 raw.push((
                     format!("/fields/{i}/required"),
-                    format!(
-                        "{:?} is an equality question but is required. Make it optional.",
-                        field.label
-                    ),
+                    format!("{:?} is an equality question but is required.", field.label),
+                    "Make it optional.",
                 ));
             }
-            findings.extend(raw.into_iter().map(|(path, message)| match opt {
+            findings.extend(raw.into_iter().map(|(path, found, advice)| match opt {
                 OptOut::Advisory => RawFinding::review(
                     path,
                     format!(
-                        "If {:?} is an equality monitoring question: {message}{UNKNOWN_USE}",
-                        field.label
+                        "{found} If it is an equality monitoring question: {}{UNKNOWN_USE}",
+                        advice.to_lowercase()
                     ),
                 ),
-                _ => RawFinding::violation(path, message),
+                _ => RawFinding::violation(path, format!("{found} {advice}")),
             }));
         }
         Verdict::findings(
