@@ -140,13 +140,13 @@ fn every_example_behaves_as_stated() {
         let on = rule.opt_in.as_deref().map(switched_on);
         let engine = on.as_ref().unwrap_or(&default);
         for example in &rule.examples.fires {
-            let report = example_report(&engine, rule, example);
+            let report = example_report(engine, rule, example);
             if !fired(&report, &rule.id) {
                 failures.push(format!("{} should fire on: {example}", rule.id));
             }
         }
         for example in &rule.examples.passes {
-            let report = example_report(&engine, rule, example);
+            let report = example_report(engine, rule, example);
             if fired(&report, &rule.id) {
                 failures.push(format!("{} must not fire on: {example}", rule.id));
             }

@@ -60,7 +60,7 @@ impl RuleMeta {
     /// Adds further sources.
     pub(crate) fn citing(mut self, further: &[Further]) -> RuleMeta {
         self.see_also
-            .extend(further.iter().map(Further::to_citation));
+            .extend(further.iter().map(|f| f.to_citation()));
         self
     }
 

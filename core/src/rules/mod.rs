@@ -99,10 +99,13 @@ pub(crate) fn builtin_section_rules() -> Vec<Box<dyn SectionTextRule>> {
     ]
 }
 
+/// Reads whether a rule-pack option is switched on.
+pub(crate) type OptionIsOn = fn(&PackOptions) -> bool;
+
 /// Rules that are off unless a rule-pack option switches them on: the
 /// option's name, and whether it is on. Contested wording is opt-in, so an
 /// organisation chooses it rather than the checker choosing for it.
-pub(crate) fn opt_in(id: &str) -> Option<(&'static str, fn(&PackOptions) -> bool)> {
+pub(crate) fn opt_in(id: &str) -> Option<(&'static str, OptionIsOn)> {
     match id {
         "term-perinatal-additive" => Some(("additive_perinatal_wording", |o| {
             o.additive_perinatal_wording

@@ -32,7 +32,7 @@ pub(crate) struct Further {
 }
 
 impl Further {
-    pub fn to_citation(&self) -> Citation {
+    pub fn to_citation(self) -> Citation {
         Citation {
             title: self.title.into(),
             url: self.url.into(),
