@@ -135,7 +135,7 @@ pub mod further {
     };
     pub const CODE_IN_FORCE: Further = Further {
         title: "House of Lords, Equality Act 2010: Code of Practice (statement repeated 3 June 2026)",
-        url: "https://hansard.parliament.uk/lords/2026-06-03",
+        url: "https://hansard.parliament.uk/Lords/2026-06-03",
         checked: Some(GUIDANCE_AS_OF),
         note: "After 40 days without disapproval the Minister can revoke the 2011 code and bring the new one into force by a commencement order. No stored copy confirmed commencement by 2026-11-30: check whether the code is in force.",
     };

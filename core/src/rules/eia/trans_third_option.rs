@@ -9,7 +9,7 @@ use crate::rules::{
 
 pub(crate) struct EiaTransThirdOption;
 
-const MESSAGE: &str = "This lists trans people as a third option under sex or gender. Sex (section 11) and gender reassignment (section 7) are separate protected characteristics, and being trans is not a third sex or gender: assess trans people's needs under gender reassignment, and sex in its own row.";
+const MESSAGE: &str = "This lists trans people as a third option under sex or gender. Sex (section 11) and gender reassignment (section 7) are separate protected characteristics: assess sex in its own row and trans people's needs under gender reassignment, rather than as a third option.";
 
 impl StructuralRule for EiaTransThirdOption {
     fn meta(&self) -> RuleMeta {
@@ -21,7 +21,7 @@ impl StructuralRule for EiaTransThirdOption {
             advisory: false,
             elements: &["3.1", "4.1"],
             tags: &["eia", "psed", "wording"],
-            rationale: "Sex and gender reassignment are separate protected characteristics in the Equality Act 2010 (sections 11 and 7). A row such as \"Gender (Male, Female and Transsexual)\" treats being trans as a third sex or gender, so neither characteristic is assessed properly. NHS data guidance likewise records trans status as a relationship to gender, not a gender in itself.",
+            rationale: "Sex and gender reassignment are separate protected characteristics in the Equality Act 2010 (sections 11 and 7). A row such as \"Gender (Male, Female and Transsexual)\" puts one characteristic inside the other as a third option, so neither is assessed properly. NHS data guidance likewise records trans status as its own item, a relationship to gender rather than a gender option.",
             source: sources::EQA_S7_NOTES,
             fires: &[
                 r#"{"title":"t","kind":"clinical_policy","eia":{"groups":[{"group":"sex","label":"Gender (Male, Female and Transsexual)","impact":"neutral","evidence":"e"}]}}"#,
@@ -66,7 +66,7 @@ impl StructuralRule for EiaTransThirdOption {
         }
         Verdict::findings(
             findings,
-            "trans people are not listed as a third sex or gender",
+            "trans people are not listed as a third option under sex or gender",
         )
     }
 }
