@@ -331,3 +331,28 @@ fn a_line_break_inside_a_phrase_is_still_the_phrase() {
         "not found across a line break: {failed:?}"
     );
 }
+
+#[test]
+fn black_and_minority_ethnic_is_never_rewritten_without_black() {
+    let engine = engine();
+    for text in [
+        "Black and minority ethnic staff are under-represented.",
+        "Black, Asian and minority ethnic staff are under-represented.",
+    ] {
+        let report = engine.check(&Draft::from_text("t", text).unwrap());
+        let finding = &report
+            .needs_review
+            .iter()
+            .chain(&report.violations)
+            .next()
+            .expect("a finding");
+        assert!(
+            finding
+                .suggestions
+                .iter()
+                .all(|s| s.contains("Black") || s.contains("name the")),
+            "{text}: {:?}",
+            finding.suggestions
+        );
+    }
+}
