@@ -85,14 +85,36 @@ const CHARACTERISTICS: [&[&str]; 9] = [
     &["sex"],
 ];
 
+/// Words one of which every list of the Act's characteristics contains.
+static LIST_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "disability",
+                "religion",
+                "belief",
+                "sexual orientation",
+                "pregnancy",
+                "maternity",
+                "marriage",
+                "civil partnership",
+                "gender reassignment",
+                "protected characteristic",
+            ])
+            .expect("fixed words compile")
+    });
+
 /// Every sentence in the draft's sections that lists the Act's characteristics.
 pub(super) fn act_lists(draft: &Draft) -> Vec<ActList> {
     let mut lists = Vec::new();
     for (section, s) in draft.sections.iter().enumerate() {
-        let lower_text = s.text.to_ascii_lowercase();
-        if !lower_text.contains("disability") && !lower_text.contains("age") {
+        // Any list of five characteristics names one of these; most sections
+        // name none, and are not lowercased or cut into sentences at all.
+        if !LIST_WORDS.is_match(&s.text) {
             continue;
         }
+        let lower_text = s.text.to_ascii_lowercase();
         let cuts = crate::text::Sentences::new(&s.text);
         let mut at = 0;
         while at < s.text.len() {
