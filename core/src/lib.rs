@@ -34,6 +34,7 @@ mod input;
 pub mod json_api;
 mod model;
 mod pack;
+pub mod read;
 mod report;
 mod rules;
 pub mod schema;
@@ -46,6 +47,10 @@ pub use error::{DraftError, ErrorInfo, RulePackError};
 pub use framework::{Progress, SelfAssessment};
 pub use input::{Format, Limits};
 pub use model::*;
+#[cfg(feature = "docx")]
+pub use read::read_docx;
+#[cfg(feature = "html")]
+pub use read::read_html;
 pub use pack::{
     Applicability, Examples, PackOptions, RulePack, Severity, SourceRef, TermEntry, TermRuleSpec,
 };

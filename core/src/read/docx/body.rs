@@ -1,0 +1,634 @@
+//! Walks word/document.xml as a stream of events and builds the body's
+//! blocks. Read as Word shows the document with every tracked change
+//! accepted: insertions kept, deletions and moved-away text dropped. Text
+//! boxes are read once (the `mc:Choice` of an `mc:AlternateContent`, not its
+//! `mc:Fallback` copy); fields show their result, not their instructions.
+
+use super::elements::{El, classify};
+use super::runs::{Field, SymbolFont, on_off, symbol_char, symbol_font};
+use super::styles::Styles;
+use super::xml::{XmlEvent, XmlReader};
+use crate::read::document::{
+    Block, Cell, DocxPlace, Heading, Paragraph, Row, Source, Step, TICKED, Table, UNTICKED,
+    normalise_ticks,
+};
+use crate::read::error::ReadError;
+
+/// Nested fields followed; deeper ones are counted but not tracked.
+const MAX_FIELDS: usize = 64;
+
+/// Reads a document part's body into blocks.
+pub(crate) fn read_body(
+    xml: &str,
+    part: &str,
+    styles: &Styles,
+    max_depth: usize,
+) -> Result<Vec<Block>, ReadError> {
+    let mut reader = XmlReader::new(xml, part, max_depth);
+    let mut walk = Walk {
+        styles,
+        stack: vec![Open {
+            el: El::Other,
+            frame: Some(Frame::Container(Container::new(Vec::new(), Kind::Body))),
+        }],
+        fields: Vec::new(),
+        untracked_fields: 0,
+    };
+    loop {
+        match reader.next()? {
+            XmlEvent::Start(ns, start) => {
+                let el = classify(ns, start.local_name().as_ref());
+                walk.start(el, &start, &mut reader)?;
+            }
+            XmlEvent::End(_) => walk.end(),
+            XmlEvent::Text(text) => walk.text(&text),
+            XmlEvent::Eof => break,
+        }
+    }
+    // Elements left open cannot happen (the reader checks), so the root is last.
+    match walk.stack.swap_remove(0).frame {
+        Some(Frame::Container(root)) => Ok(root.items),
+        _ => Ok(Vec::new()),
+    }
+}
+
+struct Walk<'s> {
+    styles: &'s Styles,
+    /// One entry per open element; the first is the body itself.
+    stack: Vec<Open>,
+    fields: Vec<Field>,
+    untracked_fields: usize,
+}
+
+struct Open {
+    el: El,
+    frame: Option<Frame>,
+}
+
+enum Frame {
+    Container(Container),
+    Para(Para),
+    Table(TableFrame),
+    Row(RowFrame),
+    Run(Option<SymbolFont>),
+    Sdt(Option<bool>),
+    Alternate { taken: bool },
+}
+
+/// Something that holds paragraphs and tables: the body, a cell, a text box.
+struct Container {
+    path: Vec<Step>,
+    kind: Kind,
+    paragraphs: usize,
+    tables: usize,
+    items: Vec<Block>,
+}
+
+enum Kind {
+    Body,
+    Cell { span: u32, merged_above: bool },
+    TextBox,
+}
+
+impl Container {
+    fn new(path: Vec<Step>, kind: Kind) -> Self {
+        Container {
+            path,
+            kind,
+            paragraphs: 0,
+            tables: 0,
+            items: Vec::new(),
+        }
+    }
+}
+
+struct Para {
+    path: Vec<Step>,
+    text: String,
+    style: Option<String>,
+    level: Option<u8>,
+    num_id: Option<bool>,
+    outline: Option<u8>,
+    text_boxes: usize,
+    /// Text-box content anchored here, placed after the paragraph.
+    after: Vec<Block>,
+}
+
+struct TableFrame {
+    path: Vec<Step>,
+    rows: Vec<Row>,
+    caption: Option<String>,
+}
+
+struct RowFrame {
+    path: Vec<Step>,
+    header: bool,
+    deleted: bool,
+    cells: Vec<Cell>,
+}
+
+fn place(path: &[Step]) -> Source {
+    Source::Docx(DocxPlace {
+        path: path.to_vec(),
+    })
+}
+
+fn extend(path: &[Step], step: Step) -> Vec<Step> {
+    let mut path = path.to_vec();
+    path.push(step);
+    path
+}
+
+impl Walk<'_> {
+    fn start(
+        &mut self,
+        el: El,
+        start: &quick_xml::events::BytesStart,
+        reader: &mut XmlReader,
+    ) -> Result<(), ReadError> {
+        let parent = self.stack.last().map_or(El::Other, |o| o.el);
+        let val = |reader: &XmlReader| reader.attr(start, "val");
+        let mut frame = None;
+        match el {
+            El::Skipped => return reader.skip_element(),
+            El::Deleted => {
+                if parent == El::TrPr
+                    && let Some(row) = self.innermost_row()
+                {
+                    row.deleted = true;
+                }
+                return reader.skip_element();
+            }
+            El::Choice | El::Fallback => {
+                let Some(Frame::Alternate { taken }) = self.stack.last_mut().and_then(|o| o.frame.as_mut()) else {
+                    return reader.skip_element();
+                };
+                if *taken {
+                    return reader.skip_element();
+                }
+                *taken = true;
+            }
+            El::AlternateContent => frame = Some(Frame::Alternate { taken: false }),
+            El::P => {
+                let container = self.innermost_container();
+                let path = extend(&container.path, Step::Paragraph(container.paragraphs));
+                container.paragraphs += 1;
+                frame = Some(Frame::Para(Para {
+                    path,
+                    text: String::new(),
+                    style: None,
+                    level: None,
+                    num_id: None,
+                    outline: None,
+                    text_boxes: 0,
+                    after: Vec::new(),
+                }));
+            }
+            El::PStyle if parent == El::PPr => {
+                if let Some(para) = self.innermost_para() {
+                    para.style = val(reader)?;
+                }
+            }
+            El::Ilvl if parent == El::NumPr => {
+                let level = val(reader)?.and_then(|v| v.trim().parse::<u8>().ok());
+                if let Some(para) = self.innermost_para() {
+                    para.level = level;
+                }
+            }
+            El::NumId if parent == El::NumPr => {
+                let numbered = val(reader)?.map(|v| v.trim() != "0");
+                if let Some(para) = self.innermost_para() {
+                    para.num_id = numbered;
+                }
+            }
+            El::OutlineLvl if parent == El::PPr => {
+                let level = val(reader)?.and_then(|v| v.trim().parse::<u8>().ok());
+                if let Some(para) = self.innermost_para() {
+                    para.outline = level;
+                }
+            }
+            El::R => frame = Some(Frame::Run(None)),
+            El::RFonts if parent == El::RPr => {
+                let font = match reader.attr(start, "ascii")? {
+                    Some(name) => Some(name),
+                    None => reader.attr(start, "hAnsi")?,
+                };
+                if let Some(Some(Frame::Run(run))) = self.stack.iter_mut().rev().nth(1).map(|o| o.frame.as_mut()) {
+                    *run = font.as_deref().and_then(symbol_font);
+                }
+            }
+            El::Tab | El::PTab if parent == El::R => self.emit("\t"),
+            El::Br | El::Cr if parent == El::R => self.emit("\n"),
+            El::NoBreakHyphen if parent == El::R => self.emit("-"),
+            El::Sym if parent == El::R => {
+                let font = reader.attr(start, "font")?;
+                let code = reader
+                    .attr(start, "char")?
+                    .and_then(|c| u32::from_str_radix(c.trim(), 16).ok());
+                if let (Some(font), Some(code)) = (font.as_deref().and_then(symbol_font), code)
+                    && let Some(c) = symbol_char(font, code)
+                {
+                    self.emit(c.encode_utf8(&mut [0; 4]));
+                }
+            }
+            El::FldChar => {
+                let kind = reader.attr(start, "fldCharType")?;
+                self.field_char(kind.as_deref().unwrap_or(""));
+            }
+            El::FfCheckBox if parent == El::FfData => {
+                if let Some(field) = self.tracked_field() {
+                    field.default.get_or_insert(false);
+                }
+            }
+            El::FfDefault if parent == El::FfCheckBox => {
+                let on = on_off(val(reader)?.as_deref());
+                if let Some(field) = self.tracked_field() {
+                    field.default = Some(on);
+                }
+            }
+            El::FfChecked if parent == El::FfCheckBox => {
+                let on = on_off(val(reader)?.as_deref());
+                if let Some(field) = self.tracked_field() {
+                    field.checked = Some(on);
+                }
+            }
+            El::FfResult if parent == El::DdList => {
+                let choice = val(reader)?.and_then(|v| v.trim().parse::<usize>().ok());
+                if let Some(field) = self.tracked_field() {
+                    field.dropdown_choice = choice;
+                }
+            }
+            El::ListEntry if parent == El::DdList => {
+                let entry = val(reader)?.unwrap_or_default();
+                if let Some(field) = self.tracked_field() {
+                    field.push_entry(entry);
+                }
+            }
+            El::Sdt => frame = Some(Frame::Sdt(None)),
+            El::W14Checkbox => self.set_sdt_checkbox(false),
+            El::W14Checked if parent == El::W14Checkbox => {
+                let on = matches!(val(reader)?.as_deref().map(str::trim), Some("1" | "true"));
+                self.set_sdt_checkbox(on);
+            }
+            El::SdtContent => {
+                // A check-box content control shows a box; its glyph run (in
+                // whatever font it was given) is replaced by the standard one.
+                if let Some(Some(Frame::Sdt(Some(ticked)))) = self.stack.last().map(|o| o.frame.as_ref())
+                    && self.in_paragraph()
+                {
+                    let ticked = *ticked;
+                    let shown = if ticked { TICKED } else { UNTICKED };
+                    self.emit(shown.encode_utf8(&mut [0; 4]));
+                    return reader.skip_element();
+                }
+            }
+            El::Tbl => {
+                let container = self.innermost_container();
+                let path = extend(&container.path, Step::Table(container.tables));
+                container.tables += 1;
+                frame = Some(Frame::Table(TableFrame {
+                    path,
+                    rows: Vec::new(),
+                    caption: None,
+                }));
+            }
+            El::TblCaption if parent == El::TblPr => {
+                let caption = val(reader)?;
+                if let Some(Frame::Table(table)) = self.innermost(|f| matches!(f, Frame::Table(_))) {
+                    table.caption = caption.filter(|c| !c.trim().is_empty());
+                }
+            }
+            El::Tr => {
+                if let Some(Frame::Table(table)) = self.innermost(|f| matches!(f, Frame::Table(_))) {
+                    frame = Some(Frame::Row(RowFrame {
+                        path: extend(&table.path, Step::Row(table.rows.len())),
+                        header: false,
+                        deleted: false,
+                        cells: Vec::new(),
+                    }));
+                }
+            }
+            El::TblHeader if parent == El::TrPr => {
+                let on = on_off(val(reader)?.as_deref());
+                if let Some(row) = self.innermost_row() {
+                    row.header = on;
+                }
+            }
+            El::Tc => {
+                if let Some(row) = self.innermost_row() {
+                    let path = extend(&row.path, Step::Cell(row.cells.len()));
+                    let kind = Kind::Cell {
+                        span: 1,
+                        merged_above: false,
+                    };
+                    frame = Some(Frame::Container(Container::new(path, kind)));
+                }
+            }
+            El::GridSpan | El::VMerge if parent == El::TcPr => {
+                let value = val(reader)?;
+                if let Some(Open {
+                    frame: Some(Frame::Container(cell)),
+                    ..
+                }) = self.stack.iter_mut().rev().nth(1)
+                    && let Kind::Cell { span, merged_above } = &mut cell.kind
+                {
+                    if el == El::GridSpan {
+                        *span = value.and_then(|v| v.trim().parse().ok()).unwrap_or(1).max(1);
+                    } else {
+                        *merged_above = value.as_deref().map(str::trim) != Some("restart");
+                    }
+                }
+            }
+            El::TxbxContent => {
+                let Some(Frame::Para(para)) = self.innermost(|f| matches!(f, Frame::Para(_) | Frame::Container(_))) else {
+                    // A text box outside any paragraph: read it as part of its container.
+                    let path = self.innermost_container().path.clone();
+                    self.stack.push(Open {
+                        el,
+                        frame: Some(Frame::Container(Container::new(path, Kind::TextBox))),
+                    });
+                    return Ok(());
+                };
+                let path = extend(&para.path, Step::TextBox(para.text_boxes));
+                para.text_boxes += 1;
+                frame = Some(Frame::Container(Container::new(path, Kind::TextBox)));
+            }
+            _ => {}
+        }
+        self.stack.push(Open { el, frame });
+        Ok(())
+    }
+
+    fn end(&mut self) {
+        if self.stack.len() < 2 {
+            return;
+        }
+        let Some(open) = self.stack.pop() else { return };
+        match open.frame {
+            Some(Frame::Para(para)) => self.finish_paragraph(para),
+            Some(Frame::Table(table)) => {
+                let block = Block::Table(Table {
+                    rows: table.rows,
+                    caption: table.caption,
+                    source: place(&table.path),
+                });
+                self.innermost_container().items.push(block);
+            }
+            Some(Frame::Row(row)) => {
+                if !row.deleted
+                    && let Some(Frame::Table(table)) = self.innermost(|f| matches!(f, Frame::Table(_)))
+                {
+                    table.rows.push(Row {
+                        index: table.rows.len(),
+                        header: row.header,
+                        cells: row.cells,
+                    });
+                }
+            }
+            Some(Frame::Container(container)) => self.finish_container(container),
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        let Some(top) = self.stack.last() else { return };
+        let parent = self.stack.len().checked_sub(2).map_or(El::Other, |i| self.stack[i].el);
+        match top.el {
+            El::T if parent == El::R => {
+                match self.run_font() {
+                    Some(font) => {
+                        let mapped: String = text
+                            .chars()
+                            .filter_map(|c| symbol_char(font, c as u32))
+                            .collect();
+                        self.emit(&mapped);
+                    }
+                    None => self.emit(text),
+                }
+            }
+            El::MathT => self.emit(text),
+            El::InstrText => {
+                if let Some(field) = self.tracked_field() {
+                    field.push_instruction(text);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn finish_paragraph(&mut self, para: Para) {
+        let text = clean(&para.text);
+        let styles = self.styles;
+        let level = match para.outline {
+            Some(level) if level < 9 => Some(level + 1),
+            Some(_) => None,
+            None => para.style.as_deref().and_then(|id| styles.heading_level(id)),
+        };
+        let numbered = para
+            .num_id
+            .unwrap_or_else(|| para.style.as_deref().is_some_and(|id| styles.numbered(id)));
+        let style = para
+            .style
+            .as_deref()
+            .map(|id| styles.name(id).unwrap_or(id).to_owned());
+        let source = place(&para.path);
+        let container = self.innermost_container();
+        if !text.is_empty() {
+            let block = match (level, &container.kind) {
+                (Some(level), Kind::Body | Kind::TextBox) => Block::Heading(Heading {
+                    level,
+                    text,
+                    style,
+                    source,
+                }),
+                _ => Block::Paragraph(Paragraph {
+                    text,
+                    list_level: numbered.then(|| para.level.unwrap_or(0)),
+                    style,
+                    source,
+                }),
+            };
+            container.items.push(block);
+        }
+        container.items.extend(para.after);
+    }
+
+    fn finish_container(&mut self, container: Container) {
+        match container.kind {
+            Kind::Body => {}
+            Kind::TextBox => match self.innermost(|f| matches!(f, Frame::Para(_) | Frame::Container(_))) {
+                Some(Frame::Para(para)) => para.after.extend(container.items),
+                _ => self.innermost_container().items.extend(container.items),
+            },
+            Kind::Cell { span, merged_above } => {
+                let Some(row) = self.innermost_row() else { return };
+                let mut paragraphs = Vec::new();
+                flatten(container.items, &mut paragraphs);
+                row.cells.push(Cell {
+                    index: row.cells.len(),
+                    span,
+                    merged_above,
+                    header: false,
+                    paragraphs,
+                    fields: Vec::new(),
+                    source: place(&container.path),
+                });
+            }
+        }
+    }
+
+    /// Appends displayed text to the paragraph being read, unless it is a
+    /// field's instruction part.
+    fn emit(&mut self, text: &str) {
+        if self.fields.iter().any(|f| !f.in_result) {
+            return;
+        }
+        for open in self.stack.iter_mut().rev() {
+            match &mut open.frame {
+                Some(Frame::Para(para)) => {
+                    para.text.push_str(text);
+                    return;
+                }
+                Some(Frame::Container(_)) => return,
+                _ => {}
+            }
+        }
+    }
+
+    fn field_char(&mut self, kind: &str) {
+        match kind {
+            "begin" => {
+                if self.fields.len() < MAX_FIELDS && self.untracked_fields == 0 {
+                    self.fields.push(Field::default());
+                } else {
+                    self.untracked_fields += 1;
+                }
+            }
+            "separate" => {
+                if self.untracked_fields == 0
+                    && let Some(field) = self.fields.last_mut()
+                {
+                    field.in_result = true;
+                }
+            }
+            "end" => {
+                if self.untracked_fields > 0 {
+                    self.untracked_fields -= 1;
+                } else if let Some(field) = self.fields.pop()
+                    && let Some(shown) = field.shown_at_end()
+                {
+                    self.emit(&shown);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn tracked_field(&mut self) -> Option<&mut Field> {
+        if self.untracked_fields > 0 {
+            return None;
+        }
+        self.fields.last_mut()
+    }
+
+    fn set_sdt_checkbox(&mut self, ticked: bool) {
+        if let Some(Frame::Sdt(state)) = self.innermost(|f| matches!(f, Frame::Sdt(_))) {
+            *state = Some(ticked);
+        }
+    }
+
+    fn run_font(&self) -> Option<SymbolFont> {
+        self.stack.iter().rev().find_map(|o| match o.frame {
+            Some(Frame::Run(font)) => Some(font),
+            _ => None,
+        })?
+    }
+
+    fn in_paragraph(&self) -> bool {
+        for open in self.stack.iter().rev() {
+            match open.frame {
+                Some(Frame::Para(_)) => return true,
+                Some(Frame::Container(_)) => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    fn innermost(&mut self, wanted: impl Fn(&Frame) -> bool) -> Option<&mut Frame> {
+        self.stack
+            .iter_mut()
+            .rev()
+            .filter_map(|o| o.frame.as_mut())
+            .find(|f| wanted(f))
+    }
+
+    fn innermost_para(&mut self) -> Option<&mut Para> {
+        match self.innermost(|f| matches!(f, Frame::Para(_))) {
+            Some(Frame::Para(para)) => Some(para),
+            _ => None,
+        }
+    }
+
+    fn innermost_row(&mut self) -> Option<&mut RowFrame> {
+        match self.innermost(|f| matches!(f, Frame::Row(_))) {
+            Some(Frame::Row(row)) => Some(row),
+            _ => None,
+        }
+    }
+
+    fn innermost_container(&mut self) -> &mut Container {
+        let index = self
+            .stack
+            .iter()
+            .rposition(|o| matches!(o.frame, Some(Frame::Container(_))))
+            .unwrap_or(0);
+        match &mut self.stack[index].frame {
+            Some(Frame::Container(container)) => container,
+            // The body container is never popped, so index 0 always holds it.
+            _ => unreachable!("the body container is always at the bottom of the stack"),
+        }
+    }
+}
+
+/// A cell's blocks as paragraphs: headings become paragraphs keeping their
+/// style, and a nested table becomes one paragraph per row, cells joined by tabs.
+fn flatten(items: Vec<Block>, out: &mut Vec<Paragraph>) {
+    for item in items {
+        match item {
+            Block::Paragraph(p) => out.push(p),
+            Block::Heading(h) => out.push(Paragraph {
+                text: h.text,
+                list_level: None,
+                style: h.style,
+                source: h.source,
+            }),
+            Block::Table(table) => {
+                for row in table.rows {
+                    let texts: Vec<String> = row.cells.iter().map(|c| c.text().replace('\n', " ")).collect();
+                    let text = texts.join("\t");
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    let source = match &table.source {
+                        Source::Docx(p) => place(&extend(&p.path, Step::Row(row.index))),
+                        other => other.clone(),
+                    };
+                    out.push(Paragraph {
+                        text,
+                        list_level: None,
+                        style: None,
+                        source,
+                    });
+                }
+            }
+            Block::Field(_) => {}
+        }
+    }
+}
+
+/// Trims, turns no-break spaces into spaces and tick symbols into the two boxes.
+fn clean(text: &str) -> String {
+    let text = text.trim().replace('\u{a0}', " ");
+    normalise_ticks(&text).into_owned()
+}
