@@ -364,6 +364,59 @@ fn is_tick_symbol(c: char) -> bool {
     )
 }
 
+/// What goes into a table cell from the blocks read inside it: headings
+/// become paragraphs keeping their style, a nested table becomes one
+/// paragraph per row (cells joined by tabs), fields stay fields.
+pub(crate) fn cell_contents(blocks: Vec<Block>) -> (Vec<Paragraph>, Vec<FormField>) {
+    let mut paragraphs = Vec::new();
+    let mut fields = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph(p) => paragraphs.push(p),
+            Block::Heading(h) => paragraphs.push(Paragraph {
+                text: h.text,
+                list_level: None,
+                style: h.style,
+                source: h.source,
+            }),
+            Block::Field(f) => fields.push(f),
+            Block::Table(table) => {
+                for row in table.rows {
+                    let texts: Vec<String> = row
+                        .cells
+                        .iter()
+                        .map(|c| c.text().replace('\n', " "))
+                        .collect();
+                    let text = texts.join("\t");
+                    if !text.trim().is_empty() {
+                        let source = match &table.source {
+                            Source::Docx(place) => {
+                                let mut path = place.path.clone();
+                                path.push(Step::Row(row.index));
+                                Source::Docx(DocxPlace { path })
+                            }
+                            Source::Html(_) => row
+                                .cells
+                                .first()
+                                .map_or_else(|| table.source.clone(), |c| c.source.clone()),
+                        };
+                        paragraphs.push(Paragraph {
+                            text,
+                            list_level: None,
+                            style: None,
+                            source,
+                        });
+                    }
+                    for cell in row.cells {
+                        fields.extend(cell.fields);
+                    }
+                }
+            }
+        }
+    }
+    (paragraphs, fields)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,8 @@ pub struct DocumentLimits {
     pub ratio_floor_bytes: u64,
     /// Deepest XML or HTML element nesting accepted.
     pub max_depth: usize,
+    /// Most nodes (elements and text runs) an HTML page may make.
+    pub max_html_elements: usize,
 }
 
 impl Default for DocumentLimits {
@@ -36,6 +38,7 @@ impl Default for DocumentLimits {
             max_compression_ratio: 200,
             ratio_floor_bytes: 1024 * 1024,
             max_depth: 256,
+            max_html_elements: 1_000_000,
         }
     }
 }

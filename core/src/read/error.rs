@@ -76,6 +76,9 @@ pub enum ReadError {
         limit: usize,
         at: String,
     },
+    /// An HTML page makes more nodes than `DocumentLimits::max_html_elements`.
+    #[error("the page has more than {limit} elements and text runs, over the limit; split it")]
+    TooManyElements { limit: usize },
     /// An XML part is not well-formed.
     #[error("{part} is not well-formed XML at byte {offset}: {message}; open the document in Word and save it again")]
     Xml {
@@ -111,6 +114,7 @@ impl ReadError {
             ReadError::CompressionRatio { .. } => "compression_ratio",
             ReadError::Dtd { .. } => "dtd",
             ReadError::TooDeep { .. } => "too_deep",
+            ReadError::TooManyElements { .. } => "too_many_elements",
             ReadError::Xml { .. } => "xml",
             ReadError::NotUtf8 { .. } => "not_utf8",
         }

@@ -10,7 +10,7 @@ use super::styles::Styles;
 use super::xml::{XmlEvent, XmlReader};
 use crate::read::document::{
     Block, Cell, DocxPlace, Heading, Paragraph, Row, Source, Step, TICKED, Table, UNTICKED,
-    normalise_ticks,
+    cell_contents, normalise_ticks,
 };
 use crate::read::error::ReadError;
 
@@ -424,13 +424,16 @@ impl Walk<'_> {
             Some(_) => None,
             None => para.style.as_deref().and_then(|id| styles.heading_level(id)),
         };
-        let numbered = para
-            .num_id
-            .unwrap_or_else(|| para.style.as_deref().is_some_and(|id| styles.numbered(id)));
+        let style_level = para.style.as_deref().and_then(|id| styles.list_level(id));
+        let list_level = match para.num_id {
+            Some(false) => None,
+            Some(true) => Some(para.level.or(style_level).unwrap_or(0)),
+            None => style_level.map(|level| para.level.unwrap_or(level)),
+        };
         let style = para
             .style
             .as_deref()
-            .map(|id| styles.name(id).unwrap_or(id).to_owned());
+            .map(|id| styles.name(id).unwrap_or_else(|| id.to_owned()));
         let source = place(&para.path);
         let container = self.innermost_container();
         if !text.is_empty() {
@@ -443,7 +446,7 @@ impl Walk<'_> {
                 }),
                 _ => Block::Paragraph(Paragraph {
                     text,
-                    list_level: numbered.then(|| para.level.unwrap_or(0)),
+                    list_level,
                     style,
                     source,
                 }),
@@ -462,8 +465,7 @@ impl Walk<'_> {
             },
             Kind::Cell { span, merged_above } => {
                 let Some(row) = self.innermost_row() else { return };
-                let mut paragraphs = Vec::new();
-                flatten(container.items, &mut paragraphs);
+                let (paragraphs, _) = cell_contents(container.items);
                 row.cells.push(Cell {
                     index: row.cells.len(),
                     span,
@@ -587,42 +589,6 @@ impl Walk<'_> {
             Some(Frame::Container(container)) => container,
             // The body container is never popped, so index 0 always holds it.
             _ => unreachable!("the body container is always at the bottom of the stack"),
-        }
-    }
-}
-
-/// A cell's blocks as paragraphs: headings become paragraphs keeping their
-/// style, and a nested table becomes one paragraph per row, cells joined by tabs.
-fn flatten(items: Vec<Block>, out: &mut Vec<Paragraph>) {
-    for item in items {
-        match item {
-            Block::Paragraph(p) => out.push(p),
-            Block::Heading(h) => out.push(Paragraph {
-                text: h.text,
-                list_level: None,
-                style: h.style,
-                source: h.source,
-            }),
-            Block::Table(table) => {
-                for row in table.rows {
-                    let texts: Vec<String> = row.cells.iter().map(|c| c.text().replace('\n', " ")).collect();
-                    let text = texts.join("\t");
-                    if text.trim().is_empty() {
-                        continue;
-                    }
-                    let source = match &table.source {
-                        Source::Docx(p) => place(&extend(&p.path, Step::Row(row.index))),
-                        other => other.clone(),
-                    };
-                    out.push(Paragraph {
-                        text,
-                        list_level: None,
-                        style: None,
-                        source,
-                    });
-                }
-            }
-            Block::Field(_) => {}
         }
     }
 }

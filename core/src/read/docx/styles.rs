@@ -14,6 +14,8 @@ struct Style {
     outline_level: Option<u8>,
     /// The style's numbering: `Some(true)` for a numId other than 0.
     numbered: Option<bool>,
+    /// The list level the style's numbering puts its paragraphs at.
+    list_level: Option<u8>,
 }
 
 /// Paragraph styles by their id.
@@ -71,6 +73,13 @@ impl Styles {
                                         .map(|v| v.trim() != "0");
                                 }
                             }
+                            ("ilvl", Some("numPr")) => {
+                                if let Some((_, style)) = current.as_mut() {
+                                    style.list_level = reader
+                                        .attr(&start, "val")?
+                                        .and_then(|v| v.trim().parse::<u8>().ok());
+                                }
+                            }
                             // Old properties kept by tracked changes are not the style's.
                             ("pPrChange" | "rPrChange", _) => {
                                 reader.skip_element()?;
@@ -96,9 +105,13 @@ impl Styles {
         }
     }
 
-    /// The style's display name, e.g. "Heading 1" for id "Heading1".
-    pub fn name(&self, id: &str) -> Option<&str> {
-        self.by_id.get(id)?.name.as_deref()
+    /// The style's name as Word shows it, e.g. "Heading 1" for id
+    /// "Heading1" (built-in names are stored lower-case, "heading 1").
+    pub fn name(&self, id: &str) -> Option<String> {
+        let name = self.by_id.get(id)?.name.as_deref()?;
+        let mut chars = name.chars();
+        let first = chars.next()?;
+        Some(first.to_uppercase().chain(chars).collect())
     }
 
     /// The heading level a paragraph in this style has: 0 for Title, 1-9 for
@@ -121,19 +134,20 @@ impl Styles {
         None
     }
 
-    /// Whether the style numbers its paragraphs (a list style).
-    pub fn numbered(&self, id: &str) -> bool {
+    /// The list level of the style's numbering (0 when it sets none), or
+    /// `None` when the style does not number its paragraphs.
+    pub fn list_level(&self, id: &str) -> Option<u8> {
         let mut next = Some(id);
+        let mut level = None;
         for _ in 0..MAX_CHAIN {
-            let Some(style) = next.and_then(|id| self.by_id.get(id)) else {
-                return false;
-            };
+            let style = self.by_id.get(next?)?;
+            level = level.or(style.list_level);
             if let Some(numbered) = style.numbered {
-                return numbered;
+                return numbered.then_some(level.unwrap_or(0));
             }
             next = style.based_on.as_deref();
         }
-        false
+        None
     }
 }
 
@@ -163,6 +177,7 @@ mod tests {
   <w:style w:type="paragraph" w:styleId="LoopA"><w:name w:val="A"/><w:basedOn w:val="LoopB"/></w:style>
   <w:style w:type="paragraph" w:styleId="LoopB"><w:name w:val="B"/><w:basedOn w:val="LoopA"/></w:style>
   <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>
+  <w:style w:type="paragraph" w:styleId="ListBullet2"><w:name w:val="List Bullet 2"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
   <w:style w:type="character" w:styleId="Heading1Char"><w:name w:val="Heading 1 Char"/></w:style>
 </w:styles>"#;
 
@@ -177,8 +192,10 @@ mod tests {
         // A style missing from styles.xml is judged by its id.
         assert_eq!(styles.heading_level("Heading7"), Some(7));
         assert_eq!(styles.heading_level("Heading1Char"), None);
-        assert_eq!(styles.name("TrustSection"), Some("Trust Section"));
-        assert!(styles.numbered("ListBullet"));
-        assert!(!styles.numbered("Title"));
+        assert_eq!(styles.name("TrustSection").as_deref(), Some("Trust Section"));
+        assert_eq!(styles.name("Heading2").as_deref(), Some("Heading 2"));
+        assert_eq!(styles.list_level("ListBullet"), Some(0));
+        assert_eq!(styles.list_level("ListBullet2"), Some(1));
+        assert_eq!(styles.list_level("Title"), None);
     }
 }
