@@ -150,6 +150,13 @@ fn zip_error(e: ZipError) -> ReadError {
 }
 
 fn io_error(part: &str, e: std::io::Error) -> ReadError {
+    let message = e.to_string().to_ascii_lowercase();
+    if e.kind() == ErrorKind::Unsupported || message.contains("not supported") {
+        return ReadError::UnsupportedEntry {
+            part: part.to_owned(),
+            why: "compressed with a method other than deflate",
+        };
+    }
     if e.kind() == ErrorKind::UnexpectedEof {
         ReadError::Truncated {
             detail: format!("{part} ends early"),

@@ -143,11 +143,26 @@ impl Styles {
             let style = self.by_id.get(next?)?;
             level = level.or(style.list_level);
             if let Some(numbered) = style.numbered {
-                return numbered.then_some(level.unwrap_or(0));
+                let by_name = self.by_id.get(id).and_then(|s| s.name.as_deref()).and_then(level_from_list_name);
+                return numbered.then_some(level.or(by_name).unwrap_or(0));
             }
             next = style.based_on.as_deref();
         }
         None
+    }
+}
+
+/// Word's built-in "List Bullet 2" (and "List Number 3", "List 4") number
+/// at level 0 of their own list, indented as a nested level: N means level N-1.
+fn level_from_list_name(name: &str) -> Option<u8> {
+    let lower = name.trim().to_ascii_lowercase();
+    let (stem, digit) = lower.rsplit_once(' ')?;
+    if !matches!(stem, "list" | "list bullet" | "list number") {
+        return None;
+    }
+    match digit.parse::<u8>() {
+        Ok(n @ 2..=9) => Some(n - 1),
+        _ => None,
     }
 }
 
@@ -177,7 +192,8 @@ mod tests {
   <w:style w:type="paragraph" w:styleId="LoopA"><w:name w:val="A"/><w:basedOn w:val="LoopB"/></w:style>
   <w:style w:type="paragraph" w:styleId="LoopB"><w:name w:val="B"/><w:basedOn w:val="LoopA"/></w:style>
   <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>
-  <w:style w:type="paragraph" w:styleId="ListBullet2"><w:name w:val="List Bullet 2"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
+  <w:style w:type="paragraph" w:styleId="ListBullet2"><w:name w:val="List Bullet 2"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
+  <w:style w:type="paragraph" w:styleId="Steps"><w:name w:val="Steps"/><w:pPr><w:numPr><w:ilvl w:val="2"/><w:numId w:val="6"/></w:numPr></w:pPr></w:style>
   <w:style w:type="character" w:styleId="Heading1Char"><w:name w:val="Heading 1 Char"/></w:style>
 </w:styles>"#;
 
@@ -195,7 +211,8 @@ mod tests {
         assert_eq!(styles.name("TrustSection").as_deref(), Some("Trust Section"));
         assert_eq!(styles.name("Heading2").as_deref(), Some("Heading 2"));
         assert_eq!(styles.list_level("ListBullet"), Some(0));
-        assert_eq!(styles.list_level("ListBullet2"), Some(1));
+        assert_eq!(styles.list_level("ListBullet2"), Some(1), "by its built-in name");
+        assert_eq!(styles.list_level("Steps"), Some(2), "by its numbering level");
         assert_eq!(styles.list_level("Title"), None);
     }
 }
