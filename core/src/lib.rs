@@ -47,13 +47,13 @@ pub use error::{DraftError, ErrorInfo, RulePackError};
 pub use framework::{Progress, SelfAssessment};
 pub use input::{Format, Limits};
 pub use model::*;
+pub use pack::{
+    Applicability, Examples, PackOptions, RulePack, Severity, SourceRef, TermEntry, TermRuleSpec,
+};
 #[cfg(feature = "docx")]
 pub use read::read_docx;
 #[cfg(feature = "html")]
 pub use read::read_html;
-pub use pack::{
-    Applicability, Examples, PackOptions, RulePack, Severity, SourceRef, TermEntry, TermRuleSpec,
-};
 pub use report::*;
 pub use rules::{RuleKind, RuleMeta};
 pub use session::Session;

@@ -112,7 +112,9 @@ fn total_inflated_size_is_bounded() {
 
 #[test]
 fn too_many_entries_are_refused_before_indexing() {
-    let names: Vec<String> = (0..50).map(|i| format!("word/media/image{i}.png")).collect();
+    let names: Vec<String> = (0..50)
+        .map(|i| format!("word/media/image{i}.png"))
+        .collect();
     let mut entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b"x"[..])).collect();
     let xml = format!("{DOC_START}{DOC_END}");
     entries.push(("word/document.xml", xml.as_bytes()));
@@ -122,7 +124,13 @@ fn too_many_entries_are_refused_before_indexing() {
         ..DocumentLimits::default()
     };
     let err = docx_error(&bytes, &limits);
-    assert_eq!(err, ReadError::TooManyEntries { count: 51, limit: 10 });
+    assert_eq!(
+        err,
+        ReadError::TooManyEntries {
+            count: 51,
+            limit: 10
+        }
+    );
 }
 
 #[test]
@@ -161,7 +169,10 @@ fn deep_nesting_is_refused() {
     assert_eq!(err.kind(), "too_deep", "{err}");
     // Deeply nested tables: the same limit, in a fraction of the size.
     let tables = "<w:tbl><w:tr><w:tc>".repeat(100) + &"</w:tc></w:tr></w:tbl>".repeat(100);
-    assert_eq!(docx_error(&docx_with_body(&tables), &DocumentLimits::default()).kind(), "too_deep");
+    assert_eq!(
+        docx_error(&docx_with_body(&tables), &DocumentLimits::default()).kind(),
+        "too_deep"
+    );
 }
 
 #[test]
@@ -173,9 +184,15 @@ fn truncated_and_damaged_zips() {
     let bytes = std::fs::read(path).unwrap();
     let err = docx_error(&bytes[..bytes.len() / 2], &DocumentLimits::default());
     assert_eq!(err.kind(), "truncated", "{err}");
-    assert!(err.to_string().contains("copy or download it again"), "{err}");
+    assert!(
+        err.to_string().contains("copy or download it again"),
+        "{err}"
+    );
     // A flipped byte inside the deflated document.xml fails its checksum or its inflating.
-    let xml = format!("{DOC_START}{}{DOC_END}", "<w:p><w:r><w:t>x</w:t></w:r></w:p>".repeat(50));
+    let xml = format!(
+        "{DOC_START}{}{DOC_END}",
+        "<w:p><w:r><w:t>x</w:t></w:r></w:p>".repeat(50)
+    );
     let mut damaged = zip_of(&[("word/document.xml", xml.as_bytes())]);
     damaged[60] ^= 0xFF;
     let err = docx_error(&damaged, &DocumentLimits::default());
@@ -218,22 +235,35 @@ fn other_formats_are_named_with_what_to_do() {
     };
     let doc = docx_error(&ole2("WordDocument"), &limits);
     assert_eq!(doc, ReadError::LegacyDoc);
-    assert!(doc.to_string().contains("Word 97-2003 .doc") && doc.to_string().contains("save it as .docx"));
+    assert!(
+        doc.to_string().contains("Word 97-2003 .doc")
+            && doc.to_string().contains("save it as .docx")
+    );
     let encrypted = docx_error(&ole2("EncryptedPackage"), &limits);
     assert_eq!(encrypted, ReadError::Encrypted);
     assert!(encrypted.to_string().contains("password-protected"));
     assert_eq!(docx_error(b"%PDF-1.4\n%...", &limits), ReadError::Pdf);
     assert_eq!(docx_error(b"plain words", &limits), ReadError::NotZip);
-    assert_eq!(docx_error(b"<html><p>x</p></html>", &limits).kind(), "text_not_docx");
+    assert_eq!(
+        docx_error(b"<html><p>x</p></html>", &limits).kind(),
+        "text_not_docx"
+    );
 
     let mut odt = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    odt.start_file("mimetype", SimpleFileOptions::default().compression_method(CompressionMethod::Stored))
+    odt.start_file(
+        "mimetype",
+        SimpleFileOptions::default().compression_method(CompressionMethod::Stored),
+    )
+    .unwrap();
+    odt.write_all(b"application/vnd.oasis.opendocument.text")
         .unwrap();
-    odt.write_all(b"application/vnd.oasis.opendocument.text").unwrap();
     let odt = odt.finish().unwrap().into_inner();
     let err = docx_error(&odt, &limits);
     assert_eq!(err.kind(), "open_document");
-    assert!(err.to_string().contains(".odt") && err.to_string().contains("save it as .docx"), "{err}");
+    assert!(
+        err.to_string().contains(".odt") && err.to_string().contains("save it as .docx"),
+        "{err}"
+    );
 
     let too_big = DocumentLimits {
         max_input_bytes: 10,
@@ -269,5 +299,8 @@ fn html_nesting_element_count_size_and_encoding_limits() {
         max_input_bytes: 4,
         ..DocumentLimits::default()
     };
-    assert_eq!(read_html(b"<p>hello</p>", &tiny).unwrap_err().kind(), "too_large");
+    assert_eq!(
+        read_html(b"<p>hello</p>", &tiny).unwrap_err().kind(),
+        "too_large"
+    );
 }

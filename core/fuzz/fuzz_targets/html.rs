@@ -60,7 +60,13 @@ fn check_source(data: &[u8], source: &Source) {
     let before = &data[..place.offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     assert_eq!(place.line, line, "line agrees with the offset");
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&data[line_start..place.offset]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&data[line_start..place.offset])
+        .chars()
+        .count()
+        + 1;
     assert_eq!(place.column, column, "column agrees with the offset");
 }

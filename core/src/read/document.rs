@@ -301,9 +301,13 @@ impl DocxPlace {
     pub fn table_cell(&self) -> Option<(usize, usize, usize, Option<usize>)> {
         match self.path.as_slice() {
             [Step::Table(t), Step::Row(r), Step::Cell(c)] => Some((*t, *r, *c, None)),
-            [Step::Table(t), Step::Row(r), Step::Cell(c), Step::Paragraph(p), ..] => {
-                Some((*t, *r, *c, Some(*p)))
-            }
+            [
+                Step::Table(t),
+                Step::Row(r),
+                Step::Cell(c),
+                Step::Paragraph(p),
+                ..,
+            ] => Some((*t, *r, *c, Some(*p))),
             _ => None,
         }
     }
@@ -367,6 +371,7 @@ fn is_tick_symbol(c: char) -> bool {
 /// What goes into a table cell from the blocks read inside it: headings
 /// become paragraphs keeping their style, a nested table becomes one
 /// paragraph per row (cells joined by tabs), fields stay fields.
+#[cfg(any(feature = "docx", feature = "html"))]
 pub(crate) fn cell_contents(blocks: Vec<Block>) -> (Vec<Paragraph>, Vec<FormField>) {
     let mut paragraphs = Vec::new();
     let mut fields = Vec::new();

@@ -4,7 +4,9 @@
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
     /// The file is larger than `DocumentLimits::max_input_bytes`.
-    #[error("the file is {size} bytes, over the limit of {limit} bytes; split it or raise the limit")]
+    #[error(
+        "the file is {size} bytes, over the limit of {limit} bytes; split it or raise the limit"
+    )]
     TooLarge { size: usize, limit: usize },
     /// A Word 97-2003 binary document.
     #[error(
@@ -33,44 +35,64 @@ pub enum ReadError {
     #[error("this is a Rich Text Format (.rtf) file; open it in Word and save it as .docx")]
     Rtf,
     /// Text (HTML, XML or plain) handed to the .docx reader.
-    #[error("this is a text file ({what}), not a .docx; read it as {what} or save it from Word as .docx")]
+    #[error(
+        "this is a text file ({what}), not a .docx; read it as {what} or save it from Word as .docx"
+    )]
     TextNotDocx { what: &'static str },
     /// Not a zip archive, so not a .docx.
-    #[error("the file is not a .docx (it is not a zip archive); open it in Word and save it as .docx")]
+    #[error(
+        "the file is not a .docx (it is not a zip archive); open it in Word and save it as .docx"
+    )]
     NotZip,
     /// A zip archive cut short.
     #[error("the .docx is truncated or damaged ({detail}); copy or download it again")]
     Truncated { detail: String },
     /// A zip archive that cannot be read for another reason.
-    #[error("the .docx cannot be opened as a zip archive ({detail}); open it in Word and save it again")]
+    #[error(
+        "the .docx cannot be opened as a zip archive ({detail}); open it in Word and save it again"
+    )]
     Zip { detail: String },
     /// A zip entry stored with encryption or a method other than stored/deflate.
     #[error("{part} is {why}; open the document in Word and save it again")]
     UnsupportedEntry { part: String, why: &'static str },
     /// A zip archive that is not a Word document (no main document part).
-    #[error("this zip has no {part}, so it is not a Word document (an .xlsx or .pptx?); save the document as .docx")]
+    #[error(
+        "this zip has no {part}, so it is not a Word document (an .xlsx or .pptx?); save the document as .docx"
+    )]
     NotWord { part: String },
     /// More zip entries than `DocumentLimits::max_zip_entries`.
-    #[error("the .docx lists {count} zip entries, over the limit of {limit}; a Word document has a few dozen")]
+    #[error(
+        "the .docx lists {count} zip entries, over the limit of {limit}; a Word document has a few dozen"
+    )]
     TooManyEntries { count: usize, limit: usize },
     /// A part inflates beyond `DocumentLimits::max_part_bytes`.
-    #[error("{part} inflates to more than {limit} bytes, over the limit; split the document or raise the limit")]
+    #[error(
+        "{part} inflates to more than {limit} bytes, over the limit; split the document or raise the limit"
+    )]
     PartTooLarge { part: String, limit: u64 },
     /// The parts read inflate beyond `DocumentLimits::max_total_bytes` together.
-    #[error("the document's parts inflate to more than {limit} bytes together, over the limit; split the document")]
+    #[error(
+        "the document's parts inflate to more than {limit} bytes together, over the limit; split the document"
+    )]
     TotalTooLarge { limit: u64 },
     /// A part inflates far more than Word's XML does: a zip bomb.
     #[error(
         "{part} inflates {ratio} times its stored size, over the limit of {limit}; it looks like a zip bomb, not a Word document"
     )]
-    CompressionRatio { part: String, ratio: u64, limit: u64 },
+    CompressionRatio {
+        part: String,
+        ratio: u64,
+        limit: u64,
+    },
     /// An XML part declares a DTD; Word never writes one, and entities could expand without bound.
     #[error(
         "{part} declares a DTD (<!DOCTYPE>), which Word never writes; refused so entities cannot expand (\"billion laughs\")"
     )]
     Dtd { part: String },
     /// Elements nest deeper than `DocumentLimits::max_depth`.
-    #[error("{part} nests elements deeper than {limit} levels (at {at}); no real document needs that")]
+    #[error(
+        "{part} nests elements deeper than {limit} levels (at {at}); no real document needs that"
+    )]
     TooDeep {
         part: String,
         limit: usize,
@@ -80,7 +102,9 @@ pub enum ReadError {
     #[error("the page has more than {limit} elements and text runs, over the limit; split it")]
     TooManyElements { limit: usize },
     /// An XML part is not well-formed.
-    #[error("{part} is not well-formed XML at byte {offset}: {message}; open the document in Word and save it again")]
+    #[error(
+        "{part} is not well-formed XML at byte {offset}: {message}; open the document in Word and save it again"
+    )]
     Xml {
         part: String,
         offset: u64,

@@ -1,6 +1,7 @@
 //! Telling file formats apart by their first bytes, so a file that is not a
 //! .docx gets a message saying what it is and what to do, not a zip error.
 
+#[cfg(feature = "docx")]
 use super::error::ReadError;
 
 /// What a file's bytes look like.
@@ -9,7 +10,9 @@ pub enum Sniffed {
     /// A zip archive (a .docx is one; so are .xlsx and .pptx).
     Zip,
     /// An OpenDocument file: a zip whose first entry is `mimetype`.
-    OpenDocument { mime: String },
+    OpenDocument {
+        mime: String,
+    },
     /// An OLE2 compound file holding a Word 97-2003 document.
     LegacyDoc,
     /// An OLE2 compound file holding an encrypted Office document.
@@ -65,6 +68,7 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
 
 /// The error for a file handed to the .docx reader that is something else, or
 /// `None` when it is a zip worth opening.
+#[cfg(feature = "docx")]
 pub(crate) fn docx_refusal(bytes: &[u8]) -> Option<ReadError> {
     Some(match sniff(bytes) {
         Sniffed::Zip => return None,
@@ -88,6 +92,7 @@ pub(crate) fn docx_refusal(bytes: &[u8]) -> Option<ReadError> {
     })
 }
 
+#[cfg(feature = "docx")]
 fn open_document_kind(mime: &str) -> &'static str {
     match mime.rsplit('.').next() {
         Some("text") => "text document (.odt)",
@@ -97,6 +102,7 @@ fn open_document_kind(mime: &str) -> &'static str {
     }
 }
 
+#[cfg(feature = "docx")]
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
     let lower: Vec<u8> = head.to_ascii_lowercase();
@@ -150,6 +156,7 @@ mod tests {
         assert_eq!(sniff(&ole2_with("Workbook")), Sniffed::OtherOle2);
     }
 
+    #[cfg(feature = "docx")]
     #[test]
     fn open_document_mimetype_is_read_from_the_first_entry() {
         let mime = b"application/vnd.oasis.opendocument.text";
@@ -166,6 +173,7 @@ mod tests {
         assert!(err.to_string().contains("save it as .docx"), "{err}");
     }
 
+    #[cfg(feature = "docx")]
     #[test]
     fn other_formats_get_their_own_message() {
         assert_eq!(docx_refusal(b"%PDF-1.7\n"), Some(ReadError::Pdf));

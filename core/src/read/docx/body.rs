@@ -160,7 +160,9 @@ impl Walk<'_> {
                 return reader.skip_element();
             }
             El::Choice | El::Fallback => {
-                let Some(Frame::Alternate { taken }) = self.stack.last_mut().and_then(|o| o.frame.as_mut()) else {
+                let Some(Frame::Alternate { taken }) =
+                    self.stack.last_mut().and_then(|o| o.frame.as_mut())
+                else {
                     return reader.skip_element();
                 };
                 if *taken {
@@ -213,7 +215,9 @@ impl Walk<'_> {
                     Some(name) => Some(name),
                     None => reader.attr(start, "hAnsi")?,
                 };
-                if let Some(Some(Frame::Run(run))) = self.stack.iter_mut().rev().nth(1).map(|o| o.frame.as_mut()) {
+                if let Some(Some(Frame::Run(run))) =
+                    self.stack.iter_mut().rev().nth(1).map(|o| o.frame.as_mut())
+                {
                     *run = font.as_deref().and_then(symbol_font);
                 }
             }
@@ -273,7 +277,8 @@ impl Walk<'_> {
             El::SdtContent => {
                 // A check-box content control shows a box; its glyph run (in
                 // whatever font it was given) is replaced by the standard one.
-                if let Some(Some(Frame::Sdt(Some(ticked)))) = self.stack.last().map(|o| o.frame.as_ref())
+                if let Some(Some(Frame::Sdt(Some(ticked)))) =
+                    self.stack.last().map(|o| o.frame.as_ref())
                     && self.in_paragraph()
                 {
                     let ticked = *ticked;
@@ -294,12 +299,14 @@ impl Walk<'_> {
             }
             El::TblCaption if parent == El::TblPr => {
                 let caption = val(reader)?;
-                if let Some(Frame::Table(table)) = self.innermost(|f| matches!(f, Frame::Table(_))) {
+                if let Some(Frame::Table(table)) = self.innermost(|f| matches!(f, Frame::Table(_)))
+                {
                     table.caption = caption.filter(|c| !c.trim().is_empty());
                 }
             }
             El::Tr => {
-                if let Some(Frame::Table(table)) = self.innermost(|f| matches!(f, Frame::Table(_))) {
+                if let Some(Frame::Table(table)) = self.innermost(|f| matches!(f, Frame::Table(_)))
+                {
                     frame = Some(Frame::Row(RowFrame {
                         path: extend(&table.path, Step::Row(table.rows.len())),
                         header: false,
@@ -333,14 +340,19 @@ impl Walk<'_> {
                     && let Kind::Cell { span, merged_above } = &mut cell.kind
                 {
                     if el == El::GridSpan {
-                        *span = value.and_then(|v| v.trim().parse().ok()).unwrap_or(1).max(1);
+                        *span = value
+                            .and_then(|v| v.trim().parse().ok())
+                            .unwrap_or(1)
+                            .max(1);
                     } else {
                         *merged_above = value.as_deref().map(str::trim) != Some("restart");
                     }
                 }
             }
             El::TxbxContent => {
-                let Some(Frame::Para(para)) = self.innermost(|f| matches!(f, Frame::Para(_) | Frame::Container(_))) else {
+                let Some(Frame::Para(para)) =
+                    self.innermost(|f| matches!(f, Frame::Para(_) | Frame::Container(_)))
+                else {
                     // A text box outside any paragraph: read it as part of its container.
                     let path = self.innermost_container().path.clone();
                     self.stack.push(Open {
@@ -376,7 +388,8 @@ impl Walk<'_> {
             }
             Some(Frame::Row(row)) => {
                 if !row.deleted
-                    && let Some(Frame::Table(table)) = self.innermost(|f| matches!(f, Frame::Table(_)))
+                    && let Some(Frame::Table(table)) =
+                        self.innermost(|f| matches!(f, Frame::Table(_)))
                 {
                     table.rows.push(Row {
                         index: table.rows.len(),
@@ -392,20 +405,22 @@ impl Walk<'_> {
 
     fn text(&mut self, text: &str) {
         let Some(top) = self.stack.last() else { return };
-        let parent = self.stack.len().checked_sub(2).map_or(El::Other, |i| self.stack[i].el);
+        let parent = self
+            .stack
+            .len()
+            .checked_sub(2)
+            .map_or(El::Other, |i| self.stack[i].el);
         match top.el {
-            El::T if parent == El::R => {
-                match self.run_font() {
-                    Some(font) => {
-                        let mapped: String = text
-                            .chars()
-                            .filter_map(|c| symbol_char(font, c as u32))
-                            .collect();
-                        self.emit(&mapped);
-                    }
-                    None => self.emit(text),
+            El::T if parent == El::R => match self.run_font() {
+                Some(font) => {
+                    let mapped: String = text
+                        .chars()
+                        .filter_map(|c| symbol_char(font, c as u32))
+                        .collect();
+                    self.emit(&mapped);
                 }
-            }
+                None => self.emit(text),
+            },
             El::MathT => self.emit(text),
             El::InstrText => {
                 if let Some(field) = self.tracked_field() {
@@ -422,7 +437,10 @@ impl Walk<'_> {
         let level = match para.outline {
             Some(level) if level < 9 => Some(level + 1),
             Some(_) => None,
-            None => para.style.as_deref().and_then(|id| styles.heading_level(id)),
+            None => para
+                .style
+                .as_deref()
+                .and_then(|id| styles.heading_level(id)),
         };
         let style_level = para.style.as_deref().and_then(|id| styles.list_level(id));
         let list_level = match para.num_id {
@@ -459,12 +477,16 @@ impl Walk<'_> {
     fn finish_container(&mut self, container: Container) {
         match container.kind {
             Kind::Body => {}
-            Kind::TextBox => match self.innermost(|f| matches!(f, Frame::Para(_) | Frame::Container(_))) {
-                Some(Frame::Para(para)) => para.after.extend(container.items),
-                _ => self.innermost_container().items.extend(container.items),
-            },
+            Kind::TextBox => {
+                match self.innermost(|f| matches!(f, Frame::Para(_) | Frame::Container(_))) {
+                    Some(Frame::Para(para)) => para.after.extend(container.items),
+                    _ => self.innermost_container().items.extend(container.items),
+                }
+            }
             Kind::Cell { span, merged_above } => {
-                let Some(row) = self.innermost_row() else { return };
+                let Some(row) = self.innermost_row() else {
+                    return;
+                };
                 let (paragraphs, _) = cell_contents(container.items);
                 row.cells.push(Cell {
                     index: row.cells.len(),

@@ -102,8 +102,8 @@ pub(crate) fn classify(ns: Ns, local: &str) -> El {
             "txbxContent" => El::TxbxContent,
             "del" | "moveFrom" => El::Deleted,
             "delText" | "delInstrText" | "pPrChange" | "rPrChange" | "sectPrChange"
-            | "tblPrChange" | "trPrChange" | "tcPrChange" | "tblGridChange"
-            | "numberingChange" | "sectPr" | "rt" | "footnotePr" | "endnotePr" => El::Skipped,
+            | "tblPrChange" | "trPrChange" | "tcPrChange" | "tblGridChange" | "numberingChange"
+            | "sectPr" | "rt" | "footnotePr" | "endnotePr" => El::Skipped,
             _ => El::Other,
         },
         Ns::W14 => match local {

@@ -67,9 +67,15 @@ pub fn read_docx(bytes: &[u8], limits: &DocumentLimits) -> Result<Document, Read
     };
 
     let styles_part = match read_text(&mut archive, &parts::rels_of(&main))? {
-        Some(rels) => parts::targets(&rels, &parts::rels_of(&main), parts::dir_of(&main), "/styles", depth)?
-            .into_iter()
-            .next(),
+        Some(rels) => parts::targets(
+            &rels,
+            &parts::rels_of(&main),
+            parts::dir_of(&main),
+            "/styles",
+            depth,
+        )?
+        .into_iter()
+        .next(),
         None => None,
     }
     .unwrap_or_else(|| format!("{}/styles.xml", parts::dir_of(&main)));

@@ -74,7 +74,11 @@ pub(crate) fn rels_of(part: &str) -> String {
 }
 
 /// dc:title from docProps/core.xml, when it is not blank.
-pub(crate) fn core_title(xml: &str, part: &str, max_depth: usize) -> Result<Option<String>, ReadError> {
+pub(crate) fn core_title(
+    xml: &str,
+    part: &str,
+    max_depth: usize,
+) -> Result<Option<String>, ReadError> {
     let mut reader = XmlReader::new(xml, part, max_depth);
     let mut in_title = false;
     let mut title = String::new();
@@ -107,8 +111,14 @@ mod tests {
 </Relationships>"#;
         let found = targets(rels, "_rels/.rels", "", "/officeDocument", 32).unwrap();
         assert_eq!(found, vec!["word/document2.xml".to_owned()]);
-        assert_eq!(resolve("word", "styles.xml").as_deref(), Some("word/styles.xml"));
-        assert_eq!(resolve("word", "../customXml/item1.xml").as_deref(), Some("customXml/item1.xml"));
+        assert_eq!(
+            resolve("word", "styles.xml").as_deref(),
+            Some("word/styles.xml")
+        );
+        assert_eq!(
+            resolve("word", "../customXml/item1.xml").as_deref(),
+            Some("customXml/item1.xml")
+        );
         assert_eq!(resolve("word", "../../etc/passwd"), None);
         assert_eq!(rels_of("word/document.xml"), "word/_rels/document.xml.rels");
     }

@@ -118,7 +118,10 @@ mod tests {
         let wingdings = symbol_font("Wingdings").unwrap();
         assert_eq!(symbol_char(wingdings, 0xF0FE), Some('☒'));
         assert_eq!(symbol_char(wingdings, 0xA8), Some('☐'));
-        assert_eq!(symbol_char(symbol_font("Wingdings 2").unwrap(), 0x54), Some('☒'));
+        assert_eq!(
+            symbol_char(symbol_font("Wingdings 2").unwrap(), 0x54),
+            Some('☒')
+        );
         assert_eq!(symbol_char(wingdings, 0x41), None);
         assert_eq!(symbol_font("Arial"), None);
     }

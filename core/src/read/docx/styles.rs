@@ -42,8 +42,8 @@ impl Styles {
                         let parent = path.last().map(String::as_str);
                         match (local.as_str(), parent) {
                             ("style", _) => {
-                                let paragraph = reader.attr(&start, "type")?.as_deref()
-                                    == Some("paragraph");
+                                let paragraph =
+                                    reader.attr(&start, "type")?.as_deref() == Some("paragraph");
                                 current = match reader.attr(&start, "styleId")? {
                                     Some(id) if paragraph => Some((id, Style::default())),
                                     _ => None,
@@ -68,9 +68,8 @@ impl Styles {
                             }
                             ("numId", Some("numPr")) => {
                                 if let Some((_, style)) = current.as_mut() {
-                                    style.numbered = reader
-                                        .attr(&start, "val")?
-                                        .map(|v| v.trim() != "0");
+                                    style.numbered =
+                                        reader.attr(&start, "val")?.map(|v| v.trim() != "0");
                                 }
                             }
                             ("ilvl", Some("numPr")) => {
@@ -143,7 +142,11 @@ impl Styles {
             let style = self.by_id.get(next?)?;
             level = level.or(style.list_level);
             if let Some(numbered) = style.numbered {
-                let by_name = self.by_id.get(id).and_then(|s| s.name.as_deref()).and_then(level_from_list_name);
+                let by_name = self
+                    .by_id
+                    .get(id)
+                    .and_then(|s| s.name.as_deref())
+                    .and_then(level_from_list_name);
                 return numbered.then_some(level.or(by_name).unwrap_or(0));
             }
             next = style.based_on.as_deref();
@@ -208,11 +211,22 @@ mod tests {
         // A style missing from styles.xml is judged by its id.
         assert_eq!(styles.heading_level("Heading7"), Some(7));
         assert_eq!(styles.heading_level("Heading1Char"), None);
-        assert_eq!(styles.name("TrustSection").as_deref(), Some("Trust Section"));
+        assert_eq!(
+            styles.name("TrustSection").as_deref(),
+            Some("Trust Section")
+        );
         assert_eq!(styles.name("Heading2").as_deref(), Some("Heading 2"));
         assert_eq!(styles.list_level("ListBullet"), Some(0));
-        assert_eq!(styles.list_level("ListBullet2"), Some(1), "by its built-in name");
-        assert_eq!(styles.list_level("Steps"), Some(2), "by its numbering level");
+        assert_eq!(
+            styles.list_level("ListBullet2"),
+            Some(1),
+            "by its built-in name"
+        );
+        assert_eq!(
+            styles.list_level("Steps"),
+            Some(2),
+            "by its numbering level"
+        );
         assert_eq!(styles.list_level("Title"), None);
     }
 }

@@ -5,9 +5,9 @@
 
 use std::borrow::Cow;
 
-use quick_xml::{NsReader, XmlVersion};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
+use quick_xml::{NsReader, XmlVersion};
 
 use crate::read::error::ReadError;
 
@@ -156,7 +156,11 @@ impl<'i> XmlReader<'i> {
     }
 
     /// An attribute's value by local name (any prefix), entities resolved.
-    pub(crate) fn attr(&self, element: &BytesStart, local: &str) -> Result<Option<String>, ReadError> {
+    pub(crate) fn attr(
+        &self,
+        element: &BytesStart,
+        local: &str,
+    ) -> Result<Option<String>, ReadError> {
         for attribute in element.attributes() {
             let attribute = attribute.map_err(|e| self.xml_error(e.to_string()))?;
             if attribute.key.local_name().as_ref() == local {
@@ -252,7 +256,10 @@ mod tests {
 
     #[test]
     fn predefined_and_character_references_resolve() {
-        assert_eq!(drain("<x>a &amp; b &#x2612; &#65;</x>", 10).unwrap(), "a & b ☒ A");
+        assert_eq!(
+            drain("<x>a &amp; b &#x2612; &#65;</x>", 10).unwrap(),
+            "a & b ☒ A"
+        );
     }
 
     #[test]

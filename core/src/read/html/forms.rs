@@ -24,6 +24,10 @@ struct Finder<'t, 'a> {
     ids: HashMap<&'a str, Id>,
     /// Control → its `<label>` (by `for` or by nesting).
     labels: HashMap<Id, Id>,
+    /// Fieldset → (controls, radio buttons and check boxes) anywhere inside it.
+    fieldsets: HashMap<Id, (usize, usize)>,
+    /// Each node's position among its parent's children.
+    positions: HashMap<Id, usize>,
     used: HashSet<Id>,
 }
 
@@ -50,20 +54,37 @@ pub(crate) fn find(tree: &Tree, lines: &Lines) -> Forms {
     for &label in &label_nodes {
         let target = match tree.attr(label, "for") {
             Some(target) => ids.get(target).copied(),
-            None => controls
-                .iter()
-                .copied()
-                .find(|&c| tree.ancestors(c).any(|a| a == label)),
+            None => first_control_in(tree, label),
         };
         if let Some(control) = target {
             labels.entry(control).or_insert(label);
         }
     }
+    let mut fieldsets: HashMap<Id, (usize, usize)> = HashMap::new();
+    for &c in &controls {
+        let choice =
+            tree.is(c, "input") && matches!(tree.input_type(c).as_str(), "radio" | "checkbox");
+        for f in tree.ancestors(c).filter(|&a| tree.is(a, "fieldset")) {
+            let counts = fieldsets.entry(f).or_default();
+            counts.0 += 1;
+            counts.1 += usize::from(choice);
+        }
+    }
+    let positions = (0..tree.nodes.len())
+        .flat_map(|parent| {
+            tree.children(parent)
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| (c, i))
+        })
+        .collect();
     let mut finder = Finder {
         tree,
         lines,
         ids,
         labels,
+        fieldsets,
+        positions,
         used: HashSet::new(),
     };
     let mut at = HashMap::new();
@@ -75,6 +96,17 @@ pub(crate) fn find(tree: &Tree, lines: &Lines) -> Forms {
         at,
         used: finder.used,
     }
+}
+
+fn first_control_in(tree: &Tree, node: Id) -> Option<Id> {
+    let mut stack = vec![node];
+    while let Some(id) = stack.pop() {
+        if id != node && tree.is_control(id) && !tree.hidden(id) {
+            return Some(id);
+        }
+        stack.extend(tree.children(id).iter().rev());
+    }
+    None
 }
 
 /// Controls answering one question, in document order: radios sharing a
@@ -95,13 +127,19 @@ fn groups(tree: &Tree, controls: &[Id]) -> Vec<Vec<Id>> {
             *name_counts.entry((form_of(c), name)).or_default() += 1;
         }
     }
+    // Per innermost fieldset: how many controls, how many of them check boxes.
+    let mut in_fieldset: HashMap<Id, (usize, usize)> = HashMap::new();
+    for &c in controls {
+        if let Some(f) = fieldset_of(c) {
+            let counts = in_fieldset.entry(f).or_default();
+            counts.0 += 1;
+            counts.1 += usize::from(kind(c) == "checkbox");
+        }
+    }
     let fieldset_all_checkboxes = |f: Id| {
-        let inside: Vec<Id> = controls
-            .iter()
-            .copied()
-            .filter(|&c| fieldset_of(c) == Some(f))
-            .collect();
-        inside.len() >= 2 && inside.iter().all(|&c| kind(c) == "checkbox")
+        in_fieldset
+            .get(&f)
+            .is_some_and(|&(all, boxes)| all >= 2 && all == boxes)
     };
     let mut order: Vec<Vec<Id>> = Vec::new();
     let mut by_key: HashMap<(u8, Option<Id>, String), usize> = HashMap::new();
@@ -110,7 +148,10 @@ fn groups(tree: &Tree, controls: &[Id]) -> Vec<Vec<Id>> {
         let form = form_of(c);
         let key = match kind(c).as_str() {
             "radio" if !name.is_empty() => Some((0, form, name.to_owned())),
-            "checkbox" if !name.is_empty() && name_counts.get(&(form, name)).copied().unwrap_or(0) >= 2 => {
+            "checkbox"
+                if !name.is_empty()
+                    && name_counts.get(&(form, name)).copied().unwrap_or(0) >= 2 =>
+            {
                 Some((1, form, name.to_owned()))
             }
             "checkbox" => fieldset_of(c)
@@ -159,7 +200,10 @@ impl<'a> Finder<'_, 'a> {
                     .or_else(|| self.following_text(member))
                     .or_else(|| tree.attr(member, "value").map(collapse))
                     .unwrap_or_default();
-                let value = tree.attr(member, "value").map(str::to_owned).filter(|v| *v != label);
+                let value = tree
+                    .attr(member, "value")
+                    .map(str::to_owned)
+                    .filter(|v| *v != label);
                 options.push(FieldOption {
                     label,
                     value,
@@ -183,7 +227,11 @@ impl<'a> Finder<'_, 'a> {
                 .as_ref()
                 .and_then(|(_, text)| text.clone())
                 .or_else(|| group_container_label(self, group))
-                .or_else(|| (group.len() == 1).then(|| options[0].label.clone()).filter(|t| !t.is_empty()))
+                .or_else(|| {
+                    (group.len() == 1)
+                        .then(|| options[0].label.clone())
+                        .filter(|t| !t.is_empty())
+                })
                 .or_else(|| self.preceding_text(first))
         } else {
             self.own_label(first)
@@ -203,7 +251,9 @@ impl<'a> Finder<'_, 'a> {
 
         let required = if group.iter().any(|&m| {
             tree.attr(m, "required").is_some()
-                || tree.attr(m, "aria-required").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+                || tree
+                    .attr(m, "aria-required")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("true"))
         }) {
             Requirement::RequiredAttribute
         } else {
@@ -239,7 +289,10 @@ impl<'a> Finder<'_, 'a> {
                 return Some(text);
             }
         }
-        self.tree.attr(id, "aria-label").map(collapse).filter(|t| !t.is_empty())
+        self.tree
+            .attr(id, "aria-label")
+            .map(collapse)
+            .filter(|t| !t.is_empty())
     }
 
     fn texts_by_id(&mut self, ids: &str) -> String {
@@ -265,7 +318,10 @@ impl<'a> Finder<'_, 'a> {
                 if label.is_empty() {
                     label = tree.attr(node, "label").map(collapse).unwrap_or_default();
                 }
-                let value = tree.attr(node, "value").map(str::to_owned).filter(|v| *v != label);
+                let value = tree
+                    .attr(node, "value")
+                    .map(str::to_owned)
+                    .filter(|v| *v != label);
                 options.push(FieldOption {
                     label,
                     value,
@@ -282,27 +338,27 @@ impl<'a> Finder<'_, 'a> {
     /// one question's).
     fn legend_fieldset(&self, group: &[Id], choice: bool) -> Option<Id> {
         let tree = self.tree;
-        let fieldset = tree
-            .ancestors(group[0])
-            .filter(|&a| tree.is(a, "fieldset"))
-            .find(|&f| group.iter().all(|&m| tree.ancestors(m).any(|a| a == f)))?;
-        let mut stack = vec![fieldset];
-        while let Some(node) = stack.pop() {
-            if tree.is_control(node) && !group.contains(&node) {
-                let other_choice = matches!(tree.input_type(node).as_str(), "radio" | "checkbox")
-                    && tree.is(node, "input");
-                if other_choice || !choice {
-                    return None;
-                }
-            }
-            stack.extend(tree.children(node).iter());
+        let fieldset = tree.ancestors(group[0]).find(|&a| tree.is(a, "fieldset"))?;
+        let inside = |m: Id| tree.ancestors(m).any(|a| a == fieldset);
+        if !group.iter().all(|&m| inside(m)) {
+            return None;
         }
-        Some(fieldset)
+        let (controls, choices) = self.fieldsets.get(&fieldset).copied().unwrap_or_default();
+        let alone = if choice {
+            choices == group.len()
+        } else {
+            controls == 1
+        };
+        alone.then_some(fieldset)
     }
 
     fn legend(&mut self, fieldset: Id) -> Option<String> {
         let tree = self.tree;
-        let legend = tree.children(fieldset).iter().copied().find(|&c| tree.is(c, "legend"))?;
+        let legend = tree
+            .children(fieldset)
+            .iter()
+            .copied()
+            .find(|&c| tree.is(c, "legend"))?;
         self.used.insert(legend);
         Some(tree.text_of(legend)).filter(|t| !t.is_empty())
     }
@@ -313,10 +369,11 @@ impl<'a> Finder<'_, 'a> {
         let tree = self.tree;
         let parent = tree.parent(member)?;
         let siblings = tree.children(parent);
-        let start = siblings.iter().position(|&s| s == member)? + 1;
+        let start = self.positions.get(&member)? + 1;
         let mut taken = Vec::new();
         for &s in &siblings[start..] {
-            if self.used.contains(&s) || tree.is(s, "br") || tree.is_block(s) || tree.has_control(s) {
+            if self.used.contains(&s) || tree.is(s, "br") || tree.is_block(s) || tree.has_control(s)
+            {
                 break;
             }
             taken.push(s);
@@ -333,7 +390,7 @@ impl<'a> Finder<'_, 'a> {
         for _ in 0..3 {
             let parent = tree.parent(current)?;
             let siblings = tree.children(parent);
-            let index = siblings.iter().position(|&s| s == current)?;
+            let index = *self.positions.get(&current)?;
             let mut taken = Vec::new();
             for &s in siblings[..index].iter().rev() {
                 if self.used.contains(&s) || tree.is(s, "br") || tree.has_control(s) {
@@ -371,7 +428,7 @@ impl<'a> Finder<'_, 'a> {
         let tree = self.tree;
         let row = tree.parent(cell)?;
         let cells = tree.children(row);
-        let index = cells.iter().position(|&c| c == cell)?;
+        let index = *self.positions.get(&cell)?;
         cells[..index]
             .iter()
             .rev()
@@ -385,7 +442,11 @@ impl<'a> Finder<'_, 'a> {
         let text = collapse(
             &nodes
                 .iter()
-                .map(|&n| tree.text(n).map(str::to_owned).unwrap_or_else(|| tree.text_of(n)))
+                .map(|&n| {
+                    tree.text(n)
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| tree.text_of(n))
+                })
                 .collect::<Vec<_>>()
                 .join(" "),
         );
@@ -420,7 +481,10 @@ impl<'a> Finder<'_, 'a> {
             let mut stack = vec![fieldset];
             while let Some(node) = stack.pop() {
                 let class = tree.attr(node, "class").unwrap_or("").to_ascii_lowercase();
-                if node != fieldset && (class.contains("hint") || class.contains("help")) && !self.used.contains(&node) {
+                if node != fieldset
+                    && (class.contains("hint") || class.contains("help"))
+                    && !self.used.contains(&node)
+                {
                     self.used.insert(node);
                     parts.push(tree.text_of(node));
                     continue;
@@ -454,7 +518,10 @@ fn strip_markers(label: &str) -> (String, Requirement) {
     let mut text = label.trim().to_owned();
     let mut requirement = Requirement::Unstated;
     let lower = text.to_ascii_lowercase();
-    for (marker, meaning) in [("(required)", Requirement::RequiredInLabel), ("(optional)", Requirement::Optional)] {
+    for (marker, meaning) in [
+        ("(required)", Requirement::RequiredInLabel),
+        ("(optional)", Requirement::Optional),
+    ] {
         if let Some(at) = lower.find(marker) {
             text.replace_range(at..at + marker.len(), "");
             requirement = meaning;
@@ -478,12 +545,21 @@ mod tests {
 
     #[test]
     fn markers_come_off_the_label() {
-        assert_eq!(strip_markers("Sex *"), ("Sex".into(), Requirement::RequiredInLabel));
-        assert_eq!(strip_markers("Title (optional)"), ("Title".into(), Requirement::Optional));
+        assert_eq!(
+            strip_markers("Sex *"),
+            ("Sex".into(), Requirement::RequiredInLabel)
+        );
+        assert_eq!(
+            strip_markers("Title (optional)"),
+            ("Title".into(), Requirement::Optional)
+        );
         assert_eq!(
             strip_markers("Date of birth (Required)"),
             ("Date of birth".into(), Requirement::RequiredInLabel)
         );
-        assert_eq!(strip_markers("Pronouns"), ("Pronouns".into(), Requirement::Unstated));
+        assert_eq!(
+            strip_markers("Pronouns"),
+            ("Pronouns".into(), Requirement::Unstated)
+        );
     }
 }

@@ -53,7 +53,11 @@ pub fn read_html(bytes: &[u8], limits: &DocumentLimits) -> Result<Document, Read
     })?;
 
     let shared = Rc::new(Shared::default());
-    let sink = Sink::new(Rc::clone(&shared), limits.max_depth, limits.max_html_elements);
+    let sink = Sink::new(
+        Rc::clone(&shared),
+        limits.max_depth,
+        limits.max_html_elements,
+    );
     let mut parser = parse_document(sink, ParseOpts::default());
     let mut start = 0;
     for end in tag_starts(text).chain(std::iter::once(text.len())) {

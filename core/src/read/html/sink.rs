@@ -7,10 +7,10 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use html5ever::interface::ElemName;
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, LocalName, Namespace, QualName, ns};
-use html5ever::interface::ElemName;
 
 pub(crate) type Id = usize;
 
@@ -110,7 +110,9 @@ impl Sink {
                 };
                 // Adjacent text merges into the text node before it.
                 if let Some(position) = position
-                    && let Some(&previous) = position.checked_sub(1).and_then(|i| nodes[parent].children.get(i))
+                    && let Some(&previous) = position
+                        .checked_sub(1)
+                        .and_then(|i| nodes[parent].children.get(i))
                     && let Data::Text(existing) = &mut nodes[previous].data
                 {
                     existing.push_str(&text);
@@ -235,7 +237,13 @@ impl TreeSink for Sink {
         }
     }
 
-    fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {}
+    fn append_doctype_to_document(
+        &self,
+        _name: StrTendril,
+        _public_id: StrTendril,
+        _system_id: StrTendril,
+    ) {
+    }
 
     fn get_template_contents(&self, target: &Id) -> Id {
         if let Some(&contents) = self.templates.borrow().get(target) {
@@ -263,7 +271,9 @@ impl TreeSink for Sink {
     fn add_attrs_if_missing(&self, target: &Id, attrs: Vec<Attribute>) {
         let mut nodes = self.nodes.borrow_mut();
         if let Some(Node {
-            data: Data::Element { attrs: existing, .. },
+            data: Data::Element {
+                attrs: existing, ..
+            },
             ..
         }) = nodes.get_mut(*target)
         {

@@ -52,7 +52,10 @@ impl<'a> Tree<'a> {
     /// Not shown on the page, or not the page's content: never read.
     pub(crate) fn hidden(&self, id: Id) -> bool {
         let Some(name) = self.name(id) else {
-            return matches!(self.nodes.get(id).map(|n| &n.data), Some(Data::Foreign | Data::Other));
+            return matches!(
+                self.nodes.get(id).map(|n| &n.data),
+                Some(Data::Foreign | Data::Other)
+            );
         };
         if matches!(
             name,

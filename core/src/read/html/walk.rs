@@ -31,23 +31,30 @@ pub(crate) fn document(
     walker.walk(0, &mut out, 0, false)?;
     walker.flush(&mut out);
     let blocks = out.blocks;
-    let title = page_title(&tree).map(|text| Title { text, source: None }).or_else(|| {
-        blocks.iter().find_map(|b| match b {
-            Block::Heading(h) if h.level == 1 => Some(Title {
-                text: h.text.clone(),
-                source: Some(h.source.clone()),
-            }),
-            _ => None,
-        })
-    });
+    let title = page_title(&tree)
+        .map(|text| Title { text, source: None })
+        .or_else(|| {
+            blocks.iter().find_map(|b| match b {
+                Block::Heading(h) if h.level == 1 => Some(Title {
+                    text: h.text.clone(),
+                    source: Some(h.source.clone()),
+                }),
+                _ => None,
+            })
+        });
     Ok((title, blocks))
 }
 
 fn page_title(tree: &Tree) -> Option<String> {
-    let title = (0..tree.nodes.len()).find(|&id| {
-        tree.is(id, "title") && tree.ancestors(id).any(|a| tree.is(a, "head"))
-    })?;
-    let text = collapse(&tree.children(title).iter().filter_map(|&c| tree.text(c)).collect::<String>());
+    let title = (0..tree.nodes.len())
+        .find(|&id| tree.is(id, "title") && tree.ancestors(id).any(|a| tree.is(a, "head")))?;
+    let text = collapse(
+        &tree
+            .children(title)
+            .iter()
+            .filter_map(|&c| tree.text(c))
+            .collect::<String>(),
+    );
     (!text.is_empty()).then_some(text)
 }
 
@@ -138,7 +145,8 @@ impl Walker<'_, '_> {
             }
             "li" => {
                 self.flush(out);
-                out.list_level = Some(self.list_depth.saturating_sub(1).min(u8::MAX as usize) as u8);
+                out.list_level =
+                    Some(self.list_depth.saturating_sub(1).min(u8::MAX as usize) as u8);
                 out.source = Some(node);
                 self.children(node, out, depth, pre)?;
                 self.flush(out);
@@ -154,7 +162,13 @@ impl Walker<'_, '_> {
         Ok(())
     }
 
-    fn children(&mut self, node: Id, out: &mut Out, depth: usize, pre: bool) -> Result<(), ReadError> {
+    fn children(
+        &mut self,
+        node: Id,
+        out: &mut Out,
+        depth: usize,
+        pre: bool,
+    ) -> Result<(), ReadError> {
         for &child in self.tree.children(node) {
             self.walk(child, out, depth + 1, pre)?;
         }
@@ -178,7 +192,12 @@ impl Walker<'_, '_> {
         let tree = self.tree;
         let mut caption = None;
         let mut rows = Vec::new();
-        let mut stack: Vec<(Id, bool)> = tree.children(node).iter().rev().map(|&c| (c, false)).collect();
+        let mut stack: Vec<(Id, bool)> = tree
+            .children(node)
+            .iter()
+            .rev()
+            .map(|&c| (c, false))
+            .collect();
         while let Some((id, in_head)) = stack.pop() {
             match tree.name(id) {
                 Some("caption") => {
