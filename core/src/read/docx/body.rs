@@ -5,17 +5,17 @@
 //! `mc:Fallback` copy); fields show their result, not their instructions.
 
 use super::elements::{El, classify};
-use super::runs::{Field, SymbolFont, on_off, symbol_char, symbol_font};
+use super::frames::{
+    Container, Frame, Kind, Open, Para, RowFrame, TableFrame, Walk, extend, place,
+};
+use super::runs::{on_off, symbol_char, symbol_font};
 use super::styles::Styles;
 use super::xml::{XmlEvent, XmlReader};
 use crate::read::document::{
-    Block, Cell, DocxPlace, Heading, Paragraph, Row, Source, Step, TICKED, Table, UNTICKED,
-    cell_contents, normalise_ticks,
+    Block, Cell, Heading, Paragraph, Row, Step, TICKED, Table, UNTICKED, cell_contents,
+    normalise_ticks,
 };
 use crate::read::error::ReadError;
-
-/// Nested fields followed; deeper ones are counted but not tracked.
-const MAX_FIELDS: usize = 64;
 
 /// Reads a document part's body into blocks.
 pub(crate) fn read_body(
@@ -50,93 +50,6 @@ pub(crate) fn read_body(
         Some(Frame::Container(root)) => Ok(root.items),
         _ => Ok(Vec::new()),
     }
-}
-
-struct Walk<'s> {
-    styles: &'s Styles,
-    /// One entry per open element; the first is the body itself.
-    stack: Vec<Open>,
-    fields: Vec<Field>,
-    untracked_fields: usize,
-}
-
-struct Open {
-    el: El,
-    frame: Option<Frame>,
-}
-
-enum Frame {
-    Container(Container),
-    Para(Para),
-    Table(TableFrame),
-    Row(RowFrame),
-    Run(Option<SymbolFont>),
-    Sdt(Option<bool>),
-    Alternate { taken: bool },
-}
-
-/// Something that holds paragraphs and tables: the body, a cell, a text box.
-struct Container {
-    path: Vec<Step>,
-    kind: Kind,
-    paragraphs: usize,
-    tables: usize,
-    items: Vec<Block>,
-}
-
-enum Kind {
-    Body,
-    Cell { span: u32, merged_above: bool },
-    TextBox,
-}
-
-impl Container {
-    fn new(path: Vec<Step>, kind: Kind) -> Self {
-        Container {
-            path,
-            kind,
-            paragraphs: 0,
-            tables: 0,
-            items: Vec::new(),
-        }
-    }
-}
-
-struct Para {
-    path: Vec<Step>,
-    text: String,
-    style: Option<String>,
-    level: Option<u8>,
-    num_id: Option<bool>,
-    outline: Option<u8>,
-    text_boxes: usize,
-    /// Text-box content anchored here, placed after the paragraph.
-    after: Vec<Block>,
-}
-
-struct TableFrame {
-    path: Vec<Step>,
-    rows: Vec<Row>,
-    caption: Option<String>,
-}
-
-struct RowFrame {
-    path: Vec<Step>,
-    header: bool,
-    deleted: bool,
-    cells: Vec<Cell>,
-}
-
-fn place(path: &[Step]) -> Source {
-    Source::Docx(DocxPlace {
-        path: path.to_vec(),
-    })
-}
-
-fn extend(path: &[Step], step: Step) -> Vec<Step> {
-    let mut path = path.to_vec();
-    path.push(step);
-    path
 }
 
 impl Walk<'_> {
@@ -498,119 +411,6 @@ impl Walk<'_> {
                     source: place(&container.path),
                 });
             }
-        }
-    }
-
-    /// Appends displayed text to the paragraph being read, unless it is a
-    /// field's instruction part.
-    fn emit(&mut self, text: &str) {
-        if self.fields.iter().any(|f| !f.in_result) {
-            return;
-        }
-        for open in self.stack.iter_mut().rev() {
-            match &mut open.frame {
-                Some(Frame::Para(para)) => {
-                    para.text.push_str(text);
-                    return;
-                }
-                Some(Frame::Container(_)) => return,
-                _ => {}
-            }
-        }
-    }
-
-    fn field_char(&mut self, kind: &str) {
-        match kind {
-            "begin" => {
-                if self.fields.len() < MAX_FIELDS && self.untracked_fields == 0 {
-                    self.fields.push(Field::default());
-                } else {
-                    self.untracked_fields += 1;
-                }
-            }
-            "separate" => {
-                if self.untracked_fields == 0
-                    && let Some(field) = self.fields.last_mut()
-                {
-                    field.in_result = true;
-                }
-            }
-            "end" => {
-                if self.untracked_fields > 0 {
-                    self.untracked_fields -= 1;
-                } else if let Some(field) = self.fields.pop()
-                    && let Some(shown) = field.shown_at_end()
-                {
-                    self.emit(&shown);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn tracked_field(&mut self) -> Option<&mut Field> {
-        if self.untracked_fields > 0 {
-            return None;
-        }
-        self.fields.last_mut()
-    }
-
-    fn set_sdt_checkbox(&mut self, ticked: bool) {
-        if let Some(Frame::Sdt(state)) = self.innermost(|f| matches!(f, Frame::Sdt(_))) {
-            *state = Some(ticked);
-        }
-    }
-
-    fn run_font(&self) -> Option<SymbolFont> {
-        self.stack.iter().rev().find_map(|o| match o.frame {
-            Some(Frame::Run(font)) => Some(font),
-            _ => None,
-        })?
-    }
-
-    fn in_paragraph(&self) -> bool {
-        for open in self.stack.iter().rev() {
-            match open.frame {
-                Some(Frame::Para(_)) => return true,
-                Some(Frame::Container(_)) => return false,
-                _ => {}
-            }
-        }
-        false
-    }
-
-    fn innermost(&mut self, wanted: impl Fn(&Frame) -> bool) -> Option<&mut Frame> {
-        self.stack
-            .iter_mut()
-            .rev()
-            .filter_map(|o| o.frame.as_mut())
-            .find(|f| wanted(f))
-    }
-
-    fn innermost_para(&mut self) -> Option<&mut Para> {
-        match self.innermost(|f| matches!(f, Frame::Para(_))) {
-            Some(Frame::Para(para)) => Some(para),
-            _ => None,
-        }
-    }
-
-    fn innermost_row(&mut self) -> Option<&mut RowFrame> {
-        match self.innermost(|f| matches!(f, Frame::Row(_))) {
-            Some(Frame::Row(row)) => Some(row),
-            _ => None,
-        }
-    }
-
-    fn innermost_container(&mut self) -> &mut Container {
-        let index = self
-            .stack
-            .iter()
-            .rposition(|o| matches!(o.frame, Some(Frame::Container(_))))
-            .unwrap_or(0);
-        match &mut self.stack[index].frame {
-            Some(Frame::Container(container)) => container,
-            // The body container is never popped, so index 0 always holds it.
-            _ => unreachable!("the body container is always at the bottom of the stack"),
         }
     }
 }

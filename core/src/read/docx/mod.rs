@@ -13,6 +13,7 @@
 mod archive;
 mod body;
 mod elements;
+mod frames;
 mod parts;
 mod runs;
 mod styles;

@@ -10,6 +10,7 @@
 //! and hidden inputs are not read.
 
 mod forms;
+mod groups;
 mod sink;
 mod tree;
 mod walk;
