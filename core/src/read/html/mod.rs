@@ -36,7 +36,7 @@ use sink::{Over, Shared, Sink};
 /// let field = doc.fields().next().unwrap();
 /// assert_eq!(field.label, "Sex");
 /// assert_eq!(field.options.len(), 2);
-/// assert_eq!(field.source.place(), "line 2, column 25");
+/// assert_eq!(field.source.place(), "line 2, column 1");
 /// ```
 pub fn read_html(bytes: &[u8], limits: &DocumentLimits) -> Result<Document, ReadError> {
     if bytes.len() > limits.max_input_bytes {
