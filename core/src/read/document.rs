@@ -161,7 +161,8 @@ pub struct Cell {
     /// How many grid columns it spans (Word gridSpan, HTML colspan); 1 usually.
     pub span: u32,
     /// True when this cell continues a vertically merged cell from the row
-    /// above (Word vMerge, HTML rowspan): its text is in the cell above.
+    /// above (Word vMerge): its text is in the cell above. HTML rowspans are
+    /// not expanded: a spanned row simply has fewer cells.
     pub merged_above: bool,
     /// An HTML `<th>` cell.
     pub header: bool,
