@@ -31,7 +31,7 @@ mod engine;
 mod error;
 pub mod json_api;
 mod model;
-mod read;
+pub mod read;
 mod rules;
 pub mod schema;
 mod text;
@@ -41,6 +41,10 @@ pub use engine::{BUILTIN_PACK, Engine, Session};
 pub use error::{DraftError, ErrorInfo, RulePackError, display_pointer, panic_message};
 pub use model::framework::{Progress, SelfAssessment};
 pub use model::*;
+#[cfg(feature = "docx")]
+pub use read::read_docx;
+#[cfg(feature = "html")]
+pub use read::read_html;
 pub use read::{Format, Limits};
 pub use rules::{Family, RuleKind, RuleMeta};
 pub use text::TextSpan;
