@@ -41,6 +41,7 @@ pub use engine::{BUILTIN_PACK, Engine, Session};
 pub use error::{DraftError, ErrorInfo, RulePackError, display_pointer, panic_message};
 pub use model::framework::{Progress, SelfAssessment};
 pub use model::*;
+pub use read::inline_waivers;
 pub use read::{Format, Limits};
 pub use rules::{Family, RuleKind, RuleMeta};
 pub use text::TextSpan;

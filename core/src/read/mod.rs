@@ -1,10 +1,12 @@
 //! Reading drafts: JSON with pointers in every error, Markdown and plain
 //! text, all within limits so hostile input cannot hang or abort.
 
+pub mod inline_waivers;
 mod json;
 mod markdown;
 
 pub(crate) use json::{JsonProblem, check_depth, deserialize_with_pointer};
+pub(crate) use markdown::{MarkdownLayout, split_markdown_with_layout};
 
 use crate::error::DraftError;
 use crate::model::{Draft, Section};
@@ -119,12 +121,16 @@ pub(crate) const UNTITLED: &str = "Untitled draft";
 fn text_draft(title: &str, text: &str) -> Draft {
     let mut draft = empty_draft(if title.is_empty() { UNTITLED } else { title });
     draft.sections.push(Section {
-        id: "text".into(),
+        id: TEXT_SECTION.into(),
         heading: String::new(),
         text: text.to_owned(),
     });
+    draft.waivers = inline_waivers::section_waivers(TEXT_SECTION, text);
     draft
 }
+
+/// The id of a plain-text draft's one section.
+pub(crate) const TEXT_SECTION: &str = "text";
 
 pub(crate) fn empty_draft(title: &str) -> Draft {
     Draft {
