@@ -35,6 +35,7 @@ mod read;
 mod rules;
 pub mod schema;
 mod text;
+pub mod write;
 
 pub use date::Date;
 pub use engine::{BUILTIN_PACK, Engine, Session};

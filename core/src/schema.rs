@@ -7,6 +7,7 @@ use schemars::schema_for;
 use crate::model::Draft;
 use crate::model::Report;
 use crate::model::RulePack;
+use crate::write::Baseline;
 
 /// (file name, schema as pretty JSON) for each schema in `schemas/`.
 pub fn all() -> Vec<(&'static str, String)> {
@@ -16,6 +17,7 @@ pub fn all() -> Vec<(&'static str, String)> {
         text
     };
     vec![
+        ("baseline.schema.json", pretty(schema_for!(Baseline))),
         ("draft.schema.json", pretty(schema_for!(Draft))),
         // Output types are described as serialised, so optional fields are not required.
         (

@@ -18,8 +18,7 @@ pub(crate) fn apply_waivers(draft: &Draft, placed: &mut [Placed]) -> Vec<usize> 
         let mut covers_any = false;
         for p in placed.iter_mut() {
             let f = &mut p.finding;
-            if f.rule != waiver.rule || f.rule == WAIVER_RULE || !in_scope(waiver, f)
-            {
+            if f.rule != waiver.rule || f.rule == WAIVER_RULE || !in_scope(waiver, f) {
                 continue;
             }
             // A finding two waivers cover counts for both, but keeps the first.
@@ -66,10 +65,15 @@ impl super::Engine {
         placed: &mut Vec<Placed>,
         passes: &mut Vec<RuleOutcome>,
     ) {
-        let Some((order, meta)) = self.structural.iter().enumerate().find_map(|(order, (_, m))| {
-            let meta = &self.metas[*m];
-            (meta.id == WAIVER_RULE).then_some((order, meta))
-        }) else {
+        let Some((order, meta)) = self
+            .structural
+            .iter()
+            .enumerate()
+            .find_map(|(order, (_, m))| {
+                let meta = &self.metas[*m];
+                (meta.id == WAIVER_RULE).then_some((order, meta))
+            })
+        else {
             return;
         };
         let mut noted = false;
@@ -81,7 +85,9 @@ impl super::Engine {
                 continue;
             }
             let scope = match (&waiver.section, waiver.span) {
-                (Some(section), Some(_)) => format!(" in the paragraph it marks in section {section:?}"),
+                (Some(section), Some(_)) => {
+                    format!(" in the paragraph it marks in section {section:?}")
+                }
                 (Some(section), None) => format!(" in section {section:?}"),
                 (None, _) => String::new(),
             };
@@ -91,7 +97,14 @@ impl super::Engine {
             );
             let raw = RawFinding::review(format!("/waivers/{index}"), message);
             // After the rule's own findings, in waiver order.
-            let mut note = structural_finding(draft, meta, raw, None, (1, order, usize::MAX / 2 + index), 1);
+            let mut note = structural_finding(
+                draft,
+                meta,
+                raw,
+                None,
+                (1, order, usize::MAX / 2 + index),
+                1,
+            );
             note.finding.severity = Severity::Info;
             placed.push(note);
             noted = true;

@@ -266,11 +266,15 @@ mod tests {
 
     #[test]
     fn comments_are_found_with_their_ranges_and_ordinary_ones_skipped() {
-        let text = "A <!-- note --> B <!-- dueregard: waive x because y --> C <!-- dueregard: waive z";
+        let text =
+            "A <!-- note --> B <!-- dueregard: waive x because y --> C <!-- dueregard: waive z";
         let found = find_inline_waivers(text);
         assert_eq!(found.len(), 1, "the unclosed comment is not a waiver");
         let w = &found[0];
-        assert_eq!(&text[w.start..w.end], "<!-- dueregard: waive x because y -->");
+        assert_eq!(
+            &text[w.start..w.end],
+            "<!-- dueregard: waive x because y -->"
+        );
         assert_eq!(w.directive.rule, "x");
     }
 

@@ -6,7 +6,7 @@ mod json;
 mod markdown;
 
 pub(crate) use json::{JsonProblem, check_depth, deserialize_with_pointer};
-pub(crate) use markdown::{MarkdownLayout, split_markdown_with_layout};
+pub(crate) use markdown::{MarkdownLayout, SectionLayout, split_markdown_with_layout};
 
 use crate::error::DraftError;
 use crate::model::{Draft, Section};

@@ -164,12 +164,13 @@ pub struct Location {
 #[serde(rename_all = "camelCase")]
 pub struct PhysicalLocation {
     pub artifact_location: ArtifactLocation,
-    pub region: Region,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
 }
 
 /// A text region. Columns and character offsets count UTF-16 code units
 /// (the run's `columnKind`); lines and columns start at 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Region {
     pub start_line: usize,
@@ -178,6 +179,9 @@ pub struct Region {
     pub end_column: usize,
     pub char_offset: usize,
     pub char_length: usize,
+    /// The region's text, when the source was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<ArtifactContent>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -218,7 +222,7 @@ pub struct Replacement {
     pub inserted_content: ArtifactContent,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ArtifactContent {
     pub text: String,
 }
