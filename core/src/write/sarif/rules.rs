@@ -27,9 +27,16 @@ pub(super) fn descriptor(meta: &RuleMeta, options: &SarifOptions<'_>) -> Reporti
         "{}\n\nSource: [{}]({}).\n\nFramework elements: {elements}.\n\n[Documentation]({help_uri})",
         meta.rationale, meta.source.title, meta.source.url
     );
-    let mut tags = vec!["dueregard".to_owned(), meta.family.as_str().to_owned()];
-    tags.extend(meta.tags.iter().cloned());
-    tags.dedup();
+    // Tags must be unique; the family is often a tag already.
+    let mut tags: Vec<String> = Vec::new();
+    for tag in ["dueregard", meta.family.as_str()]
+        .into_iter()
+        .chain(meta.tags.iter().map(String::as_str))
+    {
+        if !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_owned());
+        }
+    }
     let properties = PropertyBag::from([
         ("tags".into(), json!(tags)),
         ("family".into(), json!(meta.family.as_str())),
