@@ -7,6 +7,5 @@ mod pack;
 mod report;
 
 pub use draft::*;
-pub(crate) use pack::pack_limits;
 pub use pack::*;
 pub use report::*;
