@@ -130,6 +130,11 @@ impl Baseline {
         Baseline::sorted(findings)
     }
 
+    /// A baseline of these entries, sorted, without duplicates.
+    pub fn from_entries(findings: Vec<BaselineEntry>) -> Baseline {
+        Baseline::sorted(findings)
+    }
+
     fn sorted(mut findings: Vec<BaselineEntry>) -> Baseline {
         findings.sort();
         findings.dedup();

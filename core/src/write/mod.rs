@@ -12,4 +12,4 @@ pub mod sarif;
 
 pub use baseline::{Baseline, BaselineEntry, BaselineError, GateSplit};
 pub use places::{Place, SourcePlaces};
-pub use sarif::{SarifArtifact, SarifOptions, sarif_log};
+pub use sarif::{SarifArtifact, SarifBuilder, SarifOptions, sarif_log};

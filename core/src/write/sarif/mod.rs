@@ -22,6 +22,7 @@
 //!   logical location (kind `member`, or `element` for an array item).
 
 mod log;
+mod results;
 mod rules;
 mod uri;
 
@@ -31,11 +32,12 @@ pub use log::*;
 use serde_json::json;
 
 use super::baseline::Baseline;
-use super::places::{Place, SourcePlaces};
-use crate::model::{Applicability, Finding, Report};
+use super::places::SourcePlaces;
+use crate::model::Report;
 use crate::read::Format;
 use crate::rules::RuleMeta;
-use rules::{descriptor, descriptor_from_finding, level, sentence};
+use results::{mime_type, result};
+use rules::{descriptor, descriptor_from_finding, sentence};
 use uri::{SOURCE_ROOT_ID, artifact_location, file_uri};
 
 /// Where rule documentation lives unless told otherwise: `docs/rules.md` in
@@ -104,308 +106,203 @@ pub fn sarif_log(
     rules: &[RuleMeta],
     options: &SarifOptions<'_>,
 ) -> SarifLog {
-    let mut descriptors: Vec<ReportingDescriptor> =
-        rules.iter().map(|m| descriptor(m, options)).collect();
-    let mut index: BTreeMap<String, usize> = descriptors
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.clone(), i))
-        .collect();
-    let mut results = Vec::new();
-    let mut notifications = Vec::new();
-    let mut files = Vec::new();
-    for (artifact_index, artifact) in artifacts.iter().enumerate() {
+    let mut builder = SarifBuilder::new(rules, options.clone());
+    for artifact in artifacts {
+        builder.add(artifact);
+    }
+    builder.finish()
+}
+
+/// Builds a SARIF log one file at a time, so a caller checking many files
+/// holds one report and source at a time, and only the results between them.
+#[derive(Debug)]
+pub struct SarifBuilder<'o> {
+    options: SarifOptions<'o>,
+    descriptors: Vec<ReportingDescriptor>,
+    index: BTreeMap<String, usize>,
+    results: Vec<SarifResult>,
+    notifications: Vec<Notification>,
+    files: Vec<Artifact>,
+    pack: Option<(String, String)>,
+}
+
+impl<'o> SarifBuilder<'o> {
+    /// A log for the pack's `rules`.
+    pub fn new(rules: &[RuleMeta], options: SarifOptions<'o>) -> SarifBuilder<'o> {
+        let descriptors: Vec<ReportingDescriptor> =
+            rules.iter().map(|m| descriptor(m, &options)).collect();
+        let index = descriptors
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
+        SarifBuilder {
+            options,
+            descriptors,
+            index,
+            results: Vec::new(),
+            notifications: Vec::new(),
+            files: Vec::new(),
+            pack: None,
+        }
+    }
+
+    /// Adds one checked file: an artifact, a result per finding, and a
+    /// notification per rule that failed to run.
+    pub fn add(&mut self, artifact: &SarifArtifact<'_>) {
         let places = artifact
             .source
             .map(|(format, source)| SourcePlaces::new(format, source));
-        let location = artifact_location(artifact.path, artifact_index, options);
-        files.push(Artifact {
-            location: ArtifactLocation {
-                index: None,
-                ..location.clone()
-            },
-            mime_type: artifact.source.map(|(format, _)| mime_type(format)),
-            encoding: artifact.source.map(|_| "utf-8"),
-        });
+        let location = self.add_artifact(artifact.path, artifact.source.map(|(f, _)| f));
         let report = artifact.report;
+        self.pack.get_or_insert_with(|| {
+            (
+                report.engine.rule_pack.clone(),
+                report.engine.rule_pack_version.clone(),
+            )
+        });
         let buckets = [(&report.violations, false), (&report.needs_review, true)];
         for (findings, review) in buckets {
             for finding in findings {
-                let rule_index = *index.entry(finding.rule.clone()).or_insert_with(|| {
-                    descriptors.push(descriptor_from_finding(finding, options));
-                    descriptors.len() - 1
-                });
-                results.push(result(
+                let rule_index = match self.index.get(&finding.rule) {
+                    Some(&i) => i,
+                    None => {
+                        let d = descriptor_from_finding(finding, &self.options);
+                        self.descriptors.push(d);
+                        self.index
+                            .insert(finding.rule.clone(), self.descriptors.len() - 1);
+                        self.descriptors.len() - 1
+                    }
+                };
+                let result = result(
                     finding,
                     review,
                     rule_index,
                     &location,
                     places.as_ref(),
                     artifact,
-                    options,
-                ));
+                    &self.options,
+                );
+                self.results.push(result);
             }
         }
-        let here = vec![Location {
-            physical_location: PhysicalLocation {
-                artifact_location: location.clone(),
-                region: None,
-            },
-            logical_locations: Vec::new(),
-        }];
         for failure in &report.errors {
-            notifications.push(Notification {
-                level: "error",
-                message: Message {
-                    text: format!(
-                        "The rule {} failed to run: {}",
-                        failure.rule, failure.message
-                    ),
-                },
-                associated_rule: index
-                    .get(&failure.rule)
-                    .map(|&i| ReportingDescriptorReference {
-                        id: failure.rule.clone(),
-                        index: i,
-                    }),
-                locations: here.clone(),
-            });
+            let rule = self
+                .index
+                .get(&failure.rule)
+                .map(|&i| ReportingDescriptorReference {
+                    id: failure.rule.clone(),
+                    index: i,
+                });
+            let text = format!(
+                "The rule {} failed to run: {}",
+                failure.rule, failure.message
+            );
+            self.notify("error", text, rule, &location);
         }
         if report.summary.omitted > 0 {
-            notifications.push(Notification {
-                level: "warning",
-                message: Message {
-                    text: format!(
-                        "{} findings were left out past the report's limit; they still count towards the gate.",
-                        report.summary.omitted
-                    ),
-                },
-                associated_rule: None,
-                locations: here,
-            });
+            let text = format!(
+                "{} findings were left out past the report's limit; they still count towards the gate.",
+                report.summary.omitted
+            );
+            self.notify("warning", text, None, &location);
         }
     }
-    let (pack, pack_version) = artifacts.first().map_or(("", ""), |a| {
-        (
-            a.report.engine.rule_pack.as_str(),
-            a.report.engine.rule_pack_version.as_str(),
-        )
-    });
-    let mut driver_properties = PropertyBag::new();
-    if !pack.is_empty() {
-        driver_properties.insert("rulePack".into(), json!(pack));
-        driver_properties.insert("rulePackVersion".into(), json!(pack_version));
+
+    /// Records a file that could not be checked, as an error notification.
+    pub fn add_unreadable(&mut self, path: &str, message: &str) {
+        let location = self.add_artifact(path, None);
+        self.notify(
+            "error",
+            format!("{path} was not checked: {message}"),
+            None,
+            &location,
+        );
     }
-    let original_uri_base_ids = options
-        .source_root
-        .as_deref()
-        .map(|root| {
-            let mut uri = file_uri(root);
-            if !uri.ends_with('/') {
-                uri.push('/');
-            }
-            let base = ArtifactLocation {
-                uri,
-                uri_base_id: None,
+
+    fn add_artifact(&mut self, path: &str, format: Option<Format>) -> ArtifactLocation {
+        let location = artifact_location(path, self.files.len(), &self.options);
+        self.files.push(Artifact {
+            location: ArtifactLocation {
                 index: None,
-            };
-            BTreeMap::from([(SOURCE_ROOT_ID.to_owned(), base)])
-        })
-        .unwrap_or_default();
-    SarifLog {
-        schema: SARIF_SCHEMA,
-        version: "2.1.0",
-        runs: vec![Run {
-            tool: Tool {
-                driver: ToolComponent {
-                    name: "dueregard".into(),
-                    version: env!("CARGO_PKG_VERSION").into(),
-                    semantic_version: env!("CARGO_PKG_VERSION").into(),
-                    information_uri: env!("CARGO_PKG_REPOSITORY").into(),
-                    rules: descriptors,
-                    properties: driver_properties,
-                },
+                ..location.clone()
             },
-            invocations: vec![Invocation {
-                execution_successful: true,
-                tool_execution_notifications: notifications,
-            }],
-            original_uri_base_ids,
-            artifacts: files,
-            results,
-            column_kind: "utf16CodeUnits",
-        }],
-    }
-}
-
-fn result(
-    finding: &Finding,
-    review: bool,
-    rule_index: usize,
-    artifact_location: &ArtifactLocation,
-    places: Option<&SourcePlaces<'_>>,
-    artifact: &SarifArtifact<'_>,
-    options: &SarifOptions<'_>,
-) -> SarifResult {
-    let place = places.map(|p| p.locate(&finding.location));
-    let json_draft = matches!(artifact.source, Some((Format::Json, _)))
-        || artifact.path.to_ascii_lowercase().ends_with(".json");
-    let logical_locations = match finding.location.path.rsplit('/').next() {
-        Some(last) if json_draft && !finding.location.path.is_empty() => vec![LogicalLocation {
-            name: last.replace("~1", "/").replace("~0", "~"),
-            fully_qualified_name: finding.location.path.clone(),
-            kind: if last.parse::<usize>().is_ok() {
-                "element"
-            } else {
-                "member"
-            },
-        }],
-        _ => Vec::new(),
-    };
-    let mut properties = PropertyBag::from([
-        ("severity".into(), json!(finding.severity.as_str())),
-        ("needsReview".into(), json!(review)),
-        ("elements".into(), json!(finding.elements)),
-        ("pointer".into(), json!(finding.location.path)),
-        (
-            "exactLocation".into(),
-            json!(place.is_some_and(|p| p.exact)),
-        ),
-    ]);
-    if let Some(section) = &finding.location.section {
-        properties.insert("section".into(), json!(section));
-    }
-    if !finding.suggestions.is_empty() {
-        properties.insert("suggestions".into(), json!(finding.suggestions));
-    }
-    let suppressions = finding
-        .waiver
-        .iter()
-        .map(|w| Suppression {
-            kind: "inSource",
-            status: "accepted",
-            justification: w.reason.clone(),
-            properties: w
-                .approved_by
-                .iter()
-                .map(|a| ("approvedBy".to_owned(), json!(a)))
-                .collect(),
-        })
-        .collect();
-    let fixes = places
-        .and_then(|places| sarif_fix(finding, artifact_location, places))
-        .into_iter()
-        .collect();
-    SarifResult {
-        rule_id: finding.rule.clone(),
-        rule_index,
-        level: if review {
-            "note"
-        } else {
-            level(finding.severity)
-        },
-        message: Message {
-            text: sentence(&finding.message),
-        },
-        locations: vec![Location {
-            physical_location: PhysicalLocation {
-                artifact_location: artifact_location.clone(),
-                region: Some(region(place, places)),
-            },
-            logical_locations,
-        }],
-        partial_fingerprints: BTreeMap::from([(
-            FINGERPRINT_KEY.to_owned(),
-            finding.fingerprint.clone(),
-        )]),
-        baseline_state: options.baseline.map(|b| {
-            if b.contains(artifact.path, &finding.fingerprint) {
-                "unchanged"
-            } else {
-                "new"
-            }
-        }),
-        suppressions,
-        fixes,
-        properties,
-    }
-}
-
-/// A SARIF region for a place; the start of the file when there is none.
-fn region(place: Option<Place>, places: Option<&SourcePlaces<'_>>) -> Region {
-    let Some(p) = place else {
-        return Region {
-            start_line: 1,
-            start_column: 1,
-            end_line: 1,
-            end_column: 1,
-            char_offset: 0,
-            char_length: 0,
-            snippet: None,
-        };
-    };
-    let snippet = places
-        .and_then(|s| s.source().get(p.start..p.end))
-        .filter(|text| !text.is_empty())
-        .map(|text| ArtifactContent {
-            text: text.to_owned(),
+            mime_type: format.map(mime_type),
+            encoding: format.map(|_| "utf-8"),
         });
-    Region {
-        start_line: p.start_line,
-        start_column: p.start_column,
-        end_line: p.end_line,
-        end_column: p.end_column,
-        char_offset: p.utf16_offset,
-        char_length: p.utf16_length,
-        snippet,
+        location
     }
-}
 
-/// A safe fix whose every edit can be placed exactly in the source.
-fn sarif_fix(
-    finding: &Finding,
-    artifact_location: &ArtifactLocation,
-    places: &SourcePlaces<'_>,
-) -> Option<SarifFix> {
-    let fix = finding
-        .fix
-        .as_ref()
-        .filter(|f| f.applicability == Applicability::Safe)?;
-    let replacements = fix
-        .edits
-        .iter()
-        .map(|edit| {
-            let (place, text) = places.locate_edit(edit)?;
-            Some(Replacement {
-                deleted_region: Region {
-                    snippet: None,
-                    ..region(Some(place), None)
-                },
-                inserted_content: ArtifactContent { text },
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    if replacements.is_empty() {
-        return None;
-    }
-    Some(SarifFix {
-        description: Message {
-            text: sentence(&fix.title),
-        },
-        artifact_changes: vec![ArtifactChange {
-            artifact_location: ArtifactLocation {
-                index: None,
-                ..artifact_location.clone()
+    fn notify(
+        &mut self,
+        level: &'static str,
+        text: String,
+        associated_rule: Option<ReportingDescriptorReference>,
+        location: &ArtifactLocation,
+    ) {
+        self.notifications.push(Notification {
+            level,
+            message: Message {
+                text: sentence(&text),
             },
-            replacements,
-        }],
-    })
-}
+            associated_rule,
+            locations: vec![Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: location.clone(),
+                    region: None,
+                },
+                logical_locations: Vec::new(),
+            }],
+        });
+    }
 
-fn mime_type(format: Format) -> &'static str {
-    match format {
-        Format::Json => "application/json",
-        Format::Markdown => "text/markdown",
-        Format::Text => "text/plain",
+    /// The log.
+    pub fn finish(self) -> SarifLog {
+        let mut driver_properties = PropertyBag::new();
+        if let Some((pack, version)) = self.pack.filter(|(pack, _)| !pack.is_empty()) {
+            driver_properties.insert("rulePack".into(), json!(pack));
+            driver_properties.insert("rulePackVersion".into(), json!(version));
+        }
+        let original_uri_base_ids = self
+            .options
+            .source_root
+            .as_deref()
+            .map(|root| {
+                let mut uri = file_uri(root);
+                if !uri.ends_with('/') {
+                    uri.push('/');
+                }
+                let base = ArtifactLocation {
+                    uri,
+                    uri_base_id: None,
+                    index: None,
+                };
+                BTreeMap::from([(SOURCE_ROOT_ID.to_owned(), base)])
+            })
+            .unwrap_or_default();
+        SarifLog {
+            schema: SARIF_SCHEMA,
+            version: "2.1.0",
+            runs: vec![Run {
+                tool: Tool {
+                    driver: ToolComponent {
+                        name: "dueregard".into(),
+                        version: env!("CARGO_PKG_VERSION").into(),
+                        semantic_version: env!("CARGO_PKG_VERSION").into(),
+                        information_uri: env!("CARGO_PKG_REPOSITORY").into(),
+                        rules: self.descriptors,
+                        properties: driver_properties,
+                    },
+                },
+                invocations: vec![Invocation {
+                    execution_successful: true,
+                    tool_execution_notifications: self.notifications,
+                }],
+                original_uri_base_ids,
+                artifacts: self.files,
+                results: self.results,
+                column_kind: "utf16CodeUnits",
+            }],
+        }
     }
 }
