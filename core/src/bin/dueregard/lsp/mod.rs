@@ -94,6 +94,8 @@ struct Server<'c> {
     cli: Settings,
     settings: Settings,
     engine: Arc<Engine>,
+    /// The rule pack the engine was built from; `None` for the built-in one.
+    engine_pack: Option<PathBuf>,
     documents: HashMap<Uri, Document>,
 }
 
@@ -120,6 +122,7 @@ impl<'c> Server<'c> {
             settings: cli.clone(),
             cli,
             engine: Arc::new(Engine::new()),
+            engine_pack: None,
             documents: HashMap::new(),
         };
         server.configure(params.initialization_options.as_ref());
@@ -247,12 +250,11 @@ impl<'c> Server<'c> {
     /// that cannot be used is shown to the person, and the engine in use is kept.
     fn configure(&mut self, editor: Option<&serde_json::Value>) {
         let settings = self.cli.with_editor(editor);
-        let pack_changed = settings.rule_pack != self.settings.rule_pack
-            || (editor.is_none() && settings.rule_pack.is_some());
-        if pack_changed {
+        if settings.rule_pack != self.engine_pack {
             match settings.engine(self.root.as_deref()) {
                 Ok(engine) => {
                     self.engine = Arc::new(engine);
+                    self.engine_pack = settings.rule_pack.clone();
                     for document in self.documents.values_mut() {
                         document.recheck(&self.engine);
                     }
