@@ -4,7 +4,7 @@
 //! edits the offending words away and sees them go, asks for a code action,
 //! applies its fix, and shuts the server down.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
