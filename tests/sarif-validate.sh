@@ -6,7 +6,8 @@
 # inside the package, about 100 MB) into target/tools/sarif-multitool the
 # first time; later runs reuse it. Writes the SARIF for every example, corpus
 # case, labelled draft and inline waiver fixture (the sarif test with
-# DUEREGARD_SARIF_OUT set), validates them all with the multitool's SARIF
+# DUEREGARD_SARIF_OUT set, one log each, and `dueregard check --format sarif`
+# over all of them at once), validates them all with the multitool's SARIF
 # and GitHub rules, and fails on any error or warning it reports. Notes (its
 # suggestions, such as embedding file contents) are counted, not failed.
 set -euo pipefail
@@ -36,6 +37,22 @@ chmod u+x "$binary"
 say "SARIF logs (cargo test -p dueregard --test sarif)"
 rm -rf "$logs"
 DUEREGARD_SARIF_OUT="$logs" cargo test -q -p dueregard --test sarif
+
+say "SARIF log from the command (dueregard check --format sarif, every fixture at once)"
+fixtures=(examples/drafts/*.json examples/drafts/*.md tests/corpus/*/draft.json
+    core/tests/data/inline-waivers/*)
+for draft in tests/labelled/drafts/*.json; do
+    case "$draft" in *.labels.json) ;; *) fixtures+=("$draft") ;; esac
+done
+cargo build -q -p dueregard --bin dueregard
+status=0
+target/debug/dueregard check --format sarif --output "$logs/command-all-fixtures.sarif" \
+    "${fixtures[@]}" || status=$?
+# 1 is a blocked gate, which several fixtures are written to show; 2 would be bad input.
+if [ "$status" -gt 1 ]; then
+    echo "dueregard check --format sarif failed with exit code $status" >&2
+    exit 1
+fi
 count="$(find "$logs" -name '*.sarif' | wc -l)"
 if [ "$count" -lt 25 ]; then
     echo "only $count SARIF logs were written to $logs" >&2
