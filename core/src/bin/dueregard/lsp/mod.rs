@@ -91,7 +91,9 @@ struct Server<'c> {
     encoding: Encoding,
     /// The workspace folder relative rule pack paths are taken from.
     root: Option<PathBuf>,
-    cli: Settings,
+    /// The command line's settings with `initializationOptions` over them:
+    /// what each `workspace/didChangeConfiguration` is laid over.
+    base: Settings,
     settings: Settings,
     engine: Arc<Engine>,
     /// The rule pack the engine was built from; `None` for the built-in one.
@@ -120,12 +122,13 @@ impl<'c> Server<'c> {
             encoding,
             root,
             settings: cli.clone(),
-            cli,
+            base: cli,
             engine: Arc::new(Engine::new()),
             engine_pack: None,
             documents: HashMap::new(),
         };
         server.configure(params.initialization_options.as_ref());
+        server.base = server.settings.clone();
         server
     }
 
@@ -249,7 +252,7 @@ impl<'c> Server<'c> {
     /// Applies the editor's settings over the command line's. A rule pack
     /// that cannot be used is shown to the person, and the engine in use is kept.
     fn configure(&mut self, editor: Option<&serde_json::Value>) {
-        let settings = self.cli.with_editor(editor);
+        let settings = self.base.with_editor(editor);
         if settings.rule_pack != self.engine_pack {
             match settings.engine(self.root.as_deref()) {
                 Ok(engine) => {
