@@ -1003,6 +1003,23 @@ export interface Waiver {
   rule: string;
   /** Limit the waiver to one section; all sections when absent. */
   section?: string | null;
+  /**
+   * Limit the waiver further, to bytes `start..end` of that section's text
+   * (an inline `waive-next` covers one paragraph this way). Needs `section`;
+   * only findings in the section's text fall within it.
+   */
+  span?: WaiverSpan | null;
+}
+
+/**
+ * A byte range of a section's text that a waiver covers.
+ * (Input type.)
+ */
+export interface WaiverSpan {
+  /** Byte offset just past the end. */
+  end: number;
+  /** Byte offset of the start (UTF-8). */
+  start: number;
 }
 
 /** Options for `checkText` and `checkTextJson`. */

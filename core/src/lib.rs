@@ -35,12 +35,14 @@ pub mod read;
 mod rules;
 pub mod schema;
 mod text;
+pub mod write;
 
 pub use date::Date;
 pub use engine::{BUILTIN_PACK, Engine, Session};
 pub use error::{DraftError, ErrorInfo, RulePackError, display_pointer, panic_message};
 pub use model::framework::{Progress, SelfAssessment};
 pub use model::*;
+pub use read::inline_waivers;
 #[cfg(feature = "docx")]
 pub use read::read_docx;
 #[cfg(feature = "html")]

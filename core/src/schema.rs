@@ -7,6 +7,7 @@ use schemars::schema_for;
 use crate::model::Draft;
 use crate::model::RulePack;
 use crate::model::{DocumentReport, Report};
+use crate::write::Baseline;
 
 /// (file name, schema as pretty JSON) for each schema in `schemas/`.
 pub fn all() -> Vec<(&'static str, String)> {
@@ -18,6 +19,7 @@ pub fn all() -> Vec<(&'static str, String)> {
     // Output types are described as serialised, so optional fields are not required.
     let output = || SchemaSettings::default().for_serialize().into_generator();
     vec![
+        ("baseline.schema.json", pretty(schema_for!(Baseline))),
         ("draft.schema.json", pretty(schema_for!(Draft))),
         (
             "report.schema.json",

@@ -82,7 +82,8 @@ impl Engine {
         );
 
         fold_overlaps(&mut placed);
-        apply_waivers(draft, &mut placed);
+        let unused = apply_waivers(draft, &mut placed);
+        self.unused_waiver_notes(draft, &unused, &mut placed, &mut passes);
         placed.sort_by(|a, b| {
             a.order
                 .cmp(&b.order)

@@ -457,4 +457,19 @@ pub struct Waiver {
     /// Limit the waiver to one section; all sections when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// Limit the waiver further, to bytes `start..end` of that section's text
+    /// (an inline `waive-next` covers one paragraph this way). Needs `section`;
+    /// only findings in the section's text fall within it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<WaiverSpan>,
+}
+
+/// A byte range of a section's text that a waiver covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WaiverSpan {
+    /// Byte offset of the start (UTF-8).
+    pub start: usize,
+    /// Byte offset just past the end.
+    pub end: usize,
 }

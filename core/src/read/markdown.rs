@@ -1,6 +1,7 @@
 //! Drafts from Markdown: the first level-one heading is the title and each
 //! heading starts a section.
 
+use super::inline_waivers::section_waivers;
 use super::{Limits, UNTITLED, check_size, empty_draft};
 use crate::error::DraftError;
 use crate::model::{Draft, Section};
@@ -27,15 +28,55 @@ impl Draft {
     }
 }
 
-/// Splits Markdown into sections at ATX headings, ignoring fenced code.
+/// Where a Markdown draft's parts are in its source, in bytes, so findings
+/// can be placed in the file (SARIF, the language server).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct MarkdownLayout {
+    /// The title heading's text, when the title came from a heading.
+    pub title: Option<(usize, usize)>,
+    /// One per section, in draft order.
+    pub sections: Vec<SectionLayout>,
+}
+
+/// Where one section is in the source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct SectionLayout {
+    /// The heading's text (none for the preamble).
+    pub heading: Option<(usize, usize)>,
+    /// (offset in the section's text, offset in the source) where each run
+    /// of the text starts: one run, except for a preamble the title splits.
+    pub pieces: Vec<(usize, usize)>,
+}
+
+impl SectionLayout {
+    /// The source offset of byte `offset` of the section's text.
+    pub fn source_offset(&self, offset: usize) -> usize {
+        let at = self.pieces.partition_point(|&(text, _)| text <= offset);
+        match at.checked_sub(1).and_then(|i| self.pieces.get(i)) {
+            Some(&(text, source)) => source + (offset - text),
+            None => offset,
+        }
+    }
+}
+
+/// Splits Markdown into sections at ATX headings, ignoring fenced code, and
+/// collects the inline waivers each section records.
 fn split_markdown(markdown: &str) -> Draft {
-    let mut title: Option<String> = None;
-    let mut sections: Vec<Section> = Vec::new();
-    let mut current: Option<Section> = None;
-    let mut preamble = String::new();
+    split_markdown_with_layout(markdown).0
+}
+
+/// [`split_markdown`], and where each part is in the source.
+pub(crate) fn split_markdown_with_layout(markdown: &str) -> (Draft, MarkdownLayout) {
+    let mut title: Option<(String, (usize, usize))> = None;
+    let mut sections: Vec<(Section, SectionLayout)> = Vec::new();
+    let mut current: Option<(Section, SectionLayout)> = None;
+    let mut preamble = (String::new(), SectionLayout::default());
     let mut fence: Option<&str> = None;
+    let mut offset = 0;
 
     for line in markdown.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
         let trimmed = line.trim_start();
         if let Some(marker) = fence {
             if trimmed.starts_with(marker) {
@@ -44,42 +85,62 @@ fn split_markdown(markdown: &str) -> Draft {
         } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             fence = Some(&trimmed[..3]);
         } else if let Some((level, heading)) = atx_heading(line) {
+            // `heading` is a slice of `line`, so its place in the source follows.
+            let at = line_start + (heading.as_ptr() as usize - line.as_ptr() as usize);
+            let range = (at, at + heading.len());
             if level == 1 && title.is_none() && sections.is_empty() && current.is_none() {
-                title = Some(heading.to_owned());
+                title = Some((heading.to_owned(), range));
                 continue;
             }
             if let Some(done) = current.take() {
                 sections.push(done);
             }
-            current = Some(Section {
+            let section = Section {
                 id: String::new(),
                 heading: heading.to_owned(),
                 text: String::new(),
-            });
+            };
+            let layout = SectionLayout {
+                heading: Some(range),
+                pieces: vec![(0, offset)],
+            };
+            current = Some((section, layout));
             continue;
         }
-        match current.as_mut() {
-            Some(section) => section.text.push_str(line),
-            None => preamble.push_str(line),
+        let (text, layout) = match current.as_mut() {
+            Some((section, layout)) => (&mut section.text, layout),
+            None => (&mut preamble.0, &mut preamble.1),
+        };
+        // A run starts wherever the text's end and the source's part ways.
+        if layout.source_offset(text.len()) != line_start || layout.pieces.is_empty() {
+            layout.pieces.push((text.len(), line_start));
         }
+        text.push_str(line);
     }
     if let Some(done) = current.take() {
         sections.push(done);
     }
-    if !preamble.trim().is_empty() {
-        sections.insert(
-            0,
-            Section {
-                id: String::new(),
-                heading: String::new(),
-                text: preamble,
-            },
-        );
+    if !preamble.0.trim().is_empty() {
+        let section = Section {
+            id: String::new(),
+            heading: String::new(),
+            text: preamble.0,
+        };
+        sections.insert(0, (section, preamble.1));
     }
+    let (mut sections, layouts): (Vec<Section>, Vec<SectionLayout>) = sections.into_iter().unzip();
     assign_ids(&mut sections);
-    let mut draft = empty_draft(title.as_deref().unwrap_or(UNTITLED));
+    let mut draft = empty_draft(title.as_ref().map_or(UNTITLED, |(t, _)| t.as_str()));
+    draft.waivers = sections
+        .iter()
+        .flat_map(|s| section_waivers(&s.id, &s.text))
+        .collect();
     draft.sections = sections;
-    draft
+    let layout = MarkdownLayout {
+        title: title.map(|(_, range)| range),
+        sections: layouts,
+    };
+    (draft, layout)
 }
 
 /// `## Heading ##` -> (2, "Heading"); up to three leading spaces, as CommonMark allows.

@@ -10,6 +10,7 @@ mod docx;
 mod error;
 #[cfg(feature = "html")]
 mod html;
+pub mod inline_waivers;
 mod json;
 mod markdown;
 mod sniff;
@@ -22,6 +23,7 @@ pub use error::ReadError;
 #[cfg(feature = "html")]
 pub use html::read_html;
 pub(crate) use json::{JsonProblem, check_depth, deserialize_with_pointer};
+pub(crate) use markdown::{MarkdownLayout, SectionLayout, split_markdown_with_layout};
 pub use sniff::{Sniffed, sniff};
 
 use crate::error::DraftError;
@@ -137,12 +139,16 @@ pub(crate) const UNTITLED: &str = "Untitled draft";
 fn text_draft(title: &str, text: &str) -> Draft {
     let mut draft = empty_draft(if title.is_empty() { UNTITLED } else { title });
     draft.sections.push(Section {
-        id: "text".into(),
+        id: TEXT_SECTION.into(),
         heading: String::new(),
         text: text.to_owned(),
     });
+    draft.waivers = inline_waivers::section_waivers(TEXT_SECTION, text);
     draft
 }
+
+/// The id of a plain-text draft's one section.
+pub(crate) const TEXT_SECTION: &str = "text";
 
 pub(crate) fn empty_draft(title: &str) -> Draft {
     Draft {

@@ -28,7 +28,7 @@ impl StructuralRule for WaiverRecorded {
                 r#"{"title":"t","waivers":[{"rule":"term-binary-pronouns","reason":"  "}]}"#,
                 r#"{"title":"t","waivers":[{"rule":"no-such-rule","reason":"Legacy wording","approved_by":"EDI lead"}]}"#,
             ],
-            passes: &[r#"{"title":"t","waivers":[{"rule":"term-binary-pronouns","reason":"Quoted from the 1998 scheme for comparison","approved_by":"EDI lead"}]}"#],
+            passes: &[r#"{"title":"t","sections":[{"id":"history","text":"The 1998 scheme said he or she."}],"waivers":[{"rule":"term-binary-pronouns","reason":"Quoted from the 1998 scheme for comparison","approved_by":"EDI lead"}]}"#],
         }
         .to_meta()
     }

@@ -20,6 +20,9 @@ Exit codes: 0 ok, 1 an approval gate is blocked (an unwaived error-severity viol
 
 const CHECK_AFTER_HELP: &str = "\
 FILE is a draft as .json (schemas/draft.schema.json), or text as .md, .markdown or .txt.\n\
+--format sarif writes one SARIF 2.1.0 log for all the files, for code scanning and review tools.\n\
+--baseline reports every finding but fails the gate only on findings not in the baseline,\n\
+matched by file path and fingerprint; --write-baseline records this run's findings as one.\n\
 To check a folder, pass --recursive, or let the shell list the files (drafts/*.json).\n\
 --format json prints an array of {\"path\": FILE, \"report\": REPORT}, one entry per draft read,\n\
 however many files were named (schemas/check-output.schema.json).\n\
@@ -42,11 +45,22 @@ pub enum Command {
     /// Check drafts and print a report for each (the default subcommand).
     #[command(after_help = CHECK_AFTER_HELP)]
     Check(CheckArgs),
+    /// Run the language server on standard input and output, for editors.
+    #[cfg(feature = "lsp")]
+    #[command(after_help = LSP_AFTER_HELP)]
+    Lsp(LspArgs),
 }
+
+#[cfg(feature = "lsp")]
+const LSP_AFTER_HELP: &str = "\
+Speaks the Language Server Protocol over standard input and output: diagnostics for Markdown\n\
+and plain text as they are edited, and quick fixes. Editors start it; see the README for\n\
+VS Code and Neovim. The editor's settings (initializationOptions, or workspace/configuration\n\
+section \"dueregard\") may set \"rulePack\" and \"docBaseUrl\", overriding these options.";
 
 impl Command {
     /// Every subcommand's name, to tell `dueregard FILE` from `dueregard SUBCOMMAND`.
-    const NAMES: [&'static str; 2] = ["check", "help"];
+    const NAMES: &'static [&'static str] = &["check", "help", "lsp"];
 }
 
 /// Options every subcommand takes.
@@ -71,6 +85,10 @@ pub struct CommonArgs {
     /// Write the output to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
+
+    /// Where the rule documentation is, for links in SARIF output: a rule's link is URL#RULE-ID [default: docs/rules.md in the repository].
+    #[arg(long, value_name = "URL")]
+    pub doc_base_url: Option<String>,
 }
 
 /// The output formats.
@@ -78,6 +96,8 @@ pub struct CommonArgs {
 pub enum OutputFormat {
     Text,
     Json,
+    /// One SARIF 2.1.0 log for every file checked.
+    Sarif,
 }
 
 /// The `check` subcommand's arguments.
@@ -90,9 +110,30 @@ pub struct CheckArgs {
     #[arg(long, short = 'r')]
     pub recursive: bool,
 
+    /// Findings accepted earlier (a file from --write-baseline, or earlier --format json output): every finding is still reported, but only findings not in it block the gate.
+    #[arg(long, value_name = "PATH")]
+    pub baseline: Option<PathBuf>,
+
+    /// Write every finding of this run to PATH as a baseline (schemas/baseline.schema.json).
+    #[arg(long, value_name = "PATH")]
+    pub write_baseline: Option<PathBuf>,
+
     /// The drafts to check (and folders, with --recursive).
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+}
+
+/// The `lsp` subcommand's arguments.
+#[cfg(feature = "lsp")]
+#[derive(Debug, Clone, Args)]
+pub struct LspArgs {
+    /// Use this rule pack instead of the built-in en-GB pack, unless the editor's settings name one.
+    #[arg(long, value_name = "PACK.json")]
+    pub rule_pack: Option<PathBuf>,
+
+    /// Where the rule documentation is, for each diagnostic's link: a rule's link is URL#RULE-ID.
+    #[arg(long, value_name = "URL")]
+    pub doc_base_url: Option<String>,
 }
 
 /// Parses the command line. On `--help` or `--version` prints them and
@@ -209,7 +250,9 @@ mod tests {
             "a",
         ]))
         .unwrap();
-        let Command::Check(check) = cli.command;
+        let Command::Check(check) = cli.command else {
+            panic!("parsed as another subcommand");
+        };
         assert_eq!(check.common.format, OutputFormat::Json);
         assert_eq!(check.common.kind, Some(DraftKind::ClinicalPolicy));
         assert_eq!(check.common.as_of.unwrap().as_str(), "2026-01-31");

@@ -7,6 +7,10 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 
 use dueregard::Engine;
+use dueregard::write::sarif::DEFAULT_DOC_BASE_URL;
+use dueregard::write::{
+    Baseline, BaselineEntry, GateSplit, SarifArtifact, SarifBuilder, SarifOptions,
+};
 
 use crate::Outcome;
 use crate::args::{CheckArgs, CommonArgs, OutputFormat};
@@ -17,26 +21,48 @@ use crate::{text, today};
 const USAGE: &str = "usage: dueregard check [OPTIONS] FILE... (see dueregard check --help)";
 
 /// Runs the check. `Err` is a problem that stops the run before any report
-/// (usage, rule pack, output file), as one line.
+/// (usage, rule pack, baseline, output file), as one line.
 pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
     if args.files.is_empty() {
         return Err(format!("no file given; {USAGE}"));
     }
     let common = &args.common;
     let engine = engine(common)?;
+    let baseline = args
+        .baseline
+        .as_deref()
+        .map(files::read_baseline)
+        .transpose()?;
     let as_of = common.as_of.clone().unwrap_or_else(today::today);
     let mut out = output(common)?;
     let mut json = JsonWriter::default();
+    let mut sarif = (common.format == OutputFormat::Sarif).then(|| {
+        let options = SarifOptions {
+            doc_base_url: doc_base_url(common),
+            source_root: None,
+            baseline: baseline.as_ref(),
+        };
+        SarifBuilder::new(engine.rules(), options)
+    });
+    let mut accepted: Vec<BaselineEntry> = Vec::new();
 
     let mut outcome = Outcome::Clear;
     for input in Inputs::new(&args.files, args.recursive) {
-        let read = input
-            .map_err(|(folder, e)| format!("{}: {e}", folder.display()))
-            .and_then(|path| files::read_draft(&path, engine.limits()));
+        let read = match input {
+            Ok(path) => files::read_draft(&path, engine.limits())
+                .map_err(|message| (path.display().to_string(), message)),
+            Err((folder, e)) => {
+                let name = folder.display().to_string();
+                Err((name.clone(), format!("{name}: {e}")))
+            }
+        };
         let mut read = match read {
             Ok(read) => read,
-            Err(message) => {
+            Err((path, message)) => {
                 eprintln!("dueregard: {message}");
+                if let Some(sarif) = sarif.as_mut() {
+                    sarif.add_unreadable(&path, &message);
+                }
                 outcome = Outcome::BadInput;
                 continue;
             }
@@ -45,27 +71,85 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
             read.draft.kind = kind;
         }
         let report = engine.check(&read.draft);
-        if !report.passes_gate() {
+        let gate = baseline.as_ref().map(|b| b.split(&read.path, &report));
+        let blocked = match &gate {
+            Some(split) => !split.passes(),
+            None => !report.passes_gate(),
+        };
+        if blocked {
             outcome = outcome.max(Outcome::Blocked);
         }
-        let written = match common.format {
-            OutputFormat::Text => out.write_all(text::render(&read, &report, &as_of).as_bytes()),
-            OutputFormat::Json => json.write(&mut out, &read.path, &report),
+        if args.write_baseline.is_some() {
+            accepted.extend(Baseline::from_reports([(read.path.as_str(), &report)]).findings);
+        }
+        let written = match (common.format, sarif.as_mut()) {
+            (OutputFormat::Text, _) => {
+                let mut text = text::render(&read, &report, &as_of);
+                if let Some(split) = &gate {
+                    text.push_str(&baseline_line(split));
+                }
+                out.write_all(text.as_bytes())
+            }
+            (OutputFormat::Json, _) => json.write(&mut out, &read.path, &report),
+            (OutputFormat::Sarif, Some(sarif)) => {
+                sarif.add(&SarifArtifact {
+                    path: &read.path,
+                    source: Some((read.format, &read.source)),
+                    report: &report,
+                });
+                Ok(())
+            }
+            (OutputFormat::Sarif, None) => Ok(()),
         };
         if let Err(stop) = written.and_then(|()| out.flush()) {
             return stopped(stop, common, outcome);
         }
         // `read` and `report` are dropped here, before the next file is read.
     }
-    if common.format == OutputFormat::Json {
-        if let Err(stop) = json.finish(&mut out).and_then(|()| out.flush()) {
-            return stopped(stop, common, outcome);
-        }
+    let finished = match (common.format, sarif) {
+        (OutputFormat::Json, _) => json.finish(&mut out),
+        (OutputFormat::Sarif, Some(sarif)) => out.write_all(sarif.finish().to_json().as_bytes()),
+        _ => Ok(()),
+    };
+    if let Err(stop) = finished.and_then(|()| out.flush()) {
+        return stopped(stop, common, outcome);
+    }
+    if let Some(path) = &args.write_baseline {
+        std::fs::write(path, Baseline::from_entries(accepted).to_json()).map_err(|e| {
+            format!(
+                "cannot write the baseline to {}: {}",
+                path.display(),
+                files::io_message(&e)
+            )
+        })?;
     }
     Ok(outcome)
 }
 
-fn engine(common: &CommonArgs) -> Result<Engine, String> {
+/// The documentation links' base: the option, or docs/rules.md in the repository.
+pub fn doc_base_url(common: &CommonArgs) -> String {
+    common
+        .doc_base_url
+        .clone()
+        .unwrap_or_else(|| DEFAULT_DOC_BASE_URL.into())
+}
+
+/// After a text report: how the gate stands against the baseline.
+fn baseline_line(split: &GateSplit<'_>) -> String {
+    let new = split.new.len() + split.unlisted;
+    format!(
+        "Baseline: {} blocking finding{} accepted by the baseline, {new} new{}.\n\n",
+        split.baselined.len(),
+        if split.baselined.len() == 1 { "" } else { "s" },
+        if new == 0 {
+            "; the gate passes"
+        } else {
+            "; the gate is blocked"
+        },
+    )
+}
+
+pub fn engine(common: &CommonArgs) -> Result<Engine, String> {
     match &common.rule_pack {
         None => Ok(Engine::new()),
         Some(path) => {

@@ -6,6 +6,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use dueregard::write::Baseline;
 use dueregard::{Draft, Format, Limits};
 
 /// The core refuses a rule pack over this size; reading stops just past it.
@@ -20,6 +21,9 @@ pub struct ReadDraft {
     /// For each section, the file line its text starts on (0 for the first
     /// line), when the file's lines are the section's lines (Markdown, text).
     pub section_lines: Option<Vec<Option<usize>>>,
+    /// The format it was read as, and its text (for SARIF's places and fixes).
+    pub format: Format,
+    pub source: String,
 }
 
 /// The files to check, in order: each FILE as given, and with `recursive`
@@ -130,7 +134,31 @@ pub fn read_draft(path: &Path, limits: &Limits) -> Result<ReadDraft, String> {
         path: name.to_owned(),
         draft,
         section_lines,
+        format,
+        // from_bytes has checked the bytes are UTF-8.
+        source: String::from_utf8(bytes).unwrap_or_default(),
     })
+}
+
+/// The most a baseline file may hold: room for the reports of thousands of drafts.
+const MAX_BASELINE_BYTES: usize = 256 * 1024 * 1024;
+
+/// Reads a baseline: a file written by --write-baseline, or earlier --format json output.
+pub fn read_baseline(path: &Path) -> Result<Baseline, String> {
+    let name = path.display();
+    let bytes = read_capped(path, MAX_BASELINE_BYTES).map_err(|e| match e {
+        CappedReadError::TooLarge => {
+            format!("baseline {name}: over the limit of {MAX_BASELINE_BYTES} bytes")
+        }
+        CappedReadError::Io(e) => format!("baseline {name}: {}", io_message(&e)),
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        format!(
+            "baseline {name}: not valid UTF-8 text (first bad byte at offset {}); save it as UTF-8",
+            e.valid_up_to()
+        )
+    })?;
+    Baseline::from_json(text).map_err(|e| format!("baseline {name}: {e}"))
 }
 
 /// Reads a rule pack within the core's pack limit.

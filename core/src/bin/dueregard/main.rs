@@ -8,6 +8,8 @@ mod args;
 mod check;
 mod files;
 mod json;
+#[cfg(feature = "lsp")]
+mod lsp;
 mod places;
 mod text;
 mod today;
@@ -40,6 +42,8 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(check) => check::run(&check),
+        #[cfg(feature = "lsp")]
+        Command::Lsp(lsp) => lsp::run(&lsp),
     };
     match result {
         Ok(outcome) => outcome.into(),
