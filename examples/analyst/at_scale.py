@@ -203,6 +203,12 @@ def spark_session(cores: int = 2):
 def run_spark(table: pa.Table, partitions: int = 8, spark=None) -> Tuple["pandas.DataFrame", float]:
     from pyspark.sql.pandas.types import from_arrow_schema
 
+    module = sys.modules[check_batches.__module__]
+    if module.__name__ != "__main__":
+        # Spark's workers cannot import this script: send its functions by value.
+        from pyspark import cloudpickle
+
+        cloudpickle.register_pickle_by_value(module)
     own = spark is None
     spark = spark or spark_session()
     try:
