@@ -192,6 +192,7 @@ def spark_session(cores: int = 2):
         SparkSession.builder.master(f"local[{cores}]")
         .appName("dueregard-at-scale")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", str(cores))
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
