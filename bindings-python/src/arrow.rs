@@ -67,9 +67,13 @@ impl Column<'_> {
     fn text(&self, row: usize) -> Result<&[u8], String> {
         let code = self.skip.get(row).copied().unwrap_or(0);
         if code > 0 {
-            return Err(self.notes.get(usize::from(code) - 1).cloned().unwrap_or_else(|| {
-                format!("this row was not checked (code {code}); this is a bug in dueregard")
-            }));
+            return Err(self
+                .notes
+                .get(usize::from(code) - 1)
+                .cloned()
+                .unwrap_or_else(|| {
+                    format!("this row was not checked (code {code}); this is a bug in dueregard")
+                }));
         }
         let at = |i: usize| {
             le_i64(self.offsets, i)
@@ -80,7 +84,8 @@ impl Column<'_> {
             .zip(at(row + 1))
             .and_then(|(start, end)| self.data.get(start..end))
             .ok_or_else(|| {
-                "the text column's offsets do not fit its data; this is a bug in dueregard".to_owned()
+                "the text column's offsets do not fit its data; this is a bug in dueregard"
+                    .to_owned()
             })
     }
 
@@ -120,8 +125,8 @@ fn check_row(engine: &Engine, column: &Column<'_>, row: usize) -> Result<Report,
     let text = column.text(row)?;
     let kind = column.kind(row)?;
     let checked = guarded(|| {
-        let mut draft = Draft::from_bytes(text, Format::Text, "", engine.limits())
-            .map_err(|e| e.to_info())?;
+        let mut draft =
+            Draft::from_bytes(text, Format::Text, "", engine.limits()).map_err(|e| e.to_info())?;
         if let Some(kind) = kind {
             draft.kind = kind;
         }
@@ -237,7 +242,8 @@ impl Batch {
             for f in findings {
                 self.doc.push(doc);
                 self.rule.push(self.rules.code(&f.rule));
-                self.severity.push(self.severities.code(f.severity.as_str()));
+                self.severity
+                    .push(self.severities.code(f.severity.as_str()));
                 self.bucket.push(bucket);
                 for element in &f.elements {
                     let code = self.elements.code(element);
@@ -274,9 +280,13 @@ impl Batch {
             from.names.iter().map(|name| into.code(name)).collect()
         }
         fn mapped(codes: Vec<i32>, map: &[i32]) -> impl Iterator<Item = i32> + '_ {
-            codes
-                .into_iter()
-                .map(|c| usize::try_from(c).ok().and_then(|c| map.get(c)).copied().unwrap_or(c))
+            codes.into_iter().map(|c| {
+                usize::try_from(c)
+                    .ok()
+                    .and_then(|c| map.get(c))
+                    .copied()
+                    .unwrap_or(c)
+            })
         }
         let rules = recode(&mut self.rules, &other.rules);
         let severities = recode(&mut self.severities, &other.severities);
@@ -317,7 +327,14 @@ fn check_block(engine: &Engine, column: &Column<'_>, from: usize, to: usize) -> 
 fn check_column(engine: &Engine, column: &Column<'_>, threads: usize) -> Vec<Batch> {
     let rows = column.rows();
     let blocks = rows.div_ceil(BLOCK_ROWS);
-    let block = |b: usize| check_block(engine, column, b * BLOCK_ROWS, rows.min((b + 1) * BLOCK_ROWS));
+    let block = |b: usize| {
+        check_block(
+            engine,
+            column,
+            b * BLOCK_ROWS,
+            rows.min((b + 1) * BLOCK_ROWS),
+        )
+    };
     let mut done: Vec<(usize, Batch)> = if threads <= 1 || blocks <= 1 {
         (0..blocks).map(|b| (b, block(b))).collect()
     } else {
@@ -359,7 +376,9 @@ fn check_column(engine: &Engine, column: &Column<'_>, threads: usize) -> Vec<Bat
             }
             lost
         });
-        let last = parts.last_mut().filter(|p| p.size() + batch.size() <= PART_LIMIT);
+        let last = parts
+            .last_mut()
+            .filter(|p| p.size() + batch.size() <= PART_LIMIT);
         match last {
             Some(part) => part.append(batch),
             None => parts.push(batch),
@@ -541,7 +560,10 @@ mod tests {
         assert!(a.doc.len() >= 200, "{} findings", a.doc.len());
         assert_eq!(a.doc, b.doc);
         let names = |b: &Batch, codes: &[i32]| -> Vec<String> {
-            codes.iter().map(|c| b.rules.names[*c as usize].clone()).collect()
+            codes
+                .iter()
+                .map(|c| b.rules.names[*c as usize].clone())
+                .collect()
         };
         assert_eq!(names(a, &a.rule), names(b, &b.rule));
         assert_eq!(a.message.data, b.message.data);
@@ -563,10 +585,17 @@ mod tests {
         o.skip[2] = 1;
         let parts = check_column(&engine, &column(&o, &notes), 2);
         let b = &parts[0];
-        let first = b.doc.iter().position(|d| *d == 0).expect("row 0 has a finding");
+        let first = b
+            .doc
+            .iter()
+            .position(|d| *d == 0)
+            .expect("row 0 has a finding");
         let expected_start = "é 👩🏽 ".chars().count() as i64;
         assert_eq!(b.start[first], expected_start);
-        assert_eq!(b.end[first], expected_start + "he or she".chars().count() as i64);
+        assert_eq!(
+            b.end[first],
+            expected_start + "he or she".chars().count() as i64
+        );
         assert!(b.error.valid[1] && b.error.valid[2] && !b.error.valid[0]);
         let errors = String::from_utf8(b.error.data.clone()).unwrap();
         assert!(errors.contains("not valid UTF-8"), "{errors}");
@@ -575,14 +604,20 @@ mod tests {
 
     #[test]
     fn a_bad_kind_is_the_cores_message_and_a_good_one_applies() {
-        assert_eq!(parse_kind("workforce_policy"), Ok(DraftKind::WorkforcePolicy));
+        assert_eq!(
+            parse_kind("workforce_policy"),
+            Ok(DraftKind::WorkforcePolicy)
+        );
         let err = parse_kind("memo\"").unwrap_err();
         assert!(err.contains("workforce_policy"), "{err}");
     }
 
     #[test]
     fn bitmaps_are_least_significant_bit_first() {
-        assert_eq!(bitmap(&[true, false, false, true, false, false, false, false, true]), vec![0b1001, 1]);
+        assert_eq!(
+            bitmap(&[true, false, false, true, false, false, false, false, true]),
+            vec![0b1001, 1]
+        );
         assert_eq!(offsets(&[3, 5]), i32_bytes(&[0, 3, 5]));
     }
 }
