@@ -265,6 +265,10 @@ def test_large_strings_dictionaries_and_the_capsule_interface_are_read(checker):
             return table_of(TEXTS).__arrow_c_stream__(requested_schema)
 
     assert checker.check_arrow(Capsule()) == expected
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"id": range(len(TEXTS)), "text": TEXTS})
+    if hasattr(frame, "__arrow_c_stream__"):  # pandas 2.2 and later
+        assert checker.check_arrow(frame) == expected
 
 
 def test_many_slices_join_into_the_same_tables(checker, monkeypatch):

@@ -62,15 +62,45 @@ def test_dask_map_partitions_finds_what_the_local_engine_finds(rows, local):
     assert counts["findings"].sum() == local[0]["findings"].sum() > 0
 
 
+def test_inside_a_dask_task_the_default_is_one_thread():
+    pytest.importorskip("distributed", reason="needs dask[distributed]")
+    from dask.distributed import Client, LocalCluster
+
+    from dueregard import _arrow
+
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        assert client.submit(_arrow._threads, None).result() == 1
+        assert client.submit(_arrow._threads, 8).result() == min(8, _arrow._cores())
+    assert _arrow._threads(None) == _arrow._cores()  # and outside it, every core
+
+
 def test_spark_map_in_arrow_finds_what_the_local_engine_finds(rows, local):
     pytest.importorskip("pyspark", reason="the Spark engine needs pyspark (test.sh installs it)")
     if shutil.which("java") is None:
         pytest.skip("Spark needs Java, and there is none on PATH: install openjdk-17-jre-headless "
                     "(bindings-python/test.sh does, as root)")
-    counts, seconds = at_scale.run_spark(rows, partitions=3)
+
+    def threads_by_default(batches):  # nested, so it travels to Spark's workers by value
+        import pyarrow as pa
+
+        from dueregard import _arrow
+
+        for _ in batches:
+            yield pa.RecordBatch.from_pydict({"threads": [_arrow._threads(None)]})
+
+    spark = at_scale.spark_session()
+    try:
+        counts, seconds = at_scale.run_spark(rows, partitions=3, spark=spark)
+        # Inside a Spark task check_arrow's default is one thread: Spark already
+        # runs a task per core.
+        probe = spark.range(2).mapInArrow(threads_by_default, "threads long").collect()
+    finally:
+        spark.stop()
     assert seconds > 0
     assert as_dict(counts) == as_dict(local[0])
     assert counts["findings"].sum() == local[0]["findings"].sum() > 0
+    assert {row.threads for row in probe} == {1}
 
 
 def test_the_script_prints_documents_per_second():
