@@ -29,8 +29,8 @@ def rows():
 
 @pytest.fixture(scope="module")
 def local(rows):
-    counts, _, summary = at_scale.run_local(rows)
-    return counts, summary
+    run = at_scale.run_local(rows)
+    return run.counts, run.summary
 
 
 def as_dict(counts):
@@ -56,8 +56,9 @@ def test_rows_are_seeded_varied_and_some_have_findings(rows, local):
 def test_dask_map_partitions_finds_what_the_local_engine_finds(rows, local):
     pytest.importorskip("dask", reason="the Dask engine needs dask[distributed] (test.sh installs it)")
     pytest.importorskip("distributed", reason="the Dask engine needs dask[distributed]")
-    counts, seconds = at_scale.run_dask(rows, partitions=4)
-    assert seconds > 0
+    run = at_scale.run_dask(rows, partitions=4)
+    counts = run.counts
+    assert run.seconds > 0 and run.cpu_seconds > 0
     assert as_dict(counts) == as_dict(local[0])
     assert counts["findings"].sum() == local[0]["findings"].sum() > 0
 
@@ -91,15 +92,15 @@ def test_spark_map_in_arrow_finds_what_the_local_engine_finds(rows, local):
 
     spark = at_scale.spark_session()
     try:
-        counts, seconds = at_scale.run_spark(rows, partitions=3, spark=spark)
+        run = at_scale.run_spark(rows, partitions=3, spark=spark)
         # Inside a Spark task check_arrow's default is one thread: Spark already
         # runs a task per core.
         probe = spark.range(2).mapInArrow(threads_by_default, "threads long").collect()
     finally:
         spark.stop()
-    assert seconds > 0
-    assert as_dict(counts) == as_dict(local[0])
-    assert counts["findings"].sum() == local[0]["findings"].sum() > 0
+    assert run.seconds > 0
+    assert as_dict(run.counts) == as_dict(local[0])
+    assert run.counts["findings"].sum() == local[0]["findings"].sum() > 0
     assert {row.threads for row in probe} == {1}
 
 

@@ -30,6 +30,7 @@ import os
 import random
 import sys
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, Optional, Tuple
 
 import pyarrow as pa
@@ -121,20 +122,26 @@ def rule_counts(findings) -> "pandas.DataFrame":
     cols = ["rule", "family", "bucket"]
     if len(frame) == 0:
         return pd.DataFrame(columns=[*cols, "findings"])
-    counts = frame.groupby(cols, observed=True).size().rename("findings").reset_index()
-    counts[cols] = counts[cols].astype(str)
-    return counts.sort_values(["findings", "rule"], ascending=[False, True], ignore_index=True)
+    return sorted_counts(frame.groupby(cols, observed=True).size().rename("findings").reset_index())
 
 
-# %% Engines: each returns (findings per rule, seconds spent checking).
+# %% Engines: each returns a Run: the findings per rule and the time spent checking.
 
 
-def run_local(table: pa.Table, threads: Optional[int] = None) -> Tuple["pandas.DataFrame", float, pa.Table]:
+@dataclass
+class Run:
+    counts: "pandas.DataFrame"  #: findings per rule: rule, family, bucket, findings
+    seconds: float  #: wall time of the checking
+    cpu_seconds: Optional[float] = None  #: CPU time of this process (all threads), where the work is here
+    summary: Optional[pa.Table] = None  #: local: the per-row summary
+
+
+def run_local(table: pa.Table, threads: Optional[int] = None) -> Run:
     checker = dueregard.Checker()
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     findings, summary = checker.check_arrow(table, threads=threads)
-    seconds = time.perf_counter() - start
-    return rule_counts(findings), seconds, summary
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return Run(rule_counts(findings), wall, cpu, summary)
 
 
 def check_partition(part: "pandas.DataFrame") -> "pandas.DataFrame":
@@ -145,9 +152,7 @@ def check_partition(part: "pandas.DataFrame") -> "pandas.DataFrame":
     return findings.to_pandas()
 
 
-def run_dask(
-    table: pa.Table, partitions: int = 8, workers: int = 2
-) -> Tuple["pandas.DataFrame", float]:
+def run_dask(table: pa.Table, partitions: int = 8, workers: int = 2) -> Run:
     import dask
     import dask.dataframe as dd
     from dask.distributed import Client, LocalCluster
@@ -162,16 +167,11 @@ def run_dask(
         frame = dd.from_pandas(table.to_pandas(), npartitions=partitions)
         findings = frame.map_partitions(check_partition, meta=meta)
         counts = findings.groupby(["rule", "family", "bucket"]).size()
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         counts = counts.compute()
-        seconds = time.perf_counter() - start
-    return rule_counts_from_series(counts), seconds
-
-
-def rule_counts_from_series(counts) -> "pandas.DataFrame":
-    frame = counts.rename("findings").reset_index()
-    frame[["rule", "family", "bucket"]] = frame[["rule", "family", "bucket"]].astype(str)
-    return frame.sort_values(["findings", "rule"], ascending=[False, True], ignore_index=True)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    counts = counts.rename("findings").reset_index()
+    return Run(sorted_counts(counts), wall, cpu)
 
 
 def check_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -201,7 +201,8 @@ def spark_session(cores: int = 2):
     return spark
 
 
-def run_spark(table: pa.Table, partitions: int = 8, spark=None) -> Tuple["pandas.DataFrame", float]:
+def run_spark(table: pa.Table, partitions: int = 8, spark=None) -> Run:
+    """The checking runs in Spark's Python worker processes, so only wall time is measured."""
     from pyspark.sql.pandas.types import from_arrow_schema
 
     module = sys.modules[check_batches.__module__]
@@ -217,16 +218,21 @@ def run_spark(table: pa.Table, partitions: int = 8, spark=None) -> Tuple["pandas
         frame = spark.createDataFrame(table.to_pandas()).repartition(partitions).cache()
         frame.count()  # the rows are in Spark before the clock starts
         findings = frame.mapInArrow(check_batches, schema)
-        start = time.perf_counter()
+        wall = time.perf_counter()
         counts = findings.groupBy("rule", "family", "bucket").count().toPandas()
-        seconds = time.perf_counter() - start
+        wall = time.perf_counter() - wall
         frame.unpersist()
     finally:
         if own:
             spark.stop()
-    counts = counts.rename(columns={"count": "findings"})
+    return Run(sorted_counts(counts.rename(columns={"count": "findings"})), wall)
+
+
+def sorted_counts(counts: "pandas.DataFrame") -> "pandas.DataFrame":
+    cols = ["rule", "family", "bucket"]
+    counts[cols] = counts[cols].astype(str)
     counts["findings"] = counts["findings"].astype("int64")
-    return counts.sort_values(["findings", "rule"], ascending=[False, True], ignore_index=True), seconds
+    return counts.sort_values(["findings", "rule"], ascending=[False, True], ignore_index=True)
 
 
 # %% The command
@@ -248,24 +254,30 @@ def main(argv: Optional[list] = None) -> None:
     print(f"{args.rows:,} rows ({sum(1 for s in table.column('source').to_pylist() if s == 'survey'):,} "
           f"survey comments, the rest policy passages); engine {args.engine}")
     if args.engine == "local":
-        counts, seconds, summary = run_local(table, args.threads)
+        run = run_local(table, args.threads)
+        summary = run.summary
         errors = summary.column("error").drop_null()
         blocked = sum(1 for g in summary.column("passes_gate").to_pylist() if g is False)
-        with_findings = sum(
-            1 for v, r in zip(summary.column("violations").to_pylist(), summary.column("needs_review").to_pylist())
-            if (v or 0) + (r or 0) > 0
-        )
+        counts = zip(summary.column("violations").to_pylist(), summary.column("needs_review").to_pylist())
+        with_findings = sum(1 for v, r in counts if (v or 0) + (r or 0) > 0)
         detail = (f"{with_findings:,} rows with findings, {blocked:,} would fail an approval gate, "
                   f"{len(errors):,} could not be checked ({errors[0].as_py() if len(errors) else '-'})")
     elif args.engine == "dask":
-        counts, seconds = run_dask(table, partitions)
+        run = run_dask(table, partitions)
         detail = f"{partitions} partitions on a LocalCluster of 2 one-thread workers"
     else:
-        counts, seconds = run_spark(table, partitions)
+        run = run_spark(table, partitions)
         detail = f"{partitions} partitions on Spark local[2]"
 
-    print(f"checked in {seconds:.2f} s: {args.rows / seconds:,.0f} documents per second")
+    print(f"checked in {run.seconds:.2f} s: {args.rows / run.seconds:,.0f} documents per second")
+    if run.cpu_seconds:
+        print(f"CPU time {run.cpu_seconds:.2f} s in this process: "
+              f"{args.rows / run.cpu_seconds:,.0f} documents per CPU-second")
+    if hasattr(os, "getloadavg"):
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
+              "(wall times mean most on an idle machine)")
     print(detail)
+    counts = run.counts
     total = int(counts["findings"].sum()) if len(counts) else 0
     print(f"\n{total:,} findings; per rule:")
     print(counts.to_string(index=False))
