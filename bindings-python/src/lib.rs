@@ -21,10 +21,13 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyBytes, PyList, PyString};
 
+mod arrow;
+
 /// The Python modules this layer calls back into (pure Python, in the wheel).
 const INPUTS: &str = "dueregard._inputs";
 const ERRORS: &str = "dueregard._errors";
 const REPORT: &str = "dueregard.report";
+const ARROW: &str = "dueregard._arrow";
 
 /// Drafts per thread in each of `check_many`'s chunks: enough that starting
 /// threads costs well under 1% of a chunk's checking, few enough that a
@@ -378,6 +381,24 @@ impl Checker {
         Ok(out)
     }
 
+    /// Checks a pyarrow Table or RecordBatch of plain texts, one per row;
+    /// returns `(findings, summary)` tables (see `dueregard._arrow`).
+    #[pyo3(
+        signature = (table, text_column = "text".to_owned(), id_column = Some("id".to_owned()), kind_column = None, threads = None),
+        text_signature = "(self, table, text_column='text', id_column='id', kind_column=None, threads=None)"
+    )]
+    fn check_arrow<'py>(
+        slf: &Bound<'py, Self>,
+        table: &Bound<'py, PyAny>,
+        text_column: String,
+        id_column: Option<String>,
+        kind_column: Option<String>,
+        threads: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let args = (slf, table, text_column, id_column, kind_column, threads);
+        slf.py().import(ARROW)?.call_method1("check_arrow", args)
+    }
+
     /// The rules in this checker's pack, as a list of dicts.
     fn rules<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let json = match guarded(|| Ok(json_api::rules(&self.engine))) {
@@ -402,6 +423,7 @@ fn framework_json(py: Python<'_>) -> PyResult<String> {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Checker>()?;
     m.add_function(wrap_pyfunction!(framework_json, m)?)?;
+    arrow::register(m)?;
     m.add("CORE_VERSION", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -12,6 +12,12 @@ For many drafts, build one ``Checker`` and reuse it::
     checker = dueregard.Checker()            # or Checker(rule_pack=...)
     reports = checker.check_many(paths)      # all cores, GIL released, input order
 
+For a pyarrow Table of texts (survey comments, policy passages), one per row::
+
+    findings, summary = checker.check_arrow(table, text_column="text", id_column="id")
+
+(schemas: ``dueregard.FINDINGS_SCHEMA`` and ``dueregard.SUMMARY_SCHEMA``).
+
 A draft is a dict, JSON text, or a path (str or pathlib.Path) to a .json,
 .md or .txt file; see ``dueregard._inputs`` for how a str is told apart.
 Bad input raises ``DraftError`` or ``RulePackError`` (both ``ValueError``),
@@ -24,8 +30,9 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import Any, List
+from typing import TYPE_CHECKING, Any, List
 
+from ._arrow import ArrowResult, ColumnError, findings_schema, rule_family, summary_schema
 from ._errors import DraftError, DueregardError, RulePackError
 from ._native import CORE_VERSION, Checker
 from ._native import framework_json as _framework_json
@@ -38,6 +45,12 @@ __all__ = [
     "DueregardError",
     "DraftError",
     "RulePackError",
+    "ColumnError",
+    "ArrowResult",
+    # FINDINGS_SCHEMA and SUMMARY_SCHEMA are left out so that `import *` needs no pyarrow.
+    "findings_schema",
+    "summary_schema",
+    "rule_family",
     "check",
     "framework",
     "rules",
@@ -47,6 +60,23 @@ __all__ = [
 ]
 
 __version__ = CORE_VERSION
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow
+
+    #: check_arrow's findings table, for string ids (see dueregard._arrow).
+    FINDINGS_SCHEMA: pyarrow.Schema
+    #: check_arrow's per-row summary table, for string ids.
+    SUMMARY_SCHEMA: pyarrow.Schema
+
+
+def __getattr__(name: str) -> Any:
+    # The Arrow schemas are made on first use, so `import dueregard` needs no pyarrow.
+    if name in ("FINDINGS_SCHEMA", "SUMMARY_SCHEMA"):
+        from . import _arrow
+
+        return getattr(_arrow, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @functools.lru_cache(maxsize=1)

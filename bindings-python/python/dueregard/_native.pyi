@@ -3,6 +3,7 @@
 import os
 from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple, Union, overload
 
+from ._arrow import ArrowResult
 from .report import Report
 
 #: A draft: a dict, JSON text, or a path to a .json, .md or .txt file.
@@ -13,6 +14,18 @@ RulePack = Union[Mapping[str, Any], str, "os.PathLike[str]"]
 CORE_VERSION: str
 
 def framework_json() -> str: ...
+def _check_text_column(
+    checker: "Checker",
+    data: bytes,
+    offsets: bytes,
+    base: int,
+    skip: bytes,
+    notes: List[str],
+    kind_codes: Optional[bytes],
+    kinds: List[str],
+    threads: int,
+) -> List[Dict[str, Any]]:
+    """check_arrow's native half (see bindings-python/src/arrow.rs); call check_arrow."""
 
 class Checker:
     """A compiled rule pack: immutable, thread-safe, picklable. Build once, reuse."""
@@ -44,5 +57,27 @@ class Checker:
         threads: Optional[int] = None,
         on_error: Literal["return"] = ...,
     ) -> List[Union[Report, Exception]]: ...
+    def check_arrow(
+        self,
+        table: Any,
+        text_column: str = "text",
+        id_column: Optional[str] = "id",
+        kind_column: Optional[str] = None,
+        threads: Optional[int] = None,
+    ) -> ArrowResult:
+        """Checks each row's text (a pyarrow Table or RecordBatch, or anything with
+        the Arrow PyCapsule interface) as a plain-text draft, with the GIL released.
+
+        Returns ``(findings, summary)``: pyarrow Tables with the schemas
+        ``dueregard.FINDINGS_SCHEMA`` (one row per finding: id, rule, family,
+        severity, bucket, elements (a list), message, start, end, offsets in code
+        points) and ``dueregard.SUMMARY_SCHEMA`` (one row per input row: id,
+        violations, needs_review, blocking, passes_gate, error), with ``id`` of
+        the id column's type (``findings_schema(id_type)``). ``id_column=None``
+        numbers the rows. A bad row (null text, not text, not UTF-8, over the
+        size limit, an unknown kind) gets an ``error`` and never raises.
+        ``threads``: default every core, or 1 inside a Dask or Spark task; never
+        more than the cores. Raises ColumnError (a ValueError) for a missing
+        column, TypeError for what is not a table."""
     def rules(self) -> List[Dict[str, Any]]: ...
     def __reduce__(self) -> Tuple[type, Tuple[Optional[str]]]: ...
