@@ -285,13 +285,26 @@ fn render_text(out: &mut String, path: &str, draft: &Draft, report: &Report) {
             plural(s.blocking, "error")
         );
     }
-    let _ = writeln!(out, "\nFramework pillars (self-assessment scale):");
+    let _ = writeln!(
+        out,
+        "\nFramework pillars (self-assessment scale, on evidence):"
+    );
     for pillar in &report.pillars {
-        let status = match pillar.status {
-            Some(st) => format!("{} ({})", st.label(), st.traffic_light()),
-            None => "not assessed by this draft".into(),
+        let status = match pillar.status.level() {
+            Some(level) => format!("{} ({})", level.label(), level.traffic_light()),
+            None => pillar.status.label().to_lowercase(),
         };
         let _ = writeln!(out, "  {} {:<68} {status}", pillar.number, pillar.title);
+    }
+    let _ = writeln!(out, "\nFramework elements:");
+    for element in &report.elements {
+        let _ = writeln!(
+            out,
+            "  {} {}: {}",
+            element.id,
+            element.status.label(),
+            element.reason
+        );
     }
     out.push('\n');
 }

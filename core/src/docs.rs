@@ -28,6 +28,12 @@ pub fn rules_markdown(engine: &Engine) -> String {
         "Severity `error` blocks an approval gate. Advisory rules report to `needs_review`, \
          never to `violations`: they cover contested or context-dependent guidance.\n"
     );
+    let _ = writeln!(
+        out,
+        "A rule's *evidences* are the elements its pass shows in place: an element is in place \
+         only when every rule that can evidence it and applied passed, and nothing found a gap. \
+         Term rules never evidence: the absence of a word shows nothing.\n"
+    );
     let _ = writeln!(out, "| family | rules |\n|---|---|");
     // Each family with its rules, in report order; families a pack does not use are left out.
     let families: Vec<(Family, Vec<&RuleMeta>)> = Family::ALL
@@ -98,7 +104,7 @@ fn section(out: &mut String, rule: &RuleMeta) {
     let _ = writeln!(out, "{}\n", rule.rationale);
     let _ = writeln!(
         out,
-        "- Kind: {}{}\n- Severity: {}{}\n- Framework elements: {}\n- Fix: {}\n- Source: [{}]({}), checked {}",
+        "- Kind: {}{}\n- Severity: {}{}\n- Framework elements: {}\n- Evidences: {}\n- Fix: {}\n- Source: [{}]({}), checked {}",
         kind_name(rule.kind),
         rule.terms
             .map(|n| format!(" ({n} phrases)"))
@@ -110,6 +116,14 @@ fn section(out: &mut String, rule: &RuleMeta) {
             ""
         },
         rule.elements.join(", "),
+        if rule.evidences.is_empty() {
+            "none (a pass shows no element in place)".to_owned()
+        } else {
+            format!(
+                "{} (a pass shows the element in place)",
+                rule.evidences.join(", ")
+            )
+        },
         match rule.fix {
             Applicability::Safe => "safe edit offered",
             Applicability::Unsafe => "edit offered, to be read before applying",

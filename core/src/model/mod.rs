@@ -5,8 +5,10 @@ mod draft;
 pub mod framework;
 mod pack;
 mod report;
+mod status;
 
 pub use draft::*;
 pub(crate) use pack::pack_limits;
 pub use pack::*;
 pub use report::*;
+pub use status::*;
