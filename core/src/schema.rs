@@ -7,6 +7,7 @@ use schemars::schema_for;
 use crate::model::Draft;
 use crate::model::Report;
 use crate::model::RulePack;
+use crate::organisation::{Claim, OrganisationInput, OrganisationReport};
 
 /// (file name, schema as pretty JSON) for each schema in `schemas/`.
 pub fn all() -> Vec<(&'static str, String)> {
@@ -28,5 +29,25 @@ pub fn all() -> Vec<(&'static str, String)> {
             ),
         ),
         ("rule-pack.schema.json", pretty(schema_for!(RulePack))),
+        (
+            "organisation-report.schema.json",
+            pretty(
+                SchemaSettings::default()
+                    .for_serialize()
+                    .into_generator()
+                    .into_root_schema_for::<OrganisationReport>(),
+            ),
+        ),
+        // The JSON form of a self-assessment (CSV has the same three columns).
+        (
+            "self-assessment.schema.json",
+            pretty(schema_for!(Vec<Claim>)),
+        ),
+        // What json_api::organisation and the Python binding take: reports
+        // with document names, and the options.
+        (
+            "organisation-input.schema.json",
+            pretty(schema_for!(OrganisationInput)),
+        ),
     ]
 }

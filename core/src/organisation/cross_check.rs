@@ -55,19 +55,27 @@ fn check_one(claim: &Claim, element: &OrganisationElement, docs: &[Doc<'_>]) -> 
                 .iter()
                 .map(|d| d.document.clone())
                 .collect();
-            let quoted: Vec<String> = element
-                .contradicted_by
-                .iter()
-                .flat_map(|d| {
-                    d.gaps
-                        .iter()
-                        .map(move |g| format!("{}: {}", display(&d.document), g.message))
-                })
-                .take(QUOTED_GAPS)
-                .collect();
+            // Per document, its gaps' messages (errors first), up to QUOTED_GAPS in all.
+            let mut left = QUOTED_GAPS;
+            let mut quoted = Vec::new();
+            let mut shown = 0;
+            for d in &element.contradicted_by {
+                if left == 0 {
+                    break;
+                }
+                let messages: Vec<&str> = d
+                    .gaps
+                    .iter()
+                    .take(left)
+                    .map(|g| g.message.as_str())
+                    .collect();
+                left -= messages.len();
+                shown += messages.len();
+                quoted.push(format!("{}: {}", display(&d.document), messages.join(" ")));
+            }
             let total: usize = element.contradicted_by.iter().map(|d| d.gaps.len()).sum();
-            let more = if total > quoted.len() {
-                format!(" (and {} more)", total - quoted.len())
+            let more = if total > shown {
+                format!(" (and {} more)", total - shown)
             } else {
                 String::new()
             };

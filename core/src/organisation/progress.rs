@@ -92,9 +92,13 @@ pub(super) fn add_progress(
         let (from, to) = (before.status, element.status);
         let rose = matches!((rank(from), rank(to)), (Some(a), Some(b)) if b > a)
             || (!from.has_evidence() && to.has_evidence());
-        let progress = if from == FrameworkStatus::InPlace && to == FrameworkStatus::InPlace {
-            None
-        } else if from == FrameworkStatus::NotAssessed && to == FrameworkStatus::NotAssessed {
+        // In place at both dates, or assessed at neither: nothing to progress.
+        let unchanged = from == to
+            && matches!(
+                from,
+                FrameworkStatus::InPlace | FrameworkStatus::NotAssessed
+            );
+        let progress = if unchanged {
             None
         } else if to == FrameworkStatus::InPlace
             || (earlier_gaps > 0 && fixed.len() == earlier_gaps && new_gaps == 0)
