@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Peak memory of a full check: the release check example on generated JSON
+# Peak memory of a full check: the release `dueregard` command on generated JSON
 # drafts of 1k, 10k, 100k and 1M words (many sections, realistic prose with
 # some findings), measured as peak RSS by GNU time (/usr/bin/time -v).
 #
@@ -21,8 +21,8 @@ if [ ! -x /usr/bin/time ]; then
     echo "memory: installing GNU time" >&2
     apt-get update -qq >&2 && apt-get install -y -qq time >&2
 fi
-(cd "$root" && cargo build --release --example check >&2)
-check="$root/target/release/examples/check"
+(cd "$root" && cargo build --release --bin dueregard >&2)
+check="$root/target/release/dueregard"
 
 mkdir -p "$drafts"
 python3 - "$drafts" "$here/compare" <<'EOF'
@@ -75,4 +75,4 @@ print(sum(len(s['text'].split()) for s in d['sections']), len(d['sections']), le
     printf '%-18s %10s %9s %11s %14.1f %12.1f %12.2f\n' "draft-$name.json" "$words" "$sections" "$bytes" \
         "$(awk "BEGIN { print $peak / 1024 }")" "$(awk "BEGIN { print ($peak - $base) / 1024 }")" "$best"
 done
-echo "(peak RSS: the highest of $repeat runs; check example, --format $format, $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'))"
+echo "(peak RSS: the highest of $repeat runs; dueregard check, --format $format, $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'))"

@@ -5,8 +5,8 @@ use schemars::generate::SchemaSettings;
 use schemars::schema_for;
 
 use crate::model::Draft;
-use crate::model::Report;
 use crate::model::RulePack;
+use crate::model::{DocumentReport, Report};
 use crate::organisation::{Claim, OrganisationInput, OrganisationReport};
 
 /// (file name, schema as pretty JSON) for each schema in `schemas/`.
@@ -16,27 +16,22 @@ pub fn all() -> Vec<(&'static str, String)> {
         text.push('\n');
         text
     };
+    // Output types are described as serialised, so optional fields are not required.
+    let output = || SchemaSettings::default().for_serialize().into_generator();
     vec![
         ("draft.schema.json", pretty(schema_for!(Draft))),
-        // Output types are described as serialised, so optional fields are not required.
         (
             "report.schema.json",
-            pretty(
-                SchemaSettings::default()
-                    .for_serialize()
-                    .into_generator()
-                    .into_root_schema_for::<Report>(),
-            ),
+            pretty(output().into_root_schema_for::<Report>()),
+        ),
+        (
+            "check-output.schema.json",
+            pretty(output().into_root_schema_for::<Vec<DocumentReport>>()),
         ),
         ("rule-pack.schema.json", pretty(schema_for!(RulePack))),
         (
             "organisation-report.schema.json",
-            pretty(
-                SchemaSettings::default()
-                    .for_serialize()
-                    .into_generator()
-                    .into_root_schema_for::<OrganisationReport>(),
-            ),
+            pretty(output().into_root_schema_for::<OrganisationReport>()),
         ),
         // The JSON form of a self-assessment (CSV has the same three columns).
         (

@@ -206,7 +206,7 @@ def cmd_report(outdir):
                        f"CLI {fmt_ms(d_min)} vs {fmt_ms(a_cli_min)} ms = {a_cli_min / d_min:,.0f}x")
         rows.append((f"doc-{name}", str(truth["words"]), fmt_ms(d_net), fmt_ms(d_med),
                      fmt_ms(a_api), fmt_ms(a_cli), f"{a_api / d_net:,.0f}x", f"{a_cli / d_med:,.0f}x"))
-        report = json.loads((outdir / f"doc-{name}.dueregard.json").read_text())
+        report = json.loads((outdir / f"doc-{name}.dueregard.json").read_text())[0]["report"]
         found = {
             "dueregard": recall_of(dueregard_spans(report, truth["sections"]), truth["terms"]),
             "alex": recall_of([tuple(m[:2]) for m in a["default"]["messages"]], truth["terms"]),

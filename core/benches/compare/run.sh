@@ -5,7 +5,7 @@
 #   bash core/benches/compare/run.sh
 #
 # Installs alex into core/benches/compare/node_modules (from package-lock.json)
-# and hyperfine (Debian) if missing, builds the release check example, writes
+# and hyperfine (Debian) if missing, builds the release `dueregard` command, writes
 # 1k-, 10k- and 100k-word Markdown documents that embed every term of
 # shared-terms.txt in the prose of sentences.txt and filler.txt, then times:
 #   - dueregard: the release check binary (--format json) under hyperfine, less
@@ -34,8 +34,8 @@ if [ ! -x "$here/node_modules/.bin/alex" ]; then
     echo "compare: installing alex into $here/node_modules" >&2
     (cd "$here" && npm ci --no-audit --no-fund >&2)
 fi
-(cd "$root" && cargo build --release --example check >&2)
-check="$root/target/release/examples/check"
+(cd "$root" && cargo build --release --bin dueregard >&2)
+check="$root/target/release/dueregard"
 alex="$here/node_modules/.bin/alex"
 
 rm -rf "$out"

@@ -8,7 +8,6 @@ mod report;
 mod status;
 
 pub use draft::*;
-pub(crate) use pack::pack_limits;
 pub use pack::*;
 pub use report::*;
 pub use status::*;

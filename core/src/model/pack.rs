@@ -196,7 +196,7 @@ pub struct TermEntry {
 
 /// Bounds that keep a custom rule pack from hurting its host, all in one
 /// place: compiling is linear in the pack, and these keep the pack modest.
-pub(crate) mod pack_limits {
+pub mod pack_limits {
     /// The pack's JSON.
     pub const MAX_PACK_BYTES: usize = 2 * 1024 * 1024;
     /// Term rules in one pack.

@@ -38,6 +38,17 @@ pub struct Report {
     pub pillars: Vec<PillarStatus>,
 }
 
+/// One document's report, named: what `dueregard check --format json` writes,
+/// as an array with one entry per file, so every report says which file it is
+/// for. Reports themselves carry no paths, so the same draft gives the same
+/// report wherever it is stored.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct DocumentReport {
+    /// The document, as named on the command line or found in a folder.
+    pub path: String,
+    pub report: Report,
+}
+
 /// The version of the report format this engine writes. Version 1 had no
 /// `format_version` field; version 3 gives every element and pillar a status
 /// on evidence, with the evidence and gaps behind it (see CHANGELOG.md).

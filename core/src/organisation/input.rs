@@ -54,8 +54,10 @@ impl OrganisationError {
 /// One document and its report, as the JSON entry takes them.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct DocumentReport {
-    /// The document's name: a file name or a title, never a path to keep.
+pub struct NamedReport {
+    /// The document's name: a file name or a title. `path` is read as its
+    /// alias, so `dueregard check --format json` output can be passed as it is.
+    #[serde(alias = "path")]
     pub document: String,
     /// Its report, as `check` gave it (schemas/report.schema.json).
     pub report: Report,
@@ -68,7 +70,7 @@ pub struct DocumentReport {
 #[serde(deny_unknown_fields)]
 pub struct OrganisationInput {
     /// The documents, in the order to list them.
-    pub documents: Vec<DocumentReport>,
+    pub documents: Vec<NamedReport>,
     /// The organisation's own self-assessment.
     #[serde(default)]
     pub self_assessment: Option<Vec<Claim>>,

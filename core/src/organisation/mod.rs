@@ -31,7 +31,7 @@ mod progress;
 pub mod write;
 
 pub use input::{
-    DocumentReport, OrganisationError, OrganisationInput, parse_previous, parse_self_assessment,
+    NamedReport, OrganisationError, OrganisationInput, parse_previous, parse_self_assessment,
 };
 pub use model::*;
 

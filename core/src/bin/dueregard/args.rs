@@ -1,0 +1,238 @@
+//! The command line: subcommands, the option set every subcommand shares, and
+//! errors from the parser turned into one line on stderr.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::error::ErrorKind;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use dueregard::{Date, DraftKind};
+
+use crate::Outcome;
+
+const ABOUT: &str = "Checks health and care policy drafts against the NHS Confederation's \
+Health and Care LGBTQ+ Inclusion Framework and what an equality impact assessment needs.";
+
+const AFTER_HELP: &str = "`dueregard FILE...` is short for `dueregard check FILE...`.\n\
+Exit codes: 0 ok, 1 an approval gate is blocked (an unwaived error-severity violation), \
+2 bad input or usage (one line on stderr per problem).";
+
+const CHECK_AFTER_HELP: &str = "\
+FILE is a draft as .json (schemas/draft.schema.json), or text as .md, .markdown or .txt.\n\
+To check a folder, pass --recursive, or let the shell list the files (drafts/*.json).\n\
+--format json prints an array of {\"path\": FILE, \"report\": REPORT}, one entry per draft read,\n\
+however many files were named (schemas/check-output.schema.json).\n\
+A file that cannot be read is named on stderr and the others are still checked (exit 2).\n\
+Exit codes: 0 ok, 1 an approval gate is blocked, 2 bad input or usage.";
+
+#[derive(Debug, Parser)]
+#[command(name = "dueregard", version, about = ABOUT, after_help = AFTER_HELP)]
+#[command(override_usage = "dueregard [check] [OPTIONS] FILE...\n       dueregard <COMMAND>")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands. Each flattens [`CommonArgs`], so options mean the same
+/// everywhere; organisation-wide roll-ups, annotated copies and a language
+/// server are to join `check` here.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check drafts and print a report for each (the default subcommand).
+    #[command(after_help = CHECK_AFTER_HELP)]
+    Check(CheckArgs),
+}
+
+impl Command {
+    /// Every subcommand's name, to tell `dueregard FILE` from `dueregard SUBCOMMAND`.
+    const NAMES: [&'static str; 2] = ["check", "help"];
+}
+
+/// Options every subcommand takes.
+#[derive(Debug, Clone, Args)]
+pub struct CommonArgs {
+    /// How to print: text for a person, json for a pipeline.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+
+    /// Use this rule pack (schemas/rule-pack.schema.json; at most 2 MiB) instead of the built-in en-GB pack.
+    #[arg(long, value_name = "PACK.json")]
+    pub rule_pack: Option<PathBuf>,
+
+    /// Check every draft as this kind (e.g. workforce_policy, patient_information), whatever its file says; an unknown kind lists them all.
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Option<DraftKind>,
+
+    /// The date to judge dates against [default: today]. Printed in the text report; no built-in rule compares a draft's dates with today yet, so it changes no finding.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+
+    /// Write the output to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+/// The `check` subcommand's arguments.
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Check the drafts in each folder named and its subfolders (.json, .md, .markdown, .txt; other files and hidden entries are skipped).
+    #[arg(long, short = 'r')]
+    pub recursive: bool,
+
+    /// The drafts to check (and folders, with --recursive).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// Parses the command line. On `--help` or `--version` prints them and
+/// returns exit code 0; on a usage error prints one line and returns 2.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, ExitCode> {
+    Cli::try_parse_from(with_default_subcommand(args)).map_err(|error| match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            // Standard output closed early is not worth reporting.
+            let _ = error.print();
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("dueregard: {}", one_line(&error.render().to_string()));
+            Outcome::BadInput.into()
+        }
+    })
+}
+
+/// `dueregard FILE...` means `dueregard check FILE...`: put `check` in unless
+/// the first argument is a subcommand or asks for help or the version.
+fn with_default_subcommand(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let mut args: Vec<OsString> = args.into_iter().collect();
+    let first = args.get(1).and_then(|a| a.to_str());
+    let explicit = first.is_some_and(|a| {
+        Command::NAMES.contains(&a) || matches!(a, "-h" | "--help" | "-V" | "--version")
+    });
+    if !explicit {
+        args.insert(1.min(args.len()), OsString::from("check"));
+    }
+    args
+}
+
+/// The parser's message in one line: its lines joined, without the hint to
+/// try `--help` (said once, at the end) or blank lines.
+fn one_line(rendered: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for line in rendered.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with("For more information") {
+            continue;
+        }
+        let line = line.strip_prefix("error: ").unwrap_or(line);
+        match parts.last_mut() {
+            // "[possible values: text, json]" belongs to the line before it.
+            Some(last) if line.starts_with('[') => {
+                last.push(' ');
+                last.push_str(line);
+            }
+            _ => parts.push(line.to_owned()),
+        }
+    }
+    parts.push("see dueregard --help".into());
+    parts.join("; ")
+}
+
+fn parse_kind(text: &str) -> Result<DraftKind, String> {
+    // The draft model's own names, so this list cannot fall out of date.
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).map_err(|e| {
+        let known = e.to_string();
+        let known = known
+            .split_once("expected one of ")
+            .map_or(known.as_str(), |(_, names)| names);
+        format!("not a kind of draft; use one of {}", known.replace('`', ""))
+    })
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn os(args: &[&str]) -> Vec<OsString> {
+        args.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn files_without_a_subcommand_are_checked() {
+        assert_eq!(
+            with_default_subcommand(os(&["dueregard", "a.json"])),
+            os(&["dueregard", "check", "a.json"])
+        );
+        assert_eq!(
+            with_default_subcommand(os(&["dueregard", "--format", "json", "a.json"])),
+            os(&["dueregard", "check", "--format", "json", "a.json"])
+        );
+        assert_eq!(
+            with_default_subcommand(os(&["dueregard", "check", "a.json"])),
+            os(&["dueregard", "check", "a.json"])
+        );
+        assert_eq!(
+            with_default_subcommand(os(&["dueregard", "--help"])),
+            os(&["dueregard", "--help"])
+        );
+    }
+
+    #[test]
+    fn every_option_parses_into_the_shared_set() {
+        let cli = Cli::try_parse_from(os(&[
+            "dueregard",
+            "check",
+            "--format",
+            "json",
+            "--kind",
+            "clinical_policy",
+            "--as-of",
+            "2026-01-31",
+            "--rule-pack",
+            "p.json",
+            "-o",
+            "out.json",
+            "-r",
+            "a",
+        ]))
+        .unwrap();
+        let Command::Check(check) = cli.command;
+        assert_eq!(check.common.format, OutputFormat::Json);
+        assert_eq!(check.common.kind, Some(DraftKind::ClinicalPolicy));
+        assert_eq!(check.common.as_of.unwrap().as_str(), "2026-01-31");
+        assert_eq!(check.common.rule_pack, Some(PathBuf::from("p.json")));
+        assert_eq!(check.common.output, Some(PathBuf::from("out.json")));
+        assert!(check.recursive);
+        assert_eq!(check.files, vec![PathBuf::from("a")]);
+    }
+
+    #[test]
+    fn an_unknown_kind_lists_the_known_ones() {
+        let message = parse_kind("policy").unwrap_err();
+        assert!(message.contains("workforce_policy"), "{message}");
+        assert!(message.contains("partnership_agreement"), "{message}");
+        assert!(!message.contains('`'), "{message}");
+    }
+
+    #[test]
+    fn parser_messages_become_one_line() {
+        let rendered = "error: invalid value 'xml' for '--format <FORMAT>'\n  [possible values: text, json]\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            one_line(rendered),
+            "invalid value 'xml' for '--format <FORMAT>' [possible values: text, json]; see dueregard --help"
+        );
+    }
+}
