@@ -23,6 +23,11 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
         return Err(format!("no file given; {USAGE}"));
     }
     let common = &args.common;
+    if !matches!(common.format, OutputFormat::Text | OutputFormat::Json) {
+        return Err(format!(
+            "check writes --format text or json; html, xlsx and csv are for dueregard organisation; {USAGE}"
+        ));
+    }
     let engine = engine(common)?;
     let as_of = common.as_of.clone().unwrap_or_else(today::today);
     let mut out = output(common)?;
@@ -51,6 +56,8 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
         let written = match common.format {
             OutputFormat::Text => out.write_all(text::render(&read, &report, &as_of).as_bytes()),
             OutputFormat::Json => json.write(&mut out, &read.path, &report),
+            // Refused above.
+            OutputFormat::Html | OutputFormat::Xlsx | OutputFormat::Csv => Ok(()),
         };
         if let Err(stop) = written.and_then(|()| out.flush()) {
             return stopped(stop, common, outcome);
@@ -65,7 +72,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
     Ok(outcome)
 }
 
-fn engine(common: &CommonArgs) -> Result<Engine, String> {
+pub fn engine(common: &CommonArgs) -> Result<Engine, String> {
     match &common.rule_pack {
         None => Ok(Engine::new()),
         Some(path) => {
@@ -75,7 +82,7 @@ fn engine(common: &CommonArgs) -> Result<Engine, String> {
     }
 }
 
-fn output(common: &CommonArgs) -> Result<Box<dyn Write>, String> {
+pub fn output(common: &CommonArgs) -> Result<Box<dyn Write>, String> {
     Ok(match &common.output {
         None => Box::new(BufWriter::new(io::stdout().lock())),
         Some(path) => {
@@ -93,7 +100,7 @@ fn output(common: &CommonArgs) -> Result<Box<dyn Write>, String> {
 
 /// Writing failed. A closed pipe (`dueregard ... | head`) means the reader
 /// has what it wants: stop quietly. Anything else (a full disk) is an error.
-fn stopped(error: io::Error, common: &CommonArgs, outcome: Outcome) -> Result<Outcome, String> {
+pub fn stopped(error: io::Error, common: &CommonArgs, outcome: Outcome) -> Result<Outcome, String> {
     if error.kind() == io::ErrorKind::BrokenPipe && common.output.is_none() {
         return Ok(outcome);
     }

@@ -8,6 +8,7 @@ mod args;
 mod check;
 mod files;
 mod json;
+mod organisation;
 mod places;
 mod text;
 mod today;
@@ -40,6 +41,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(check) => check::run(&check),
+        Command::Organisation(args) => organisation::run(&args),
     };
     match result {
         Ok(outcome) => outcome.into(),
