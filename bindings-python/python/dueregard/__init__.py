@@ -17,6 +17,11 @@ A draft is a dict, JSON text, or a path (str or pathlib.Path) to a .json,
 Bad input raises ``DraftError`` or ``RulePackError`` (both ``ValueError``),
 carrying the JSON Pointer (``.pointer``) and kind (``.kind``) of the problem.
 
+Across many documents, ``dueregard.organisation(zip(names, reports))`` gives
+the organisation's view: each framework element from the evidence in all of
+them, the self-assessment cross-check, progress against an earlier view, and
+the workbook and HTML page the ``dueregard organisation`` command writes.
+
 The rules live in the Rust core; this package only moves text across.
 """
 
@@ -26,9 +31,10 @@ import functools
 import json
 from typing import Any, List
 
-from ._errors import DraftError, DueregardError, RulePackError
+from ._errors import DraftError, DueregardError, OrganisationError, RulePackError
 from ._native import CORE_VERSION, Checker
 from ._native import framework_json as _framework_json
+from .organisation import Organisation, organisation
 from .report import Record, Report, elements_frame, findings_frame
 
 __all__ = [
@@ -38,6 +44,9 @@ __all__ = [
     "DueregardError",
     "DraftError",
     "RulePackError",
+    "OrganisationError",
+    "Organisation",
+    "organisation",
     "check",
     "framework",
     "rules",

@@ -13,6 +13,12 @@ RulePack = Union[Mapping[str, Any], str, "os.PathLike[str]"]
 CORE_VERSION: str
 
 def framework_json() -> str: ...
+def organisation_json(input_json: str) -> str:
+    """The organisation report (JSON) from schemas/organisation-input.schema.json input."""
+def self_assessment_json(text: str) -> str:
+    """A self-assessment (JSON or CSV text) as a JSON array of claims."""
+def organisation_render(report_json: str, format: Literal["text", "csv", "html", "xlsx"]) -> bytes:
+    """An organisation report rendered by the core's writers."""
 
 class Checker:
     """A compiled rule pack: immutable, thread-safe, picklable. Build once, reuse."""
