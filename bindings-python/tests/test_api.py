@@ -336,7 +336,9 @@ def test_without_pandas_the_import_error_says_what_to_install(report, monkeypatc
 
 def test_repr_html_is_a_readable_table(report):
     page = report._repr_html_()
-    assert page.count("<table>") == 2
+    # Findings, pillars, and the elements with evidence or gaps behind their status.
+    assert page.count("<table>") == 3
+    assert "<code>eia-engagement</code>" in page
     assert report.draft.title in page
     assert html.escape(report.violations[0].message) in page
 
