@@ -90,7 +90,7 @@ export interface RulePack {
   name: string;
   /**
    * Settings for structural rules.
-   * @default {"small_number_threshold":10,"wider_groups":["carers","deprivation","inclusion_health"]}
+   * @default {"additive_perinatal_wording":false,"small_number_threshold":10,"wider_groups":["carers","deprivation","inclusion_health"]}
    */
   options?: PackOptions;
   /** Per-rule severity overrides. */
@@ -109,6 +109,13 @@ export interface RulePack {
 export interface RuleMeta {
   /** Advisory rules report only to `needs_review`. */
   advisory: boolean;
+  /**
+   * Where guidance is contested: the positions, stated without taking a
+   * side. Such a rule is advisory or opt-in.
+   */
+  contested?: string | null;
+  /** The NHS Equality Delivery System 2022 domains its findings speak to. */
+  eds_domains?: EdsDomain[];
   /** Framework elements served, e.g. `3.1`. */
   elements: string[];
   /**
@@ -132,8 +139,18 @@ export interface RuleMeta {
   kind: RuleKind;
   /** A short name. */
   name: string;
+  /**
+   * The rule-pack option (in `options`) that switches the rule on; a rule
+   * with one is off by default.
+   */
+  opt_in?: string | null;
   /** Why the rule exists. */
   rationale: string;
+  /**
+   * Further sources, each with the date it was checked (none when it
+   * could not be re-read).
+   */
+  see_also?: Citation[];
   /** How much a finding matters. */
   severity: Severity;
   /** Where its facts come from. */
@@ -218,6 +235,23 @@ export interface AppliedWaiver {
 export type Audience = "staff" | "service_users" | "carers" | "children_and_young_people" | "public" | "partners";
 
 /**
+ * A further source a rule relies on. `checked` is the date the fact was
+ * checked there; it is absent when the source could not be re-read, and
+ * `note` then says what the rule rests on instead.
+ * (Input and output type.)
+ */
+export interface Citation {
+  /** The date the fact was checked at the source, `YYYY-MM-DD`. */
+  checked?: string | null;
+  /** What the source supports, or why it was not re-read. */
+  note?: string | null;
+  /** The source's title. */
+  title: string;
+  /** Where to read it. */
+  url: string;
+}
+
+/**
  * A valid calendar date written `YYYY-MM-DD`.
  * (Input and output type.)
  */
@@ -279,6 +313,16 @@ export interface Edit {
   /** UTF-16 offset of the start (JavaScript). */
   utf16_start: number;
 }
+
+/**
+ * A domain of the NHS Equality Delivery System 2022, so a finding can feed an
+ * organisation's EDS evidence.
+ * - `"services"`: Domain 1: commissioned or provided services.
+ * - `"workforce_health_and_wellbeing"`: Domain 2: workforce health and well-being.
+ * - `"inclusive_leadership"`: Domain 3: inclusive leadership.
+ * (Input and output type.)
+ */
+export type EdsDomain = "services" | "workforce_health_and_wellbeing" | "inclusive_leadership";
 
 /**
  * An equality impact assessment.
@@ -407,6 +451,12 @@ export type EngagementKind = "co_production" | "consultation" | "survey" | "focu
  * (Output type.)
  */
 export interface EngineInfo {
+  /**
+   * For a pack built on the built-in rules: the date the built-in rules'
+   * legal and NHS guidance was last checked at its sources. Absent for a
+   * pack that does not extend the built-in rules.
+   */
+  guidance_as_of?: string | null;
   /** The rule pack's name. */
   rule_pack: string;
   /** The rule pack's version. */
@@ -473,9 +523,10 @@ export interface ExamplesOutput {
  * - `"workforce"`: Workforce policies.
  * - `"action_plans"`: Actions: owned, dated, measured.
  * - `"waivers"`: Waivers of other rules.
+ * - `"services"`: What a policy says about single-sex services, facilities and records.
  * (Output type.)
  */
-export type Family = "language" | "eia" | "data_collection" | "partnership" | "workforce" | "action_plans" | "waivers";
+export type Family = "language" | "eia" | "data_collection" | "partnership" | "workforce" | "action_plans" | "waivers" | "services";
 
 /**
  * One item of data a form collects.
@@ -529,6 +580,12 @@ export type FieldUse = "monitoring" | "clinical_record" | "administrative";
  * (Output type.)
  */
 export interface Finding {
+  /**
+   * Other rules that matched the same words; this finding, the strongest,
+   * stands for them (e.g. a slur quoted and unquoted, or a single-sex
+   * mention inside a sentence about accommodation).
+   */
+  also_matched?: string[];
   /** The framework elements (e.g. `3.2`) the rule serves. */
   elements: string[];
   /** The text around the finding, when it is in text. */
@@ -655,6 +712,13 @@ export interface Location {
  * (Input type.)
  */
 export interface PackOptions {
+  /**
+   * Switches on `term-perinatal-additive`, which suggests adding words
+   * (e.g. "women and trans men") beside perinatal wording. Off by default:
+   * DHSC leaves additive wording to each organisation.
+   * @default false
+   */
+  additive_perinatal_wording?: boolean;
   /**
    * Counts below this are small enough to identify people.
    * @default 10
@@ -918,6 +982,12 @@ export interface TermEntry {
   /** An entry-specific note, appended to the rule's explanation. */
   note?: string | null;
   /**
+   * With `quotes_exempt` off: a match inside a longer quotation (someone's
+   * speech) does not fire, while a quotation of just the term (naming the
+   * word, e.g. in a hate-incident procedure) still does.
+   */
+  quoted_speech_exempt?: boolean;
+  /**
    * Matches inside quotation marks are someone's words and do not fire.
    * @default true
    */
@@ -931,6 +1001,12 @@ export interface TermEntry {
    * (e.g. "birthing parent" for additive perinatal wording).
    */
   unless_document?: string[];
+  /**
+   * Phrases that, in the same paragraph (text between blank lines), mean
+   * the term is used properly (e.g. "WRES" for "BME": the standard's
+   * published category).
+   */
+  unless_in_paragraph?: string[];
   /**
    * Phrases that, in the same sentence, mean the term is used properly
    * (e.g. "Equality Act" beside "transsexual").
@@ -949,6 +1025,13 @@ export interface TermRuleSpec {
    * @default false
    */
   advisory?: boolean;
+  /**
+   * Where guidance is contested: the positions, stated without taking a
+   * side. A contested rule should be advisory or opt-in.
+   */
+  contested?: string | null;
+  /** The NHS Equality Delivery System 2022 domains the rule speaks to. */
+  eds_domains?: EdsDomain[];
   /** The framework elements (e.g. `"2.3"`) the rule serves. */
   elements: string[];
   /** The phrases, each with suggestions and exceptions. */
@@ -966,6 +1049,8 @@ export interface TermRuleSpec {
   name: string;
   /** Why the rule exists, in plain English. */
   rationale: string;
+  /** Further sources, each with the date it was checked. */
+  see_also?: Citation[];
   /** How much a finding matters. */
   severity: Severity;
   /** Where the guidance comes from. */

@@ -4,8 +4,8 @@
 #   bash core/fuzz/run.sh [SECONDS] [TARGET...]
 #
 # SECONDS per target (default 60); TARGETs default to every target
-# (draft_json, markdown, rule_pack), run one after another. Installs cargo-fuzz
-# into target/tools at the repository root if it is missing, and builds with
+# (draft_json, markdown, rule_pack, docx_xml, html), run one after another.
+# Installs cargo-fuzz into target/tools at the repository root if it is missing, and builds with
 # the installed stable toolchain (RUSTC_BOOTSTRAP=1 lets it use the nightly
 # flags libFuzzer needs). Each target starts from the committed seeds in
 # core/fuzz/corpus/<target>/ plus what earlier runs found (kept, uncommitted, in

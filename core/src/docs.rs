@@ -28,6 +28,21 @@ pub fn rules_markdown(engine: &Engine) -> String {
         "Severity `error` blocks an approval gate. Advisory rules report to `needs_review`, \
          never to `violations`: they cover contested or context-dependent guidance.\n"
     );
+    if let Some(date) = engine.guidance_as_of() {
+        let _ = writeln!(
+            out,
+            "Guidance as of {date}: the date the built-in rules' legal and NHS guidance was last \
+             checked at its sources (every report carries it as `engine.guidance_as_of`). Each rule \
+             below gives the date its own sources were checked; a source that could not be re-read \
+             is marked so. What each source says, and which copy was read, is in \
+             [guidance-sources.md](guidance-sources.md).\n"
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Where guidance is contested, the rule says so, states the positions without taking a \
+         side, and is advisory or off by default (opt-in through a rule-pack option).\n"
+    );
     let _ = writeln!(
         out,
         "A rule's *evidences* are the elements its pass shows in place: an element is in place \
@@ -52,7 +67,7 @@ pub fn rules_markdown(engine: &Engine) -> String {
         let _ = writeln!(
             out,
             "| [{heading}](#{}) | {} |",
-            heading.to_lowercase().replace(' ', "-"),
+            anchor(&heading),
             members.len()
         );
     }
@@ -79,6 +94,17 @@ pub fn rules_markdown(engine: &Engine) -> String {
         }
     }
     out
+}
+
+/// The anchor GitHub gives a heading: lowercase, punctuation dropped,
+/// spaces as hyphens.
+fn anchor(heading: &str) -> String {
+    heading
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-')
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
 }
 
 /// A family's label as a heading: "Equality impact assessment".
@@ -144,6 +170,40 @@ fn section(out: &mut String, rule: &RuleMeta) {
             let _ = writeln!(out, "- `{}`", one_line.replace('`', "'"));
         }
     };
+    for citation in &rule.see_also {
+        let checked = match &citation.checked {
+            Some(date) => format!("checked {date}"),
+            None => "not re-read".to_owned(),
+        };
+        let note = citation
+            .note
+            .as_deref()
+            .map(|n| format!(": {n}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- Also: [{}]({}), {checked}{note}",
+            citation.title, citation.url
+        );
+    }
+    if let Some(option) = &rule.opt_in {
+        let _ = writeln!(
+            out,
+            "- Opt-in: off unless the rule pack sets `options.{option}` to `true`"
+        );
+    }
+    if let Some(positions) = &rule.contested {
+        let how = match (&rule.opt_in, rule.advisory) {
+            (Some(_), _) => "opt-in",
+            (None, true) => "advisory",
+            (None, false) => "reported as a violation",
+        };
+        let _ = writeln!(out, "- Contested ({how}): {positions}");
+    }
+    if !rule.eds_domains.is_empty() {
+        let domains: Vec<&str> = rule.eds_domains.iter().map(|d| d.label()).collect();
+        let _ = writeln!(out, "- EDS 2022: {}", domains.join("; "));
+    }
     block(out, "Fires on:", &rule.examples.fires);
     block(out, "Does not fire on:", &rule.examples.passes);
 }

@@ -32,7 +32,7 @@ mod error;
 pub mod json_api;
 mod model;
 pub mod organisation;
-mod read;
+pub mod read;
 mod rules;
 pub mod schema;
 mod text;
@@ -42,6 +42,10 @@ pub use engine::{BUILTIN_PACK, Engine, Session};
 pub use error::{DraftError, ErrorInfo, RulePackError, display_pointer, panic_message};
 pub use model::framework::{Progress, SelfAssessment};
 pub use model::*;
+#[cfg(feature = "docx")]
+pub use read::read_docx;
+#[cfg(feature = "html")]
+pub use read::read_html;
 pub use read::{Format, Limits};
 pub use rules::{Family, RuleKind, RuleMeta};
 pub use text::TextSpan;

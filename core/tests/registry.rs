@@ -20,7 +20,14 @@ fn fired(report: &Report, rule: &str) -> bool {
         .violations
         .iter()
         .chain(&report.needs_review)
-        .any(|f| f.rule == rule)
+        .any(|f| f.rule == rule || f.also_matched.iter().any(|r| r == rule))
+}
+
+/// The built-in pack with an opt-in rule's option switched on, so its
+/// examples can be tried.
+fn switched_on(option: &str) -> Engine {
+    let pack = format!(r#"{{"name":"on","version":"1","options":{{"{option}":true}}}}"#);
+    Engine::from_pack_json(&pack).expect("the option is a pack option")
 }
 
 #[test]
@@ -80,22 +87,66 @@ fn every_rule_is_documented_sourced_and_tied_to_the_framework() {
             !rule.examples.passes.is_empty(),
             "{id}: no example that must not fire"
         );
+        for citation in &rule.see_also {
+            match &citation.checked {
+                Some(date) => assert!(Date::parse(date).is_ok(), "{id}: checked date {date:?}"),
+                // A source not re-read says what the rule rests on instead.
+                None => assert!(
+                    citation.note.is_some(),
+                    "{id}: {} not re-read, no note",
+                    citation.title
+                ),
+            }
+        }
+        if rule.contested.is_some() {
+            assert!(
+                rule.advisory || rule.opt_in.is_some(),
+                "{id}: contested guidance must be advisory or opt-in"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_opt_in_rule_is_off_by_default_and_says_how_to_switch_it_on() {
+    let engine = Engine::new();
+    let opt_in: Vec<&RuleMeta> = engine
+        .rules()
+        .iter()
+        .filter(|r| r.opt_in.is_some())
+        .collect();
+    assert!(!opt_in.is_empty());
+    for rule in opt_in {
+        let report = example_report(&engine, rule, &rule.examples.fires[0]);
+        assert!(!fired(&report, &rule.id), "{} fired while off", rule.id);
+        let outcome = report
+            .inapplicable
+            .iter()
+            .find(|o| o.rule == rule.id)
+            .expect("listed as inapplicable");
+        assert!(
+            outcome.reason.contains(rule.opt_in.as_deref().unwrap()),
+            "{}",
+            outcome.reason
+        );
     }
 }
 
 #[test]
 fn every_example_behaves_as_stated() {
-    let engine = Engine::new();
+    let default = Engine::new();
     let mut failures = Vec::new();
-    for rule in engine.rules() {
+    for rule in default.rules() {
+        let on = rule.opt_in.as_deref().map(switched_on);
+        let engine = on.as_ref().unwrap_or(&default);
         for example in &rule.examples.fires {
-            let report = example_report(&engine, rule, example);
+            let report = example_report(engine, rule, example);
             if !fired(&report, &rule.id) {
                 failures.push(format!("{} should fire on: {example}", rule.id));
             }
         }
         for example in &rule.examples.passes {
-            let report = example_report(&engine, rule, example);
+            let report = example_report(engine, rule, example);
             if fired(&report, &rule.id) {
                 failures.push(format!("{} must not fire on: {example}", rule.id));
             }

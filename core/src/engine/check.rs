@@ -7,6 +7,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use super::Engine;
 use super::finding::{Placed, next_occurrence, outcome, structural_finding};
+use super::overlap::fold_overlaps;
 use super::rollup::{Outcomes, pillar_status, roll_up, summarise};
 use super::scan::{TextFindings, rule_failure};
 use super::texts::TextKind;
@@ -86,6 +87,7 @@ impl Engine {
             &mut errors,
         );
 
+        fold_overlaps(&mut placed);
         apply_waivers(draft, &mut placed);
         placed.sort_by(|a, b| {
             a.order
@@ -129,6 +131,7 @@ impl Engine {
                 version: env!("CARGO_PKG_VERSION").into(),
                 rule_pack: self.pack_name.clone(),
                 rule_pack_version: self.pack_version.clone(),
+                guidance_as_of: self.guidance_as_of.clone(),
             },
             draft: DraftInfo {
                 title: draft.title.clone(),
@@ -226,7 +229,7 @@ impl Engine {
         let mut fired = vec![false; self.terms.specs.len()];
         for (t, text) in texts.iter().enumerate() {
             for item in &text.items {
-                if conditions.contains(&(item.rule, item.entry)) {
+                if self.term_off[item.rule] || conditions.contains(&(item.rule, item.entry)) {
                     continue;
                 }
                 fired[item.rule] = true;
@@ -240,7 +243,12 @@ impl Engine {
         let has_text = texts.iter().any(|t| t.has_text);
         for (rule, fired) in fired.into_iter().enumerate() {
             let meta = &self.metas[self.term_metas[rule]];
-            if !has_text {
+            if let (true, Some(option)) = (self.term_off[rule], &meta.opt_in) {
+                inapplicable.push(outcome(
+                    meta,
+                    format!("off unless the rule pack sets options.{option} to true"),
+                ));
+            } else if !has_text {
                 inapplicable.push(outcome(meta, "the draft has no text".into()));
             } else if !fired {
                 passes.push(outcome(

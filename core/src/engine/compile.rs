@@ -10,8 +10,8 @@ use crate::model::pack_limits::{MAX_PACK_BYTES, MAX_TERM_RULES};
 use crate::model::{PackOptions, RulePack, TermRuleSpec};
 use crate::read::{JsonProblem, Limits, check_depth, deserialize_with_pointer};
 use crate::rules::{
-    BUILTIN_TERMS_JSON, SectionTextRule, StructuralRule, TermMatcher, builtin_section_rules,
-    builtin_structural,
+    self, BUILTIN_TERMS_JSON, SectionTextRule, StructuralRule, TermMatcher, builtin_domains,
+    builtin_section_rules, builtin_structural, opt_in,
 };
 
 /// The name of the built-in pack, shown in every report.
@@ -87,6 +87,13 @@ impl Engine {
             .iter()
             .map(|r| r.meta().id)
             .chain(section_rules.iter().map(|r| r.meta().id))
+            .collect();
+        // The built-in rules get the built-in EDS mapping; a pack's own rule
+        // with a built-in id is mapped the same way.
+        let builtin_ids: BTreeSet<String> = structural_ids
+            .iter()
+            .cloned()
+            .chain(specs.iter().map(|s| s.id.clone()))
             .collect();
         if pack.term_rules.len() > MAX_TERM_RULES {
             return Err(RulePackError::Invalid {
@@ -181,7 +188,19 @@ impl Engine {
             if let Some(&severity) = pack.severity.get(&meta.id) {
                 meta.severity = severity;
             }
+            if meta.eds_domains.is_empty() && builtin_ids.contains(&meta.id) {
+                meta.eds_domains = builtin_domains(meta);
+            }
+            if let Some((option, _)) = opt_in(&meta.id) {
+                meta.opt_in = Some(option.into());
+            }
         }
+        let term_off: Vec<bool> = term_metas
+            .iter()
+            .map(|&i| opt_in(&metas[i].id).is_some_and(|(_, on)| !on(&pack.options)))
+            .collect();
+        let mut terms = terms;
+        terms.switch_off(&term_off);
         let known_rules = metas.iter().map(|m| m.id.clone()).collect();
         Ok(Engine {
             pack_name: pack.name.clone(),
@@ -191,6 +210,10 @@ impl Engine {
             section_rules: kept_section_rules,
             terms,
             term_metas,
+            term_off,
+            guidance_as_of: pack
+                .extends_builtin
+                .then(|| rules::sources::GUIDANCE_AS_OF.to_owned()),
             options: pack.options.clone(),
             known_rules,
             limits: Limits::default(),

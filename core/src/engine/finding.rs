@@ -40,6 +40,7 @@ pub(crate) fn finding(
         excerpt: None,
         suggestions: Vec::new(),
         fix: None,
+        also_matched: Vec::new(),
         waiver: None,
         fingerprint,
     }

@@ -10,6 +10,7 @@
 mod check;
 mod compile;
 mod finding;
+mod overlap;
 mod rollup;
 mod scan;
 mod session;
@@ -46,6 +47,10 @@ pub struct Engine {
     terms: TermMatcher,
     /// Index into `metas` for each term rule, by term rule index.
     term_metas: Vec<usize>,
+    /// Term rules that are opt-in and not switched on, by term rule index.
+    term_off: Vec<bool>,
+    /// The date the built-in guidance was checked, for packs built on it.
+    guidance_as_of: Option<String>,
     options: PackOptions,
     known_rules: BTreeSet<String>,
     limits: Limits,
@@ -82,6 +87,12 @@ impl Engine {
     /// Every rule in the pack, in report order.
     pub fn rules(&self) -> &[RuleMeta] {
         &self.metas
+    }
+
+    /// For a pack built on the built-in rules, the date their guidance was
+    /// last checked at its sources.
+    pub fn guidance_as_of(&self) -> Option<&str> {
+        self.guidance_as_of.as_deref()
     }
 
     /// The pack's name and version.

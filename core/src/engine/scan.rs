@@ -163,6 +163,11 @@ impl Engine {
         finding.excerpt = Some(excerpt(text.text, hit.start, hit.end, EXCERPT_WIDTH));
         finding.suggestions = entry.suggestions.clone();
         finding.fix = fix;
+        finding.also_matched = hit
+            .also
+            .iter()
+            .map(|&rule| self.metas[self.term_metas[rule]].id.clone())
+            .collect();
         finding
     }
 }

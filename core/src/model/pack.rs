@@ -60,6 +60,50 @@ pub struct SourceRef {
     pub checked: String,
 }
 
+/// A further source a rule relies on. `checked` is the date the fact was
+/// checked there; it is absent when the source could not be re-read, and
+/// `note` then says what the rule rests on instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// The source's title.
+    pub title: String,
+    /// Where to read it.
+    pub url: String,
+    /// The date the fact was checked at the source, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<String>,
+    /// What the source supports, or why it was not re-read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A domain of the NHS Equality Delivery System 2022, so a finding can feed an
+/// organisation's EDS evidence.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum EdsDomain {
+    /// Domain 1: commissioned or provided services.
+    Services,
+    /// Domain 2: workforce health and well-being.
+    WorkforceHealthAndWellbeing,
+    /// Domain 3: inclusive leadership.
+    InclusiveLeadership,
+}
+
+impl EdsDomain {
+    /// The domain as EDS 2022 names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            EdsDomain::Services => "Domain 1: commissioned or provided services",
+            EdsDomain::WorkforceHealthAndWellbeing => "Domain 2: workforce health and well-being",
+            EdsDomain::InclusiveLeadership => "Domain 3: inclusive leadership",
+        }
+    }
+}
+
 /// Sentences a rule must fire on, and sentences it must not.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -112,6 +156,11 @@ pub struct PackOptions {
     /// should consider (NHS health inequalities duties, Core20PLUS5).
     #[serde(default = "default_wider_groups")]
     pub wider_groups: Vec<Group>,
+    /// Switches on `term-perinatal-additive`, which suggests adding words
+    /// (e.g. "women and trans men") beside perinatal wording. Off by default:
+    /// DHSC leaves additive wording to each organisation.
+    #[serde(default)]
+    pub additive_perinatal_wording: bool,
 }
 
 fn default_wider_groups() -> Vec<Group> {
@@ -127,6 +176,7 @@ impl Default for PackOptions {
         PackOptions {
             small_number_threshold: default_small_number_threshold(),
             wider_groups: default_wider_groups(),
+            additive_perinatal_wording: false,
         }
     }
 }
@@ -161,6 +211,16 @@ pub struct TermRuleSpec {
     /// Sentences the rule must fire on, and must not.
     #[serde(default)]
     pub examples: Examples,
+    /// Further sources, each with the date it was checked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub see_also: Vec<Citation>,
+    /// Where guidance is contested: the positions, stated without taking a
+    /// side. A contested rule should be advisory or opt-in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contested: Option<String>,
+    /// The NHS Equality Delivery System 2022 domains the rule speaks to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eds_domains: Vec<EdsDomain>,
 }
 
 /// One phrase family within a term rule.
@@ -182,6 +242,11 @@ pub struct TermEntry {
     /// (e.g. "Equality Act" beside "transsexual").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unless_nearby: Vec<String>,
+    /// Phrases that, in the same paragraph (text between blank lines), mean
+    /// the term is used properly (e.g. "WRES" for "BME": the standard's
+    /// published category).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unless_in_paragraph: Vec<String>,
     /// Phrases that, anywhere in the draft, mean the point is already met
     /// (e.g. "birthing parent" for additive perinatal wording).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -189,6 +254,11 @@ pub struct TermEntry {
     /// Matches inside quotation marks are someone's words and do not fire.
     #[serde(default = "yes")]
     pub quotes_exempt: bool,
+    /// With `quotes_exempt` off: a match inside a longer quotation (someone's
+    /// speech) does not fire, while a quotation of just the term (naming the
+    /// word, e.g. in a hate-incident procedure) still does.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quoted_speech_exempt: bool,
     /// An entry-specific note, appended to the rule's explanation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

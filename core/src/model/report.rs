@@ -63,6 +63,11 @@ pub struct EngineInfo {
     pub rule_pack: String,
     /// The rule pack's version.
     pub rule_pack_version: String,
+    /// For a pack built on the built-in rules: the date the built-in rules'
+    /// legal and NHS guidance was last checked at its sources. Absent for a
+    /// pack that does not extend the built-in rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guidance_as_of: Option<String>,
 }
 
 /// What was checked.
@@ -135,6 +140,11 @@ pub struct Finding {
     /// An edit that applies the first suggestion.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
+    /// Other rules that matched the same words; this finding, the strongest,
+    /// stands for them (e.g. a slur quoted and unquoted, or a single-sex
+    /// mention inside a sentence about accommodation).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_matched: Vec<String>,
     /// The waiver that covers this finding, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waiver: Option<AppliedWaiver>,

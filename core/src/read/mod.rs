@@ -1,10 +1,28 @@
 //! Reading drafts: JSON with pointers in every error, Markdown and plain
-//! text, all within limits so hostile input cannot hang or abort.
+//! text; and documents as people write them, Word .docx and HTML pages, into
+//! one format-neutral [`Document`] with a source place on every block. All
+//! within limits, so hostile input cannot hang or abort.
 
+mod document;
+mod document_limits;
+#[cfg(feature = "docx")]
+mod docx;
+mod error;
+#[cfg(feature = "html")]
+mod html;
 mod json;
 mod markdown;
+mod sniff;
 
+pub use document::*;
+pub use document_limits::DocumentLimits;
+#[cfg(feature = "docx")]
+pub use docx::{Styles, read_docx, read_docx_xml};
+pub use error::ReadError;
+#[cfg(feature = "html")]
+pub use html::read_html;
 pub(crate) use json::{JsonProblem, check_depth, deserialize_with_pointer};
+pub use sniff::{Sniffed, sniff};
 
 use crate::error::DraftError;
 use crate::model::{Draft, Section};

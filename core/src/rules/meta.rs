@@ -4,10 +4,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::model::{Applicability, Examples, Severity, SourceRef};
-
-/// The date the built-in rules' sources were last checked.
-pub(crate) const CHECKED: &str = "2026-11-24";
+use crate::model::{Applicability, Citation, EdsDomain, Examples, Severity, SourceRef};
+use crate::rules::sources::{Further, Source};
 
 /// Everything known about a rule before it runs: what documentation, the
 /// registry tests and `rules()` in the bindings are built from.
@@ -45,6 +43,36 @@ pub struct RuleMeta {
     /// Number of phrases, for term rules.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub terms: Option<usize>,
+    /// Further sources, each with the date it was checked (none when it
+    /// could not be re-read).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub see_also: Vec<Citation>,
+    /// Where guidance is contested: the positions, stated without taking a
+    /// side. Such a rule is advisory or opt-in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contested: Option<String>,
+    /// The rule-pack option (in `options`) that switches the rule on; a rule
+    /// with one is off by default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opt_in: Option<String>,
+    /// The NHS Equality Delivery System 2022 domains its findings speak to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub eds_domains: Vec<EdsDomain>,
+}
+
+impl RuleMeta {
+    /// Adds further sources.
+    pub(crate) fn citing(mut self, further: &[Further]) -> RuleMeta {
+        self.see_also
+            .extend(further.iter().map(|f| f.to_citation()));
+        self
+    }
+
+    /// Records that the guidance is contested, and the positions.
+    pub(crate) fn contested(mut self, positions: &str) -> RuleMeta {
+        self.contested = Some(positions.to_owned());
+        self
+    }
 }
 
 /// How a rule is written.
@@ -75,14 +103,17 @@ pub enum Family {
     ActionPlans,
     /// Waivers of other rules.
     Waivers,
+    /// What a policy says about single-sex services, facilities and records.
+    Services,
 }
 
 impl Family {
     /// Every family, in the order documentation lists them.
-    pub const ALL: [Family; 7] = [
+    pub const ALL: [Family; 8] = [
         Family::Language,
         Family::Eia,
         Family::DataCollection,
+        Family::Services,
         Family::Partnership,
         Family::Workforce,
         Family::ActionPlans,
@@ -99,6 +130,7 @@ impl Family {
             Family::Workforce => "workforce",
             Family::ActionPlans => "action_plans",
             Family::Waivers => "waivers",
+            Family::Services => "services",
         }
     }
 
@@ -112,6 +144,7 @@ impl Family {
             Family::Workforce => "workforce",
             Family::ActionPlans => "action plans",
             Family::Waivers => "waivers",
+            Family::Services => "services, facilities and records",
         }
     }
 }
@@ -127,7 +160,7 @@ pub(crate) struct StaticMeta {
     pub elements: &'static [&'static str],
     pub tags: &'static [&'static str],
     pub rationale: &'static str,
-    pub source: (&'static str, &'static str),
+    pub source: Source,
     pub fires: &'static [&'static str],
     pub passes: &'static [&'static str],
 }
@@ -148,9 +181,9 @@ impl StaticMeta {
             tags: owned(self.tags),
             rationale: self.rationale.into(),
             source: SourceRef {
-                title: self.source.0.into(),
-                url: self.source.1.into(),
-                checked: CHECKED.into(),
+                title: self.source.title.into(),
+                url: self.source.url.into(),
+                checked: self.source.checked.into(),
             },
             examples: Examples {
                 fires: owned(self.fires),
@@ -158,6 +191,10 @@ impl StaticMeta {
             },
             fix: Applicability::None,
             terms: None,
+            see_also: Vec::new(),
+            contested: None,
+            opt_in: None,
+            eds_domains: Vec::new(),
         }
     }
 }

@@ -16,9 +16,11 @@
 mod action_plans;
 mod contract;
 mod data;
+mod eds;
 mod eia;
 mod meta;
 mod partnership;
+mod services;
 pub(crate) mod sources;
 mod terms;
 #[cfg(test)]
@@ -29,11 +31,13 @@ mod workforce;
 pub(crate) use contract::{
     RawFinding, RuleContext, SectionScan, SectionTextRule, StructuralRule, Verdict, blank, list,
 };
+pub(crate) use eds::builtin_domains;
 pub(crate) use meta::StaticMeta;
 pub use meta::{Family, RuleKind, RuleMeta};
 pub(crate) use terms::{TermHit, TermMatcher, match_case};
 pub(crate) use waivers::WAIVER_RULE;
 
+use crate::model::PackOptions;
 use workforce::Concept;
 
 /// The built-in structural rules, in report order.
@@ -42,6 +46,10 @@ pub(crate) fn builtin_structural() -> Vec<Box<dyn StructuralRule>> {
         Box::new(eia::EiaPresent),
         Box::new(eia::EiaCharacteristics),
         Box::new(eia::EiaEvidence),
+        Box::new(eia::EiaNoImpactEverywhere),
+        Box::new(eia::EiaGenderForSex),
+        Box::new(eia::EiaGenderReassignmentWording),
+        Box::new(eia::EiaTransThirdOption),
         Box::new(eia::EiaNegativeMitigated),
         Box::new(eia::EiaBeforeDecision),
         Box::new(eia::EiaEngagement),
@@ -75,6 +83,7 @@ pub(crate) fn builtin_structural() -> Vec<Box<dyn StructuralRule>> {
         Box::new(Concept(&workforce::WORKFORCE_LEADERSHIP_ALLYSHIP)),
         Box::new(Concept(&workforce::WORKFORCE_TRAINING_CO_DELIVERED)),
         Box::new(Concept(&workforce::WORKFORCE_INTERSECTIONAL_LEARNING)),
+        Box::new(services::PolicyFacilitiesServicesCode),
         Box::new(waivers::WaiverRecorded),
     ]
 }
@@ -84,7 +93,34 @@ pub(crate) fn builtin_section_rules() -> Vec<Box<dyn SectionTextRule>> {
     vec![
         Box::new(data::DataSmallNumbers),
         Box::new(data::DataLgbtqAggregated),
+        Box::new(data::DataFiguresByGender),
+        Box::new(services::ServicesAccommodationGenderIdentity),
+        Box::new(services::PolicyUnder18RecordChanges),
     ]
+}
+
+/// Reads whether a rule-pack option is switched on.
+pub(crate) type OptionIsOn = fn(&PackOptions) -> bool;
+
+/// Rules that are off unless a rule-pack option switches them on: the
+/// option's name, and whether it is on. Contested wording is opt-in, so an
+/// organisation chooses it rather than the checker choosing for it.
+pub(crate) fn opt_in(id: &str) -> Option<(&'static str, OptionIsOn)> {
+    match id {
+        "term-perinatal-additive" => Some(("additive_perinatal_wording", |o| {
+            o.additive_perinatal_wording
+        })),
+        _ => None,
+    }
+}
+
+/// Rules a rule's finding stands for when theirs lies inside its span: the
+/// engine folds those into it and names them in `also_matched`.
+pub(crate) fn subsumes(id: &str) -> &'static [&'static str] {
+    match id {
+        "services-accommodation-gender-identity" => &["term-single-sex-services"],
+        _ => &[],
+    }
 }
 
 /// The built-in term catalogue, a rule pack in JSON.
@@ -106,6 +142,7 @@ mod tests {
                 "workforce" => Family::Workforce,
                 "actions" => Family::ActionPlans,
                 "waiver" => Family::Waivers,
+                "services" | "policy" => Family::Services,
                 other => panic!("{}: no family for the prefix {other:?}", rule.id),
             };
             assert_eq!(rule.family, expected, "{}", rule.id);

@@ -1,7 +1,7 @@
 //! What a form field asks, read from its label and options: the helpers the
 //! data collection rules share, so each rule recognises a question the same way.
 
-use crate::model::{Draft, Field, FieldKind};
+use crate::model::{Draft, Field, FieldKind, FieldUse};
 use crate::rules::Verdict;
 use crate::text::is_whole_word;
 
@@ -22,6 +22,119 @@ pub(super) fn is_choice(field: &Field) -> bool {
 
 pub(super) fn asks_sex_or_gender(field: &Field) -> bool {
     mentions(&field.label, "gender") || mentions(&field.label, "sex")
+}
+
+/// A question about sex that does not mention gender ("What is your sex?").
+pub(super) fn asks_sex_only(field: &Field) -> bool {
+    mentions(&field.label, "sex") && !mentions(&field.label, "gender")
+}
+
+/// A question about gender identity, said in so many words.
+pub(super) fn asks_gender_identity(field: &Field) -> bool {
+    let lower = field.label.to_ascii_lowercase();
+    lower.contains("gender identity") || lower.contains("identify")
+}
+
+/// Purposes that make a field part of a person's clinical record: the PRSB
+/// data items keep sex in the record for care such as screening.
+const CLINICAL_PURPOSES: [&str; 11] = [
+    "screening",
+    "nhs record",
+    "medical record",
+    "health record",
+    "clinical record",
+    "patient record",
+    "gp record",
+    "clinical care",
+    "your care",
+    "your treatment",
+    "clinically",
+];
+
+/// Purposes that make a field an equality monitoring question.
+const MONITORING_PURPOSES: [&str; 6] = [
+    "monitoring",
+    "equality",
+    "equalities",
+    "optional",
+    "voluntary",
+    "you do not have to",
+];
+
+/// What a field's answer is for: as stated in `use`, or inferred from its
+/// purpose (screening, the NHS record or clinical care mean a clinical
+/// record; monitoring, equality or "optional" mean monitoring). `None` when
+/// neither is stated nor inferred.
+pub(super) fn field_use(field: &Field) -> Option<FieldUse> {
+    if field.field_use.is_some() {
+        return field.field_use;
+    }
+    let purpose = field.purpose.as_deref()?.to_lowercase();
+    if CLINICAL_PURPOSES.iter().any(|w| purpose.contains(w)) {
+        Some(FieldUse::ClinicalRecord)
+    } else if MONITORING_PURPOSES.iter().any(|w| purpose.contains(w)) {
+        Some(FieldUse::Monitoring)
+    } else {
+        None
+    }
+}
+
+/// How the opt-out rules (`data-prefer-not-to-say`, `data-purpose-stated`)
+/// treat a field: a clinical or administrative record is not theirs to judge
+/// (records use "not known" codes, not opt-outs); a sex or gender question
+/// whose use is neither stated nor inferable gets advisory findings, because
+/// it may be a clinical record; anything else is read as monitoring unless
+/// its `use` says otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum OptOut {
+    NotApplicable,
+    Advisory,
+    Applies,
+}
+
+pub(super) fn opt_out(field: &Field) -> OptOut {
+    // Only sex is kept in the clinical record whether or not a person wants
+    // to give it (PRSB); other characteristics stay voluntary even when used
+    // for care, so their use is inferred from the purpose only for sex.
+    let inferred = if asks_sex_or_gender(field) {
+        field_use(field)
+    } else {
+        field.field_use
+    };
+    match inferred {
+        Some(FieldUse::ClinicalRecord | FieldUse::Administrative) => OptOut::NotApplicable,
+        Some(FieldUse::Monitoring) => OptOut::Applies,
+        None if asks_sex_or_gender(field) => OptOut::Advisory,
+        None => OptOut::Applies,
+    }
+}
+
+/// What the advisory version of an opt-out finding adds.
+pub(super) const UNKNOWN_USE: &str = " If it records sex for the person's care (a clinical record, e.g. for screening), it is not optional and uses \"not known\" codes instead; set the field's use to say which it is.";
+
+/// Words in a draft's text that call a field's data sex: a sentence that
+/// says "sex" and screening, invitations or the record.
+pub(super) fn draft_calls_it_sex(draft: &Draft) -> bool {
+    draft.sections.iter().any(|s| {
+        s.text.split(['.', '\n']).any(|sentence| {
+            mentions(sentence, "sex")
+                && ["screening", "invitation", "recall", "record"]
+                    .iter()
+                    .any(|w| sentence.to_ascii_lowercase().contains(w))
+        })
+    })
+}
+
+/// A "Gender" field used for what the field's purpose, use or the draft's
+/// text calls sex, such as screening invitations.
+pub(super) fn gender_used_for_sex(draft: &Draft, field: &Field) -> bool {
+    mentions(&field.label, "gender")
+        && !mentions(&field.label, "sex")
+        && !asks_gender_identity(field)
+        && !asks_trans_history(field)
+        && (field_use(field) == Some(FieldUse::ClinicalRecord)
+            || field.purpose.as_deref().is_some_and(|p| mentions(p, "sex"))
+            || (field_use(field).is_none() && draft_calls_it_sex(draft)))
 }
 
 pub(super) fn asks_orientation(field: &Field) -> bool {
@@ -116,5 +229,36 @@ mod tests {
         assert!(is_demographic(&field("Ethnic group")));
         assert!(is_demographic(&field("Sexual orientation")));
         assert!(!is_demographic(&field("Preferred appointment time")));
+    }
+
+    #[test]
+    fn use_is_read_from_the_field_or_its_purpose() {
+        let field = |purpose: Option<&str>, field_use: Option<FieldUse>| Field {
+            id: "s".into(),
+            label: "What is your sex?".into(),
+            kind: FieldKind::SingleChoice,
+            options: vec!["Female".into(), "Male".into()],
+            required: true,
+            purpose: purpose.map(str::to_owned),
+            field_use,
+        };
+        let screening = field(Some("So we can invite you for breast screening"), None);
+        assert_eq!(field_use(&screening), Some(FieldUse::ClinicalRecord));
+        assert_eq!(opt_out(&screening), OptOut::NotApplicable);
+        let monitoring = field(Some("Optional; equality monitoring"), None);
+        assert_eq!(opt_out(&monitoring), OptOut::Applies);
+        assert_eq!(opt_out(&field(None, None)), OptOut::Advisory);
+        let stated = field(Some("For screening"), Some(FieldUse::Monitoring));
+        assert_eq!(opt_out(&stated), OptOut::Applies, "a stated use wins");
+        let religion = Field {
+            label: "What is your religion or belief?".into(),
+            purpose: Some("So we can respect your beliefs in your care".into()),
+            ..field(None, None)
+        };
+        assert_eq!(
+            opt_out(&religion),
+            OptOut::Applies,
+            "only sex is inferred from care"
+        );
     }
 }

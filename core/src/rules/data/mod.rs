@@ -9,6 +9,7 @@
 mod bare_other;
 mod fields;
 mod figures;
+mod figures_by_gender;
 mod gender_two_options;
 mod lgbtq_aggregated;
 mod marital_civil_partnership;
@@ -23,6 +24,7 @@ mod title_without_mx;
 mod trans_status_mixed;
 
 pub(crate) use bare_other::DataBareOther;
+pub(crate) use figures_by_gender::DataFiguresByGender;
 pub(crate) use gender_two_options::DataGenderTwoOptions;
 pub(crate) use lgbtq_aggregated::DataLgbtqAggregated;
 pub(crate) use marital_civil_partnership::DataMaritalCivilPartnership;

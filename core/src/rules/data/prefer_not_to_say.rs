@@ -2,9 +2,12 @@
 
 use crate::model::Severity;
 use crate::model::{Draft, Field};
-use crate::rules::data::fields::{is_choice, is_demographic, no_fields};
+use crate::rules::data::fields::{
+    OptOut, UNKNOWN_USE, is_choice, is_demographic, no_fields, opt_out,
+};
 use crate::rules::{
     Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
+    sources::further,
 };
 
 pub(crate) struct DataPreferNotToSay;
@@ -19,12 +22,17 @@ impl StructuralRule for DataPreferNotToSay {
             advisory: false,
             elements: &["4.2"],
             tags: &["data", "forms"],
-            rationale: "Equality monitoring questions are voluntary. Without a way to decline, people either skip the form or give an answer that is not true, and staff are put in the position of pressing for it. NHS standards code \"not stated\" for people who choose not to answer.",
+            rationale: "Equality monitoring questions are voluntary, and GOV.UK's equality information pattern asks forms to make clear that they are optional. Without a way to decline, people either skip the form or give an answer that is not true, and staff are put in the position of pressing for it; NHS standards code \"not stated\" for people who choose not to answer. A clinical record's sex is different: the PRSB data items keep sex at birth in the record for care such as screening, with \"not known\" codes rather than an opt-out. So the rule applies to monitoring questions (a field's `use`, or a purpose that says monitoring, equality or optional); it leaves clinical and administrative records alone; and for a sex or gender question whose use is not stated or inferable it is advisory.",
             source: sources::GOVUK_EQUALITY,
             fires: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"r","label":"Religion or belief","kind":"single_choice","options":["No religion","Christian","Muslim","Hindu","Jewish","Sikh","Buddhist","Other"]}]}"#],
-            passes: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"r","label":"Religion or belief","kind":"single_choice","options":["No religion","Christian","Muslim","Other (please describe)","Prefer not to say"]}]}"#],
+            passes: &[
+                r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"r","label":"Religion or belief","kind":"single_choice","options":["No religion","Christian","Muslim","Other (please describe)","Prefer not to say"]}]}"#,
+                r#"{"title":"GP registration","kind":"data_collection_form","fields":[{"id":"s","label":"What is your sex?","kind":"single_choice","options":["Female","Male"],"required":true,"purpose":"So we can invite you for the right screening."}]}"#,
+                r#"{"title":"GP registration","kind":"data_collection_form","fields":[{"id":"s","label":"Sex","kind":"single_choice","options":["Female","Male","Not known"],"use":"clinical_record"}]}"#,
+            ],
         }
         .to_meta()
+        .citing(&[further::PRSB])
     }
 
     fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
@@ -48,22 +56,40 @@ impl StructuralRule for DataPreferNotToSay {
             "not stated",
             "rather not say",
         ];
-        let findings = demographic
+        let monitoring: Vec<(usize, &Field, OptOut)> = demographic
             .into_iter()
-            .filter(|(_, f)| {
+            .map(|(i, f)| (i, f, opt_out(f)))
+            .filter(|(_, _, o)| *o != OptOut::NotApplicable)
+            .collect();
+        if monitoring.is_empty() {
+            return Verdict::NotApplicable(
+                "the form's equality questions are clinical or administrative records, which use their own \"not known\" codes".into(),
+            );
+        }
+        let findings = monitoring
+            .into_iter()
+            .filter(|(_, f, _)| {
                 !f.options.iter().any(|o| {
                     let lower = o.to_ascii_lowercase();
                     declines.iter().any(|d| lower.contains(d))
                 })
             })
-            .map(|(i, f)| {
-                RawFinding::violation(
-                    format!("/fields/{i}/options"),
-                    format!(
-                        "{:?} gives no way to decline. Add \"Prefer not to say\".",
-                        f.label
+            .map(|(i, f, o)| {
+                let path = format!("/fields/{i}/options");
+                let message = format!(
+                    "{:?} gives no way to decline. Add \"Prefer not to say\".",
+                    f.label
+                );
+                match o {
+                    OptOut::Advisory => RawFinding::review(
+                        path,
+                        format!(
+                            "{:?} gives no way to decline. If it is an equality monitoring question, add \"Prefer not to say\".{UNKNOWN_USE}",
+                            f.label
+                        ),
                     ),
-                )
+                    _ => RawFinding::violation(path, message),
+                }
                 .suggest("Prefer not to say")
             })
             .collect();
@@ -106,6 +132,42 @@ mod tests {
         assert_eq!(
             found[0].message,
             "\"Religion\" gives no way to decline. Add \"Prefer not to say\"."
+        );
+    }
+
+    #[test]
+    fn a_clinical_records_sex_is_never_told_to_offer_an_opt_out() {
+        let screening = form(
+            r#"{"id":"s","label":"What is your sex?","kind":"single_choice","options":["Female","Male"],"purpose":"We use this to send the right screening invitations."}"#,
+        );
+        assert!(not_applicable(&DataPreferNotToSay, &screening));
+        let stated = form(
+            r#"{"id":"s","label":"Sex","kind":"single_choice","options":["Female","Male"],"use":"clinical_record"},{"id":"r","label":"Religion","kind":"single_choice","options":["None","Christian"]}"#,
+        );
+        assert_eq!(
+            paths(&findings(&DataPreferNotToSay, &stated)),
+            [("/fields/1/options", false)]
+        );
+    }
+
+    #[test]
+    fn a_sex_question_of_unknown_use_gets_advice_not_a_violation() {
+        let found = findings(
+            &DataPreferNotToSay,
+            &form(r#"{"id":"s","label":"Sex","kind":"single_choice","options":["Female","Male"]}"#),
+        );
+        assert_eq!(paths(&found), [("/fields/0/options", true)]);
+        assert!(
+            found[0].message.contains("not known"),
+            "{}",
+            found[0].message
+        );
+        let monitoring = form(
+            r#"{"id":"s","label":"Sex","kind":"single_choice","options":["Female","Male"],"use":"monitoring"}"#,
+        );
+        assert_eq!(
+            paths(&findings(&DataPreferNotToSay, &monitoring)),
+            [("/fields/0/options", false)]
         );
     }
 

@@ -2,9 +2,10 @@
 
 use crate::model::Draft;
 use crate::model::Severity;
-use crate::rules::data::fields::{is_demographic, select};
+use crate::rules::data::fields::{OptOut, UNKNOWN_USE, is_demographic, opt_out, select};
 use crate::rules::{
     Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
+    sources::further,
 };
 
 pub(crate) struct DataPurposeStated;
@@ -19,12 +20,16 @@ impl StructuralRule for DataPurposeStated {
             advisory: false,
             elements: &["4.2"],
             tags: &["data", "forms"],
-            rationale: "People answer equality questions more often, and more truthfully, when the form says why the question is asked and that answering is optional. It also gives staff the words to explain it, which the framework found was what held data collection back.",
+            rationale: "People answer equality questions more often, and more truthfully, when the form says why the question is asked and that answering is optional, as GOV.UK's equality information pattern asks. It also gives staff the words to explain it, which the framework found was what held data collection back. This is about monitoring questions: a clinical record's sex is kept for care such as screening (PRSB data items) and is not optional, so the rule leaves clinical and administrative records alone, and is advisory for a sex or gender question whose use is not stated or inferable from its purpose.",
             source: sources::GOVUK_EQUALITY,
             fires: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"e","label":"Ethnic group","kind":"text","required":true}]}"#],
-            passes: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"e","label":"Ethnic group","kind":"text","purpose":"Optional. We use this to check our services reach everyone fairly."}]}"#],
+            passes: &[
+                r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"e","label":"Ethnic group","kind":"text","purpose":"Optional. We use this to check our services reach everyone fairly."}]}"#,
+                r#"{"title":"GP registration","kind":"data_collection_form","fields":[{"id":"s","label":"What is your sex?","kind":"single_choice","options":["Female","Male"],"required":true,"purpose":"So we can invite you for the right screening."}]}"#,
+            ],
         }
         .to_meta()
+        .citing(&[further::PRSB])
     }
 
     fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
@@ -47,34 +52,55 @@ impl StructuralRule for DataPurposeStated {
             "do not need to answer",
         ];
         let mut findings = Vec::new();
-        for (i, field) in fields {
+        let fields: Vec<_> = fields
+            .into_iter()
+            .map(|(i, f)| (i, f, opt_out(f)))
+            .filter(|(_, _, o)| *o != OptOut::NotApplicable)
+            .collect();
+        if fields.is_empty() {
+            return Verdict::NotApplicable(
+                "the form's equality questions are clinical or administrative records".into(),
+            );
+        }
+        for (i, field, opt) in fields {
+            let mut raw = Vec::new();
             let purpose = field.purpose.as_deref().unwrap_or("").trim();
             if purpose.is_empty() {
-                findings.push(RawFinding::violation(
+                raw.push((
                     format!("/fields/{i}/purpose"),
-                    format!("{:?} does not say why it is asked. State the purpose, and that answering is optional.", field.label),
+                    format!("{:?} does not say why it is asked.", field.label),
+                    "State the purpose, and that answering is optional.",
                 ));
             } else if !optional_words
                 .iter()
                 .any(|w| purpose.to_lowercase().contains(w))
             {
-                findings.push(RawFinding::violation(
+                raw.push((
                     format!("/fields/{i}/purpose"),
                     format!(
-                        "{:?} says why it is asked but not that answering is optional. Say so.",
+                        "{:?} says why it is asked but not that answering is optional.",
                         field.label
                     ),
+                    "Say so.",
                 ));
             }
             if field.required {
-                findings.push(RawFinding::violation(
+                raw.push((
                     format!("/fields/{i}/required"),
-                    format!(
-                        "{:?} is an equality question but is required. Make it optional.",
-                        field.label
-                    ),
+                    format!("{:?} is an equality question but is required.", field.label),
+                    "Make it optional.",
                 ));
             }
+            findings.extend(raw.into_iter().map(|(path, found, advice)| match opt {
+                OptOut::Advisory => RawFinding::review(
+                    path,
+                    format!(
+                        "{found} If it is an equality monitoring question: {}{UNKNOWN_USE}",
+                        advice.to_lowercase()
+                    ),
+                ),
+                _ => RawFinding::violation(path, format!("{found} {advice}")),
+            }));
         }
         Verdict::findings(
             findings,
@@ -116,6 +142,27 @@ mod tests {
         assert_eq!(
             paths(&found),
             [("/fields/0/purpose", false), ("/fields/0/required", false)]
+        );
+    }
+
+    #[test]
+    fn a_clinical_records_sex_is_never_told_to_become_optional() {
+        let stated = form(
+            r#"{"id":"s","label":"Sex","kind":"single_choice","options":["Female","Male"],"required":true,"use":"clinical_record"}"#,
+        );
+        assert!(crate::rules::testing::not_applicable(
+            &DataPurposeStated,
+            &stated
+        ));
+        let unknown = findings(
+            &DataPurposeStated,
+            &form(
+                r#"{"id":"s","label":"Sex","kind":"single_choice","options":["Female","Male"],"required":true}"#,
+            ),
+        );
+        assert_eq!(
+            paths(&unknown),
+            [("/fields/0/purpose", true), ("/fields/0/required", true)]
         );
     }
 

@@ -15,11 +15,11 @@ impl StructuralRule for DataSexualOrientationMissing {
             id: "data-sexual-orientation-missing",
             name: "Sexual orientation not asked where demographics are",
             family: Family::DataCollection,
-            severity: Severity::Warning,
-            advisory: false,
+            severity: Severity::Info,
+            advisory: true,
             elements: &["4.1"],
             tags: &["data", "forms", "monitoring"],
-            rationale: "The framework asks organisations to seek sexual orientation information proactively from everyone they serve, and NHS England's information standard gives the question and categories for people aged 16 and over. A form that collects other equality data but not this one leaves LGB people invisible in the figures.",
+            rationale: "The framework asks organisations to seek sexual orientation information from the people they serve, and a form that collects other equality data but not this one leaves LGB people invisible in the figures. NHS England's information standard (DCB2094) gives the question and categories for people aged 16 and over, but it provides the categories without mandating collection, so this rule is advisory: whether a form asks is the service's decision.",
             source: sources::SO_STANDARD,
             fires: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"e","label":"Ethnic group","kind":"single_choice","options":["White","Mixed","Asian","Black","Other","Prefer not to say"]}]}"#],
             passes: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"e","label":"Ethnic group","kind":"text"},{"id":"so","label":"Which of the following best describes how you think of yourself? (sexual orientation, 16 and over)","kind":"single_choice","options":["Heterosexual or straight","Gay or lesbian","Bisexual","Other sexual orientation not listed","Not sure","Prefer not to say"]}]}"#],
@@ -39,9 +39,9 @@ impl StructuralRule for DataSexualOrientationMissing {
                 "sexual orientation is asked alongside the other equality questions",
             );
         }
-        let finding = RawFinding::violation(
+        let finding = RawFinding::review(
             "/fields",
-            "The form asks equality questions but not sexual orientation. Add the NHS standard question for people aged 16 and over, optional, with prefer not to say.",
+            "The form asks equality questions but not sexual orientation. If the service needs it, NHS England's standard (DCB2094) gives the question and categories for people aged 16 and over; it does not make asking mandatory.",
         )
         .suggest("Which of the following options best describes how you think of yourself? Heterosexual or straight / Gay or lesbian / Bisexual / Other sexual orientation not listed / Not sure / Prefer not to say");
         Verdict::findings(vec![finding], "")
@@ -81,7 +81,7 @@ mod tests {
                 r#"{"id":"d","label":"Do you consider yourself to have a disability?","kind":"text"}"#,
             ),
         );
-        assert_eq!(paths(&found), [("/fields", false)]);
+        assert_eq!(paths(&found), [("/fields", true)]);
         assert!(found[0].suggestions[0].contains("how you think of yourself"));
     }
 

@@ -19,16 +19,100 @@ fn small_number_words(lower: &str) -> Vec<((usize, usize), u32)> {
         for (at, m) in lower.match_indices(word) {
             let end = at + m.len();
             let hyphenated = lower.as_bytes().get(end) == Some(&b'-');
-            // "one of the", "no one": not counts.
-            let pronoun =
-                n == 1 && (lower[end..].starts_with(" of") || lower[..at].ends_with("no "));
-            if is_whole_word(lower, at, end) && !hyphenated && !pronoun {
+            // "one of the", "no one", "one or more", "at least one", "one to
+            // one": not counts of people.
+            let after = &lower[end..];
+            let before = &lower[..at];
+            let pronoun = n == 1
+                && (after.starts_with(" of")
+                    || after.starts_with(" or more")
+                    || after.starts_with(" another")
+                    || after.starts_with(" to one")
+                    || before.ends_with("no ")
+                    || before.ends_with("at least ")
+                    || before.ends_with("one to "));
+            // "two weeks", "three times": a duration or a frequency.
+            let unit = TIME_UNITS.iter().any(|u| {
+                after
+                    .strip_prefix(' ')
+                    .and_then(|rest| rest.strip_prefix(u))
+                    .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+            });
+            if is_whole_word(lower, at, end) && !hyphenated && !pronoun && !unit {
                 found.push(((at, m.len()), n));
             }
         }
     }
     found.sort_unstable();
     found
+}
+
+/// Words after a number that make it a duration or a frequency.
+const TIME_UNITS: [&str; 14] = [
+    "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    "year", "years", "times", "sessions",
+];
+
+/// Words for people after a group word: "3 trans members" is a count of
+/// people; "2 LGBTQ+ networks" is not.
+const PEOPLE: [&str; 22] = [
+    "people",
+    "person",
+    "members",
+    "member",
+    "staff",
+    "colleagues",
+    "employees",
+    "patients",
+    "respondents",
+    "users",
+    "service",
+    "men",
+    "women",
+    "students",
+    "participants",
+    "individuals",
+    "adults",
+    "children",
+    "clients",
+    "nurses",
+    "doctors",
+    "residents",
+];
+
+/// A count in digits just before a group word and a word for people:
+/// "3 trans members", "4 bisexual respondents". Gives (start, end, n).
+fn digit_count_before(
+    text: &str,
+    group_start: usize,
+    group_end: usize,
+) -> Option<(usize, usize, u64)> {
+    let bytes = text.as_bytes();
+    let mut i = group_start;
+    while i > 0 && bytes[i - 1] == b' ' {
+        i -= 1;
+    }
+    if i == group_start {
+        return None;
+    }
+    let digits_end = i;
+    while i > 0 && bytes[i - 1].is_ascii_digit() {
+        i -= 1;
+    }
+    let standalone = i == 0
+        || !(bytes[i - 1].is_ascii_alphanumeric() || matches!(bytes[i - 1], b'.' | b',' | b'-'));
+    if i == digits_end || digits_end - i > 6 || !standalone {
+        return None;
+    }
+    let rest = text[group_end..].trim_start().to_ascii_lowercase();
+    let next: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    if !PEOPLE.contains(&next.as_str()) {
+        return None;
+    }
+    text[i..digits_end].parse().ok().map(|n| (i, digits_end, n))
 }
 
 /// The end of the `n = 4` written at `start`.
@@ -54,8 +138,17 @@ impl SectionTextRule for DataSmallNumbers {
             tags: &["data", "disclosure"],
             rationale: "Looking at lesbian, gay, bisexual, trans and queer figures separately is what the framework asks, and it quickly gives very small counts. Published below the threshold (10 by default, set in the rule pack), a count can point to a person; suppress or combine it before publication, and keep the detail for internal analysis.",
             source: sources::FRAMEWORK,
-            fires: &[r#"{"title":"Report","kind":"action_plan","sections":[{"id":"data","text":"Trans service users reported longer waits (n=4)."}]}"#],
-            passes: &[r#"{"title":"Report","kind":"action_plan","sections":[{"id":"data","text":"Bisexual service users reported longer waits (n=42). See section 4 of the 2025 report."}]}"#],
+            fires: &[
+                r#"{"title":"Report","kind":"action_plan","sections":[{"id":"data","text":"Trans service users reported longer waits (n=4)."}]}"#,
+                r#"{"title":"Network","kind":"action_plan","sections":[{"id":"data","text":"There are 3 trans members in the steering group."}]}"#,
+                r#"{"title":"Survey","kind":"action_plan","sections":[{"id":"data","text":"Two trans patients complained about being misgendered."}]}"#,
+            ],
+            passes: &[
+                r#"{"title":"Report","kind":"action_plan","sections":[{"id":"data","text":"Bisexual service users reported longer waits (n=42). See section 4 of the 2025 report."}]}"#,
+                r#"{"title":"Panel","kind":"action_plan","sections":[{"id":"p","text":"One or more members of the LGBTQ+ staff network will sit on the panel."}]}"#,
+                r#"{"title":"Panel","kind":"action_plan","sections":[{"id":"p","text":"Trans patients should be offered at least one follow-up appointment within two weeks."}]}"#,
+                r#"{"title":"Networks","kind":"action_plan","sections":[{"id":"p","text":"The 2 LGBTQ+ networks merged in 2024."}]}"#,
+            ],
         }
         .to_meta()
     }
@@ -102,6 +195,21 @@ impl SectionTextRule for DataSmallNumbers {
             .any(|w| lower.contains(w));
             if about_counts || counts(sentence).next().is_some() {
                 continue;
+            }
+            for g in groups
+                .iter()
+                .filter(|g| g.start >= from && g.start < from + sentence.len())
+            {
+                if let Some((start, end, n)) = digit_count_before(text, g.start, g.end) {
+                    scan.relevant = true;
+                    if n > 0 && n < threshold {
+                        scan.findings.push((
+                            start,
+                            end,
+                            format!("A count of {n} about a small group could identify people if published. Suppress or combine it in published figures."),
+                        ));
+                    }
+                }
             }
             for (word, n) in small_number_words(&lower) {
                 scan.relevant = true;
@@ -182,5 +290,34 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn one_or_more_is_not_a_count_but_digits_before_a_group_of_people_are() {
+        for quiet in [
+            "One or more members of the LGBTQ+ staff network will sit on the panel.",
+            "Each panel includes one or more trans people.",
+            "Trans patients are offered at least one follow-up.",
+            "Trans staff can ask for one to one support.",
+            "Gay and bisexual men are offered the vaccine two weeks apart.",
+            "The 2 LGBTQ+ networks merged in 2024.",
+            "Section 3 sets out how trans staff can change their name.",
+        ] {
+            assert!(
+                scan(&DataSmallNumbers, &report(quiet)).is_empty(),
+                "{quiet}"
+            );
+        }
+        let found = scan(
+            &DataSmallNumbers,
+            &report("There are 3 trans members and 12 gay members."),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "3");
+        let found = scan(
+            &DataSmallNumbers,
+            &report("4 bisexual respondents said so."),
+        );
+        assert_eq!(found[0].0, "4");
     }
 }

@@ -5,6 +5,7 @@ use crate::model::{Draft, Field};
 use crate::rules::data::fields::{is_choice, no_fields};
 use crate::rules::{
     Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
+    sources::further,
 };
 
 pub(crate) struct DataTitleWithoutMx;
@@ -13,21 +14,24 @@ impl StructuralRule for DataTitleWithoutMx {
     fn meta(&self) -> RuleMeta {
         StaticMeta {
             id: "data-title-without-mx",
-            name: "Title options without Mx",
+            name: "Title asked from a fixed list",
             family: Family::DataCollection,
-            severity: Severity::Warning,
-            advisory: false,
+            severity: Severity::Info,
+            advisory: true,
             elements: &["4.1", "3.2"],
             tags: &["data", "forms"],
-            rationale: "A list of titles without Mx forces non-binary people to pick a gendered title, and titles are then wrongly used to infer sex. Offer Mx, and never infer sex or gender from a title.",
-            source: sources::GOVUK_EQUALITY,
+            rationale: "A fixed list of titles makes everyone pick one, including people who use a title not on it (Dr, Rev, Mx) or none, and titles are then wrongly used to guess sex or gender. GOV.UK's design system says never to use a title to guess gender, and its names pattern advises not asking for a title unless the service needs it, or asking for it as optional free text. Offering Mx is one way to include people who use it. Advisory: whether a title is needed is the service's call.",
+            source: sources::GOVUK_GENDER_OR_SEX,
             fires: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"t","label":"Title","kind":"single_choice","options":["Mr","Mrs","Miss","Ms"]}]}"#],
             passes: &[
                 r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"t","label":"Title","kind":"single_choice","options":["Mr","Mrs","Miss","Ms","Mx","Dr"]}]}"#,
+                r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"t","label":"Title (optional)","kind":"text"}]}"#,
+                r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"t","label":"Title","kind":"single_choice","options":["Mr","Mrs","Ms","Dr","Other (please write it)"]}]}"#,
                 r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"j","label":"Job title","kind":"text"}]}"#,
             ],
         }
         .to_meta()
+        .citing(&[further::GOVUK_NAMES])
     }
 
     fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
@@ -52,19 +56,24 @@ impl StructuralRule for DataTitleWithoutMx {
         let findings = titles
             .into_iter()
             .filter(|(_, f)| {
-                !f.options
-                    .iter()
-                    .any(|o| o.trim().trim_end_matches('.').eq_ignore_ascii_case("mx"))
+                !f.options.iter().any(|o| {
+                    let lower = o.trim().trim_end_matches('.').to_ascii_lowercase();
+                    lower == "mx" || (lower.starts_with("other") && lower.len() > "other".len())
+                })
             })
             .map(|(i, _)| {
-                RawFinding::violation(
+                RawFinding::review(
                     format!("/fields/{i}/options"),
-                    "The title options do not include Mx.",
+                    "The title is chosen from a fixed list with no Mx and no way to write another. Ask for a title only if the service needs it, as optional free text, or add Mx and \"Other (please write it)\"; never use a title to guess sex or gender.",
                 )
+                .suggest("Title (optional), as free text")
                 .suggest("Mx")
             })
             .collect();
-        Verdict::findings(findings, "title options include Mx")
+        Verdict::findings(
+            findings,
+            "titles are free text, or the list includes Mx or a way to write another",
+        )
     }
 }
 
@@ -82,13 +91,28 @@ mod tests {
     }
 
     #[test]
-    fn suggests_mx_at_the_options() {
+    fn suggests_free_text_or_mx_at_the_options() {
         let found = findings(
             &DataTitleWithoutMx,
             &form(r#"{"id":"t","label":"Title:","kind":"single_choice","options":["Mr","Ms"]}"#),
         );
-        assert_eq!(paths(&found), [("/fields/0/options", false)]);
-        assert_eq!(found[0].suggestions, ["Mx"]);
+        assert_eq!(paths(&found), [("/fields/0/options", true)]);
+        assert_eq!(
+            found[0].suggestions,
+            ["Title (optional), as free text", "Mx"]
+        );
+        assert!(found[0].message.contains("never use a title to guess"));
+    }
+
+    #[test]
+    fn a_way_to_write_another_title_counts() {
+        let found = findings(
+            &DataTitleWithoutMx,
+            &form(
+                r#"{"id":"t","label":"Title","kind":"single_choice","options":["Mr","Ms","Other (please specify)"]}"#,
+            ),
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::rules::data::fields::{
 };
 use crate::rules::{
     Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
+    sources::further,
 };
 
 pub(crate) struct DataTransStatusMixed;
@@ -21,12 +22,13 @@ impl StructuralRule for DataTransStatusMixed {
             advisory: false,
             elements: &["4.1", "3.2"],
             tags: &["data", "forms"],
-            rationale: "Offering \"transgender\" beside \"male\" and \"female\", or among sexual orientations, treats being trans as a gender or an orientation of its own. A trans woman is a woman; whether a person's gender matches the sex they were registered with at birth is a separate, optional question.",
-            source: sources::GOVUK_EQUALITY,
+            rationale: "Offering \"transgender\" beside \"male\" and \"female\", or among sexual orientations, records trans status as if it were a sex, a gender identity of its own or a sexual orientation, so the answers cannot be counted as any of them. Trans status is neither a sex nor a sexual orientation: NHS data sets record whether a person's gender identity is the same as their sex registered at birth as an item of its own, and it belongs in its own optional question.",
+            source: sources::MHSDS_GENDER_IDENTITY,
             fires: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"g","label":"Gender","kind":"single_choice","options":["Male","Female","Transgender","Prefer not to say"]}]}"#],
             passes: &[r#"{"title":"Registration","kind":"data_collection_form","fields":[{"id":"g","label":"Gender","kind":"single_choice","options":["Male (including trans man)","Female (including trans woman)","Non-binary","Prefer not to say"]},{"id":"t","label":"Is your gender the same as the sex you were registered at birth?","kind":"single_choice","options":["Yes","No","Prefer not to say"]}]}"#],
         }
         .to_meta()
+        .citing(&[further::GOVUK_EQUALITY_QUESTIONS])
     }
 
     fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
@@ -50,9 +52,9 @@ impl StructuralRule for DataTransStatusMixed {
             .map(|(i, f)| {
                 RawFinding::violation(
                     format!("/fields/{i}/options"),
-                    format!("{:?} lists trans as an answer of its own. Ask gender identity with inclusive options, and trans history as a separate optional question.", f.label),
+                    format!("{:?} lists trans as an answer of its own. Trans status is neither a sex nor a sexual orientation: ask it as a separate, optional question.", f.label),
                 )
-                .suggest("Is your gender the same as the sex you were registered at birth? Yes / No / Prefer not to say")
+                .suggest("Is the gender you identify with the same as your sex registered at birth? Yes / No / Prefer not to say")
             })
             .collect();
         Verdict::findings(findings, "trans status is not mixed into other questions")

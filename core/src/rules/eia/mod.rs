@@ -14,10 +14,14 @@ mod engagement;
 mod engagement_feedback_given;
 mod engagement_lived_experience_paid;
 mod evidence;
+mod gender_for_sex;
+mod gender_reassignment_wording;
 mod negative_mitigated;
+mod no_impact_everywhere;
 mod present;
 mod psed_aims;
 mod sign_off_review;
+mod trans_third_option;
 mod wider_groups;
 
 pub(crate) use before_decision::EiaBeforeDecision;
@@ -27,10 +31,14 @@ pub(crate) use engagement::EiaEngagement;
 pub(crate) use engagement_feedback_given::EngagementFeedbackGiven;
 pub(crate) use engagement_lived_experience_paid::EngagementLivedExperiencePaid;
 pub(crate) use evidence::EiaEvidence;
+pub(crate) use gender_for_sex::EiaGenderForSex;
+pub(crate) use gender_reassignment_wording::EiaGenderReassignmentWording;
 pub(crate) use negative_mitigated::EiaNegativeMitigated;
+pub(crate) use no_impact_everywhere::EiaNoImpactEverywhere;
 pub(crate) use present::EiaPresent;
 pub(crate) use psed_aims::EiaPsedAims;
 pub(crate) use sign_off_review::EiaSignOffReview;
+pub(crate) use trans_third_option::EiaTransThirdOption;
 pub(crate) use wider_groups::EiaWiderGroups;
 
 use crate::model::{Draft, Eia};
@@ -49,4 +57,134 @@ fn assessment(draft: &Draft) -> Result<&Eia, Verdict> {
             draft.kind.as_str()
         ))),
     }
+}
+
+/// A sentence of a section that lists the Equality Act's protected
+/// characteristics: five or more of them, or three or more with the words
+/// "protected characteristics". A list of what a report is broken down by
+/// ("age, sex, gender identity and disability") is not one.
+pub(super) struct ActList {
+    /// The section's index.
+    pub section: usize,
+    /// Where the sentence starts in the section's text.
+    pub start: usize,
+    /// The sentence, ASCII-lowercased.
+    pub lower: String,
+}
+
+/// The Act's characteristics, each as the words that name it.
+const CHARACTERISTICS: [&[&str]; 9] = [
+    &["age"],
+    &["disability"],
+    &["race"],
+    &["religion", "belief"],
+    &["sexual orientation"],
+    &["pregnancy", "maternity"],
+    &["marriage", "civil partnership"],
+    &["gender reassignment"],
+    &["sex"],
+];
+
+/// Words one of which every list of the Act's characteristics contains.
+static LIST_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "disability",
+                "religion",
+                "belief",
+                "sexual orientation",
+                "pregnancy",
+                "maternity",
+                "marriage",
+                "civil partnership",
+                "gender reassignment",
+                "protected characteristic",
+            ])
+            .expect("fixed words compile")
+    });
+
+/// Every sentence in the draft's sections that lists the Act's characteristics.
+pub(super) fn act_lists(draft: &Draft) -> Vec<ActList> {
+    let mut lists = Vec::new();
+    for (section, s) in draft.sections.iter().enumerate() {
+        // Any list of five characteristics names one of these; most sections
+        // name none, and are not lowercased or cut into sentences at all.
+        if !LIST_WORDS.is_match(&s.text) {
+            continue;
+        }
+        let lower_text = s.text.to_ascii_lowercase();
+        let cuts = crate::text::Sentences::new(&s.text);
+        let mut at = 0;
+        while at < s.text.len() {
+            let (from, to) = cuts.around(at);
+            let lower = &lower_text[from..to];
+            let named = CHARACTERISTICS
+                .iter()
+                .filter(|names| names.iter().any(|w| words(lower, w) > 0))
+                .count();
+            if named >= 5 || (named >= 3 && lower.contains("protected characteristic")) {
+                lists.push(ActList {
+                    section,
+                    start: from,
+                    lower: lower.to_owned(),
+                });
+            }
+            at = to.max(at + 1);
+            while at < s.text.len() && !s.text.is_char_boundary(at) {
+                at += 1;
+            }
+        }
+    }
+    lists
+}
+
+/// How many times `word` occurs in `lower` as a whole word.
+pub(super) fn words(lower: &str, word: &str) -> usize {
+    word_positions(lower, word).len()
+}
+
+/// Where `word` occurs in `lower` as a whole word.
+pub(super) fn word_positions(lower: &str, word: &str) -> Vec<usize> {
+    lower
+        .match_indices(word)
+        .filter(|(i, m)| crate::text::is_whole_word(lower, *i, i + m.len()))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Words for trans people or gender identity, where the Act says gender
+/// reassignment.
+pub(super) const TRANS_WORDS: [&str; 6] = [
+    "transgender",
+    "trans",
+    "transsexual",
+    "gender identity",
+    "trans people",
+    "trans and non-binary",
+];
+
+/// A sex or gender item that lists trans people as a third option, such as
+/// "Gender (Male, Female and Transgender)": the byte range of that item in
+/// `lower`.
+pub(super) fn third_option(lower: &str) -> Option<(usize, usize)> {
+    ["gender", "sex"].iter().find_map(|word| {
+        word_positions(lower, word).into_iter().find_map(|at| {
+            let rest = &lower[at + word.len()..];
+            let item_end = rest
+                .find([';', ')', '\n'])
+                .map_or(rest.len(), |i| i + usize::from(rest.as_bytes()[i] == b')'));
+            let item = &rest[..item_end];
+            let both =
+                (words(item, "male") > 0 || words(item, "men") > 0 || words(item, "man") > 0)
+                    && (words(item, "female") > 0
+                        || words(item, "women") > 0
+                        || words(item, "woman") > 0);
+            let trans = ["transgender", "trans", "transsexual"]
+                .iter()
+                .any(|w| words(item, w) > 0);
+            (both && trans).then_some((at, at + word.len() + item_end))
+        })
+    })
 }

@@ -13,12 +13,20 @@ use crate::model::{Applicability, Examples, TermRuleSpec};
 use crate::rules::{Family, RuleKind, RuleMeta};
 use crate::text::{Sentences, is_whole_word, quoted_ranges};
 
+mod fold;
+#[cfg(test)]
+mod forms;
+mod paragraphs;
+
+use paragraphs::{paragraph_around, paragraph_starts};
+
 /// What a pattern in the automaton means; one string can mean several things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     Term,
     Exception,
     Nearby,
+    Paragraph,
     Document,
 }
 
@@ -36,6 +44,9 @@ pub(crate) struct TermHit {
     pub entry: usize,
     pub start: usize,
     pub end: usize,
+    /// Other rules whose phrases matched the same words; this hit, the
+    /// strongest, stands for them.
+    pub also: Vec<usize>,
 }
 
 /// The compiled term rules.
@@ -44,6 +55,8 @@ pub(crate) struct TermMatcher {
     automaton: AhoCorasick,
     uses: Vec<Vec<PatternUse>>,
     pub specs: Vec<TermRuleSpec>,
+    /// Rules switched off (opt-in rules whose option is not set), by index.
+    off: Vec<bool>,
 }
 
 /// What one scan of one text found.
@@ -83,6 +96,11 @@ impl TermMatcher {
                     (Role::Term, "terms", &item.terms),
                     (Role::Exception, "exceptions", &item.exceptions),
                     (Role::Nearby, "unless_nearby", &item.unless_nearby),
+                    (
+                        Role::Paragraph,
+                        "unless_in_paragraph",
+                        &item.unless_in_paragraph,
+                    ),
                     (Role::Document, "unless_document", &item.unless_document),
                 ];
                 for (role, field, phrases) in groups {
@@ -100,7 +118,7 @@ impl TermMatcher {
                         // "mentally ill" also finds "mentally-ill", and the other way round.
                         let variants = match role {
                             Role::Term | Role::Exception => separator_variants(&key),
-                            Role::Nearby | Role::Document => vec![key],
+                            Role::Nearby | Role::Paragraph | Role::Document => vec![key],
                         };
                         for variant in variants {
                             let id = *index.entry(variant.clone()).or_insert_with(|| {
@@ -143,11 +161,19 @@ impl TermMatcher {
                 pointer: "/term_rules".into(),
                 message: format!("the phrases could not be compiled: {e}"),
             })?;
+        let off = vec![false; specs.len()];
         Ok(TermMatcher {
             automaton,
             uses,
             specs,
+            off,
         })
+    }
+
+    /// Switches rules off by index: they find nothing and fold nothing.
+    pub fn switch_off(&mut self, off: &[bool]) {
+        self.off = off.to_vec();
+        self.off.resize(self.specs.len(), false);
     }
 
     /// Metadata for every term rule, for the registry.
@@ -171,6 +197,10 @@ impl TermMatcher {
             },
             fix: best_fix(spec),
             terms: Some(spec.entries.iter().map(|e| e.terms.len()).sum()),
+            see_also: spec.see_also.clone(),
+            contested: spec.contested.clone(),
+            opt_in: None,
+            eds_domains: spec.eds_domains.clone(),
         })
     }
 
@@ -181,6 +211,7 @@ impl TermMatcher {
         let mut terms: Vec<TermHit> = Vec::new();
         let mut exceptions: Vec<(usize, usize, usize, usize)> = Vec::new();
         let mut nearby: Vec<(usize, usize, usize)> = Vec::new();
+        let mut in_paragraph: Vec<(usize, usize, usize)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
             let (start, end) = (m.start(), m.end());
             if !text.is_char_boundary(start)
@@ -190,15 +221,20 @@ impl TermMatcher {
                 continue;
             }
             for u in &self.uses[m.pattern().as_usize()] {
+                if self.off[u.rule] {
+                    continue;
+                }
                 match u.role {
                     Role::Term => terms.push(TermHit {
                         rule: u.rule,
                         entry: u.entry,
                         start,
                         end,
+                        also: Vec::new(),
                     }),
                     Role::Exception => exceptions.push((u.rule, u.entry, start, end)),
                     Role::Nearby => nearby.push((u.rule, u.entry, start)),
+                    Role::Paragraph => in_paragraph.push((u.rule, u.entry, start)),
                     Role::Document => {
                         scan.document_conditions.insert((u.rule, u.entry));
                     }
@@ -217,6 +253,11 @@ impl TermMatcher {
             nearby_at.entry((rule, entry)).or_default().push(at);
         }
         let sentences = (!nearby_at.is_empty()).then(|| Sentences::new(text));
+        let mut paragraph_at: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        for (rule, entry, at) in in_paragraph {
+            paragraph_at.entry((rule, entry)).or_default().push(at);
+        }
+        let paragraphs = (!paragraph_at.is_empty()).then(|| paragraph_starts(text));
         terms.retain(|hit| {
             // An exception containing the hit starts at most MAX_TERM_BYTES before it.
             let first = exceptions.partition_point(|e| e.2 + MAX_TERM_BYTES < hit.start);
@@ -225,13 +266,28 @@ impl TermMatcher {
                 rule == hit.rule && entry == hit.entry && s <= hit.start && hit.end <= e
             });
             let entry = &self.specs[hit.rule].entries[hit.entry];
-            let quoted = entry.quotes_exempt && {
+            let quote = {
                 let i = quotes.partition_point(|&(s, _)| s <= hit.start);
-                i > 0 && hit.end <= quotes[i - 1].1
+                (i > 0 && hit.end <= quotes[i - 1].1).then(|| quotes[i - 1])
             };
+            let quoted = quote.is_some_and(|(from, to)| {
+                entry.quotes_exempt
+                    || (entry.quoted_speech_exempt
+                        && text[from..to]
+                            .trim_matches(|c: char| !c.is_alphanumeric())
+                            .len()
+                            > hit.end - hit.start)
+            });
             let excused = match (nearby_at.get(&(hit.rule, hit.entry)), &sentences) {
                 (Some(positions), Some(sentences)) => {
                     let (from, to) = sentences.around(hit.start);
+                    let i = positions.partition_point(|&at| at < from);
+                    positions.get(i).is_some_and(|&at| at < to)
+                }
+                _ => false,
+            } || match (paragraph_at.get(&(hit.rule, hit.entry)), &paragraphs) {
+                (Some(positions), Some(starts)) => {
+                    let (from, to) = paragraph_around(starts, text.len(), hit.start);
                     let i = positions.partition_point(|&at| at < from);
                     positions.get(i).is_some_and(|&at| at < to)
                 }
@@ -251,19 +307,11 @@ impl TermMatcher {
             last = Some((hit.rule, hit.end));
             scan.hits.push(hit);
         }
-        // Across rules too, the longer phrase wins: "mother or father" is one
-        // family-wording finding, not that plus a perinatal one for "mother".
-        scan.hits
-            .sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.rule));
-        let mut cover: Option<(usize, usize)> = None;
-        scan.hits.retain(|h| match cover {
-            Some((start, end)) if h.end <= end && (h.start, h.end) != (start, end) => false,
-            Some((_, end)) if h.end <= end => true,
-            _ => {
-                cover = Some((h.start, h.end));
-                true
-            }
-        });
+        // Across rules, overlapping hits fold into the strongest, which names
+        // the others: "mother or father" is one family-wording finding that
+        // also matched the perinatal rule's "mother"; an unquoted slur is one
+        // error that also matched the quoted-slur note.
+        scan.hits = self.fold(std::mem::take(&mut scan.hits));
         scan.hits.sort_by_key(|h| (h.start, h.rule, h.end));
         scan
     }
@@ -349,141 +397,4 @@ pub(crate) fn match_case(found: &str, replacement: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Severity, SourceRef, TermEntry};
-
-    fn spec(id: &str, terms: &[&str], exceptions: &[&str], nearby: &[&str]) -> TermRuleSpec {
-        let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
-        TermRuleSpec {
-            id: id.into(),
-            name: id.into(),
-            severity: Severity::Warning,
-            advisory: false,
-            elements: vec!["2.3".into()],
-            tags: vec![],
-            message: "{term}".into(),
-            rationale: "r".into(),
-            source: SourceRef {
-                title: "t".into(),
-                url: "u".into(),
-                checked: "2026-11-24".into(),
-            },
-            entries: vec![TermEntry {
-                terms: strings(terms),
-                suggestions: vec!["x".into()],
-                fix: Applicability::Safe,
-                exceptions: strings(exceptions),
-                unless_nearby: strings(nearby),
-                unless_document: vec![],
-                quotes_exempt: true,
-                note: None,
-            }],
-            examples: Examples::default(),
-        }
-    }
-
-    fn found(matcher: &TermMatcher, text: &str) -> Vec<String> {
-        matcher
-            .scan(text)
-            .hits
-            .iter()
-            .map(|h| text[h.start..h.end].to_owned())
-            .collect()
-    }
-
-    #[test]
-    fn whole_words_exceptions_quotes_and_nearby() {
-        let m = TermMatcher::compile(
-            vec![
-                spec("a", &["mother", "man"], &["mother tongue"], &[]),
-                spec("b", &["transsexual"], &[], &["Equality Act"]),
-            ],
-            &["/0".into(), "/1".into()],
-        )
-        .unwrap();
-        assert_eq!(found(&m, "Mother's wishes; Manchester; human"), ["Mother"]);
-        assert!(found(&m, "an interpreter in their mother tongue").is_empty());
-        assert!(found(&m, "she said “my mother came”").is_empty());
-        assert!(found(&m, "the Equality Act says transsexual person").is_empty());
-        assert_eq!(
-            found(&m, "Equality Act 2010. Transsexual patients"),
-            ["Transsexual"]
-        );
-    }
-
-    #[test]
-    fn hyphens_and_spaces_are_interchangeable() {
-        let m = TermMatcher::compile(
-            vec![spec("a", &["mentally ill", "wheelchair-bound"], &[], &[])],
-            &["/0".into()],
-        )
-        .unwrap();
-        assert_eq!(
-            found(&m, "mentally-ill and wheelchair bound"),
-            ["mentally-ill", "wheelchair bound"]
-        );
-    }
-
-    #[test]
-    fn a_phrase_inside_another_rules_phrase_does_not_fire() {
-        let m = TermMatcher::compile(
-            vec![
-                spec("a", &["mother or father"], &[], &[]),
-                spec("b", &["mother"], &[], &[]),
-            ],
-            &["/0".into(), "/1".into()],
-        )
-        .unwrap();
-        assert_eq!(
-            found(&m, "a mother or father, or a mother"),
-            ["mother or father", "mother"]
-        );
-    }
-
-    #[test]
-    fn longest_phrase_wins_within_a_rule() {
-        let m = TermMatcher::compile(
-            vec![spec("a", &["he or she", "he"], &[], &[])],
-            &["/0".into()],
-        )
-        .unwrap();
-        assert_eq!(found(&m, "if he or she asks"), ["he or she"]);
-    }
-
-    #[test]
-    fn empty_or_huge_phrases_are_rejected_with_a_pointer() {
-        let long = "x".repeat(MAX_TERM_BYTES + 1);
-        let err = TermMatcher::compile(
-            vec![spec("a", &[&long], &[], &[])],
-            &["/term_rules/0".into()],
-        )
-        .unwrap_err();
-        assert_eq!(err.pointer(), "/term_rules/0/entries/0/terms/0");
-        let err = TermMatcher::compile(
-            vec![spec("a", &["  "], &[], &[])],
-            &["/term_rules/0".into()],
-        )
-        .unwrap_err();
-        assert!(err.to_string().contains("rule \"a\""), "{err}");
-    }
-
-    #[test]
-    fn every_term_rule_is_language_whatever_its_id() {
-        let m = TermMatcher::compile(
-            vec![spec("my-trust-wording", &["x"], &[], &[])],
-            &["/0".into()],
-        )
-        .unwrap();
-        let families: Vec<Family> = m.metas().map(|meta| meta.family).collect();
-        assert_eq!(families, [Family::Language]);
-    }
-
-    #[test]
-    fn case_follows_the_text() {
-        assert_eq!(match_case("Chairman", "chair"), "Chair");
-        assert_eq!(match_case("BAME", "ethnic minority"), "ethnic minority");
-        assert_eq!(match_case("HE OR SHE", "they"), "THEY");
-        assert_eq!(match_case("he or she", "they"), "they");
-    }
-}
+mod tests;
