@@ -44,7 +44,7 @@ def test_a_contradicted_claim_is_named(checked, tmp_path: pathlib.Path):
     row = org.self_assessment.iloc[0]
     assert row["element"] == "4.1" and not row["agrees"] and row["outcome"] == "contradicted"
     assert row["documents"] == "patient-registration-form.json"
-    assert "not sexual orientation" in row["message"]
+    assert '"Gender" offers only two answers' in row["message"]
     # The same claims as a list of dicts give the same result.
     same = dueregard.organisation(
         checked, self_assessment=[{"element": "4.1", "claimed": "in_place", "note": "Form v2"}]
@@ -58,19 +58,14 @@ def test_previous_gives_progress(example_paths):
     form = next(p for p in example_paths if p.name == "patient-registration-form.json")
     before = dueregard.organisation([("form", checker.check(form))], as_of="2026-06-01")
     fixed = json.loads(form.read_text(encoding="utf-8"))
-    fixed["fields"].append(
-        {
-            "id": "so",
-            "label": "Which of the following options best describes how you think of yourself?",
-            "kind": "single_choice",
-            "options": ["Heterosexual or straight", "Gay or lesbian", "Bisexual", "Prefer not to say"],
-        }
-    )
+    # Marital status gains a civil partnership option: one gap on 4.1 closed.
+    marital = next(f for f in fixed["fields"] if f["id"] == "marital_status")
+    marital["options"].append("In a civil partnership")
     after = dueregard.organisation([("form", checker.check(fixed))], previous=before)
     row = after.elements.set_index("element").loc["4.1"]
     assert row["previous_status"] == "not_in_place"
     assert row["progress"] == "moderate"
-    assert "data-sexual-orientation-missing" in row["action_to_date"]
+    assert "data-marital-civil-partnership" in row["action_to_date"]
 
 
 def test_workbook_and_html(checked, tmp_path: pathlib.Path):

@@ -547,7 +547,7 @@ fn invalid_utf8_markdown_is_refused() {
 fn usage_errors_are_exit_2() {
     assert_usage_error(&run::<&str>(&[]), "no file given");
     let xml = run(&["--format", "xml", "a.json"]);
-    assert_usage_error(&xml, "[possible values: text, json]");
+    assert_usage_error(&xml, "[possible values: text, json, html, xlsx, csv]");
     assert!(!stderr(&xml).contains("Some("), "{}", stderr(&xml));
     assert_usage_error(
         &run(&["--bogus", "a.json"]),

@@ -189,7 +189,10 @@ fn a_contradicted_self_assessment_claim_is_flagged() {
         message.starts_with("4.1 claimed in place; New Patient Registration Form:"),
         "{message}"
     );
-    assert!(message.contains("not sexual orientation"), "{message}");
+    assert!(
+        message.contains("\"Gender\" offers only two answers"),
+        "{message}"
+    );
     assert_eq!(checks[1]["agrees"], true, "{}", checks[1]);
     // The text view names it too.
     let mut text_args = vec![
@@ -259,10 +262,7 @@ fn previous_gives_progress() {
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
-    assert!(
-        fixed.contains(&"data-sexual-orientation-missing"),
-        "{fixed:?}"
-    );
+    assert!(fixed.contains(&"data-gender-two-options"), "{fixed:?}");
     let action = e41["progress"]["action_to_date"].as_str().unwrap();
     assert!(action.starts_with("Fixed since 2026-06-01:"), "{action}");
     assert_eq!(report["previous"]["as_of"], "2026-06-01");

@@ -66,7 +66,7 @@ pub struct EngineInfo {
     /// For a pack built on the built-in rules: the date the built-in rules'
     /// legal and NHS guidance was last checked at its sources. Absent for a
     /// pack that does not extend the built-in rules.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guidance_as_of: Option<String>,
 }
 
@@ -132,21 +132,21 @@ pub struct Finding {
     /// Where in the draft.
     pub location: Location,
     /// The text around the finding, when it is in text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excerpt: Option<String>,
     /// Wording to consider, best first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<String>,
     /// An edit that applies the first suggestion.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
     /// Other rules that matched the same words; this finding, the strongest,
     /// stands for them (e.g. a slur quoted and unquoted, or a single-sex
     /// mention inside a sentence about accommodation).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_matched: Vec<String>,
     /// The waiver that covers this finding, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiver: Option<AppliedWaiver>,
     /// Stable across edits elsewhere in the draft: rule, place and text, not offsets.
     pub fingerprint: String,
@@ -158,10 +158,10 @@ pub struct Location {
     /// RFC 6901 JSON Pointer into the draft, e.g. `/sections/2/text` or `/eia/groups`.
     pub path: String,
     /// The section id, for findings in a section.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
     /// The span within the text at `path`, for findings in text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<TextSpan>,
 }
 
@@ -199,7 +199,7 @@ pub struct AppliedWaiver {
     /// Why the rule is waived here.
     pub reason: String,
     /// Who approved it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<String>,
 }
 

@@ -11,7 +11,8 @@
 //!
 //! let engine = Engine::new();
 //! let form = Draft::from_json(r#"{"title": "Registration", "kind": "data_collection_form",
-//!     "fields": [{"id": "e", "label": "Ethnicity", "kind": "text"}]}"#).unwrap();
+//!     "fields": [{"id": "g", "label": "Gender", "kind": "single_choice",
+//!                 "options": ["Male", "Female"]}]}"#).unwrap();
 //! let items = vec![("registration.json".to_owned(), engine.check(&form))];
 //! let claims = organisation::parse_self_assessment("element,claimed\n4.1,in place\n").unwrap();
 //! let report = organisation::organisation(&items, &OrganisationOptions {
