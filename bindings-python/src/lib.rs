@@ -11,6 +11,8 @@
 //! a `PanicException`: every call into the core runs under
 //! [`std::panic::catch_unwind`], and a panic becomes a `RuntimeError`.
 
+mod organisation;
+
 use std::num::NonZeroUsize;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -425,6 +427,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(framework_json, m)?)?;
     arrow::register(m)?;
     m.add("CORE_VERSION", env!("CARGO_PKG_VERSION"))?;
+    organisation::register(m)?;
     Ok(())
 }
 

@@ -130,7 +130,7 @@ impl RulePackError {
 /// An error flattened for crossing a binding boundary as JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorInfo {
-    /// `draft` or `rule_pack`.
+    /// `draft`, `rule_pack`, `organisation` or `options`.
     pub error: &'static str,
     /// A short kind within that, e.g. `syntax`, `invalid`, `too_large`.
     pub kind: &'static str,

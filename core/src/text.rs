@@ -4,11 +4,11 @@
 use std::cell::Cell;
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where a finding is in a piece of text, in every encoding a caller may use:
 /// bytes for Rust, UTF-16 code units for JavaScript, code points for Python.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct TextSpan {
     /// Byte offset of the start (UTF-8).
     pub start: usize,

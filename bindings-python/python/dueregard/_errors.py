@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Optional
 
-__all__ = ["DueregardError", "DraftError", "RulePackError"]
+__all__ = ["DueregardError", "DraftError", "RulePackError", "OrganisationError"]
 
 
 class DueregardError(ValueError):
@@ -60,12 +60,20 @@ class RulePackError(DueregardError):
     """A rule pack could not be compiled (with the JSON Pointer of the problem)."""
 
 
+class OrganisationError(DueregardError):
+    """An input to ``dueregard.organisation`` could not be read: a
+    self-assessment (with the line or JSON Pointer of the problem), an earlier
+    organisation report, or the reports given."""
+
+
 def _from_native(
     error_json: str, path: Optional[str] = None, index: Optional[int] = None
 ) -> DueregardError:
     """Builds the exception for one of the core's ``ErrorInfo`` records."""
     info = json.loads(error_json)
-    cls = RulePackError if info.get("error") == "rule_pack" else DraftError
+    cls = {"rule_pack": RulePackError, "organisation": OrganisationError}.get(
+        info.get("error"), DraftError
+    )
     return cls(
         info.get("message", ""),
         kind=info.get("kind", ""),

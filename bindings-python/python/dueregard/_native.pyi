@@ -26,6 +26,12 @@ def _check_text_column(
     threads: int,
 ) -> List[Dict[str, Any]]:
     """check_arrow's native half (see bindings-python/src/arrow.rs); call check_arrow."""
+def organisation_json(input_json: str) -> str:
+    """The organisation report (JSON) from schemas/organisation-input.schema.json input."""
+def self_assessment_json(text: str) -> str:
+    """A self-assessment (JSON or CSV text) as a JSON array of claims."""
+def organisation_render(report_json: str, format: Literal["text", "csv", "html", "xlsx"]) -> bytes:
+    """An organisation report rendered by the core's writers."""
 
 class Checker:
     """A compiled rule pack: immutable, thread-safe, picklable. Build once, reuse."""

@@ -8,7 +8,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use super::Engine;
 use super::finding::{Placed, next_occurrence, outcome, structural_finding};
 use super::overlap::fold_overlaps;
-use super::rollup::{pillar_status, roll_up, summarise};
+use super::rollup::{Outcomes, pillar_status, roll_up, summarise};
 use super::scan::{TextFindings, rule_failure};
 use super::texts::TextKind;
 use super::waivers::apply_waivers;
@@ -36,6 +36,7 @@ impl Engine {
         let mut passes = Vec::new();
         let mut inapplicable = Vec::new();
         let mut errors = Vec::new();
+        let mut evidence_paths = BTreeMap::new();
 
         self.term_outcomes(texts, &mut placed, &mut passes, &mut inapplicable);
 
@@ -54,7 +55,12 @@ impl Engine {
                 Ok(Verdict::Checked {
                     findings,
                     pass_reason,
-                }) if findings.is_empty() => passes.push(outcome(meta, pass_reason)),
+                }) if findings.is_empty() => {
+                    if let Some(path) = rule.evidence_at() {
+                        evidence_paths.insert(meta.id.clone(), path.to_owned());
+                    }
+                    passes.push(outcome(meta, pass_reason));
+                }
                 Ok(Verdict::Checked { findings, .. }) => {
                     let mut seen = BTreeMap::new();
                     for (n, raw) in findings.into_iter().enumerate() {
@@ -76,7 +82,7 @@ impl Engine {
             draft,
             texts,
             &mut placed,
-            &mut passes,
+            (&mut passes, &mut evidence_paths),
             &mut inapplicable,
             &mut errors,
         );
@@ -108,10 +114,13 @@ impl Engine {
         let elements = roll_up(
             draft,
             &self.metas,
-            &violations,
-            &needs_review,
-            &passes,
-            &errors,
+            &Outcomes {
+                violations: &violations,
+                needs_review: &needs_review,
+                passes: &passes,
+                errors: &errors,
+                evidence_paths: &evidence_paths,
+            },
         );
         let pillars = pillar_status(&elements, &violations, &needs_review);
         let mut summary = summarise(&violations, &needs_review, &passes, &inapplicable, &errors);
@@ -128,6 +137,7 @@ impl Engine {
             draft: DraftInfo {
                 title: draft.title.clone(),
                 kind: draft.kind.as_str().into(),
+                review: draft.dates.review.clone(),
             },
             summary,
             violations,
@@ -146,13 +156,15 @@ impl Engine {
         draft: &Draft,
         texts: &[TextFindings],
         placed: &mut Vec<Placed>,
-        passes: &mut Vec<RuleOutcome>,
+        (passes, evidence_paths): (&mut Vec<RuleOutcome>, &mut BTreeMap<String, String>),
         inapplicable: &mut Vec<RuleOutcome>,
         errors: &mut Vec<RuleFailure>,
     ) {
         for (order, (rule, meta_index)) in self.section_rules.iter().enumerate() {
             let meta = &self.metas[*meta_index];
             let mut relevant = false;
+            // The first section with what the rule looks at: where a pass is seen.
+            let mut first_relevant = None;
             let mut failure = None;
             let mut raws = Vec::new();
             for text in texts {
@@ -162,6 +174,9 @@ impl Engine {
                 match text.section_scans.get(order) {
                     Some(Ok(scan)) => {
                         relevant |= scan.relevant;
+                        if scan.relevant && first_relevant.is_none() {
+                            first_relevant = Some(i);
+                        }
                         raws.extend(scan.findings.iter().map(|(start, end, message)| {
                             let raw =
                                 RawFinding::review(format!("/sections/{i}/text"), message.clone());
@@ -180,6 +195,9 @@ impl Engine {
             } else if !relevant {
                 inapplicable.push(outcome(meta, rule.not_applicable().into()));
             } else if raws.is_empty() {
+                if let Some(i) = first_relevant {
+                    evidence_paths.insert(meta.id.clone(), format!("/sections/{i}/text"));
+                }
                 passes.push(outcome(meta, rule.pass_reason(&self.options)));
             } else {
                 let mut seen = BTreeMap::new();

@@ -160,8 +160,12 @@ impl Engine {
 
         let mut metas = Vec::new();
         let mut kept = Vec::new();
+        let with_evidence = |mut meta: crate::rules::RuleMeta, evidences: &[&str]| {
+            meta.evidences = evidences.iter().map(|e| (*e).to_owned()).collect();
+            meta
+        };
         for rule in structural {
-            let meta = rule.meta();
+            let meta = with_evidence(rule.meta(), rule.evidences());
             if !disabled.contains(meta.id.as_str()) {
                 kept.push((rule, metas.len()));
                 metas.push(meta);
@@ -169,7 +173,7 @@ impl Engine {
         }
         let mut kept_section_rules = Vec::new();
         for rule in section_rules {
-            let meta = rule.meta();
+            let meta = with_evidence(rule.meta(), rule.evidences());
             if !disabled.contains(meta.id.as_str()) {
                 kept_section_rules.push((rule, metas.len()));
                 metas.push(meta);

@@ -18,6 +18,7 @@ mod texts;
 mod waivers;
 
 pub use compile::BUILTIN_PACK;
+pub(crate) use rollup::pillar_from;
 pub use session::Session;
 
 use crate::error::DraftError;

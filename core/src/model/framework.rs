@@ -377,6 +377,9 @@ pub struct Catalogue {
     pub self_assessment_scale: [SelfAssessmentLevel; 3],
     /// The progress checklist scale, most progress first.
     pub progress_scale: [ProgressLevel; 3],
+    /// The statuses reports give elements and pillars: the self-assessment
+    /// scale given on evidence, plus no issues found and not assessed.
+    pub status_scale: [crate::model::StatusLevel; 5],
 }
 
 /// Builds the serialisable view of the framework. Cheap: it only gathers
@@ -399,6 +402,7 @@ pub fn catalogue() -> Catalogue {
             value,
             label: value.label(),
         }),
+        status_scale: crate::model::status_scale(),
     }
 }
 

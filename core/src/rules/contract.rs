@@ -89,6 +89,17 @@ impl Verdict {
 pub(crate) trait StructuralRule: Send + Sync {
     fn meta(&self) -> RuleMeta;
     fn check(&self, draft: &Draft, cx: &RuleContext<'_>) -> Verdict;
+    /// Framework elements a pass of this rule is positive evidence for (a
+    /// subset of its elements). Override only where every pass comes from
+    /// something present in the draft that meets the element's
+    /// recommendation; a rule that can pass with nothing to look at must not.
+    fn evidences(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// Where a pass finds its evidence, as a JSON Pointer into the draft.
+    fn evidence_at(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 /// A rule that reads each section's text on its own. Its result for a
@@ -102,6 +113,12 @@ pub(crate) trait SectionTextRule: Send + Sync {
     fn not_applicable(&self) -> &'static str;
     /// Why it passed when sections had what it looks at, and no findings.
     fn pass_reason(&self, options: &PackOptions) -> String;
+    /// Framework elements a pass is positive evidence for, as for
+    /// [`StructuralRule::evidences`]. A section text rule passes only when
+    /// some section had what it looks at; the evidence is there.
+    fn evidences(&self) -> &'static [&'static str] {
+        &[]
+    }
 }
 
 /// One section's result from a [`SectionTextRule`]: needs-review findings as

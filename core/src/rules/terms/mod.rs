@@ -186,6 +186,8 @@ impl TermMatcher {
             severity: spec.severity,
             advisory: spec.advisory,
             elements: spec.elements.clone(),
+            // Term rules never evidence: no bad words is not a good policy.
+            evidences: Vec::new(),
             tags: spec.tags.clone(),
             rationale: spec.rationale.clone(),
             source: spec.source.clone(),
