@@ -15,7 +15,10 @@ For many drafts, build one ``Checker`` and reuse it::
 A draft is a dict, JSON text, or a path (str or pathlib.Path) to a .json,
 .md or .txt file; see ``dueregard._inputs`` for how a str is told apart.
 Bad input raises ``DraftError`` or ``RulePackError`` (both ``ValueError``),
-carrying the JSON Pointer (``.pointer``) and kind (``.kind``) of the problem.
+carrying the JSON Pointer (``.pointer``) and kind (``.kind``) of the problem;
+a bad argument raises ``OptionsError`` (a ``ValueError``) and a bug in
+dueregard ``InternalError`` (a ``RuntimeError``); all four are
+``DueregardError``s.
 
 The rules live in the Rust core; this package only moves text across.
 """
@@ -26,7 +29,7 @@ import functools
 import json
 from typing import Any, List
 
-from ._errors import DraftError, DueregardError, RulePackError
+from ._errors import DraftError, DueregardError, InternalError, OptionsError, RulePackError
 from ._native import CORE_VERSION, Checker
 from ._native import framework_json as _framework_json
 from .report import Record, Report, elements_frame, findings_frame
@@ -38,6 +41,8 @@ __all__ = [
     "DueregardError",
     "DraftError",
     "RulePackError",
+    "OptionsError",
+    "InternalError",
     "check",
     "framework",
     "rules",

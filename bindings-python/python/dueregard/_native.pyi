@@ -11,8 +11,12 @@ Draft = Union[Mapping[str, Any], str, "os.PathLike[str]"]
 RulePack = Union[Mapping[str, Any], str, "os.PathLike[str]"]
 
 CORE_VERSION: str
+#: The most threads ``Checker.check_many`` accepts.
+MAX_THREADS: int
 
 def framework_json() -> str: ...
+def _panic_for_tests() -> None:
+    """Panics inside the binding's guard: raises InternalError (for the tests)."""
 
 class Checker:
     """A compiled rule pack: immutable, thread-safe, picklable. Build once, reuse."""
@@ -28,7 +32,7 @@ class Checker:
     def check(self, draft: Draft) -> Report:
         """Checks one draft. Raises DraftError for bad input, TypeError for a
         value that is not a draft, OSError when a file cannot be read."""
-    def check_text(self, text: str, title: str = "", markdown: bool = False) -> Report:
+    def check_text(self, text: str, title: Optional[str] = None, markdown: bool = False) -> Report:
         """Checks Markdown or plain text given as a string."""
     @overload
     def check_many(
@@ -43,6 +47,9 @@ class Checker:
         drafts: Iterable[Draft],
         threads: Optional[int] = None,
         on_error: Literal["return"] = ...,
-    ) -> List[Union[Report, Exception]]: ...
+    ) -> List[Union[Report, Exception]]:
+        """threads: 1 to MAX_THREADS, or None for one per core; anything else
+        raises OptionsError. With on_error="return", each draft's error
+        (DraftError, OSError, TypeError) is returned in its place."""
     def rules(self) -> List[Dict[str, Any]]: ...
     def __reduce__(self) -> Tuple[type, Tuple[Optional[str]]]: ...
