@@ -16,7 +16,7 @@ use std::num::NonZeroUsize;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use dueregard::{DraftError, Engine, ErrorInfo, json_api};
+use dueregard::{Engine, ErrorInfo, Format, json_api, panic_message};
 use pyo3::exceptions::{PyException, PyOverflowError, PyRuntimeError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
@@ -86,37 +86,20 @@ fn guarded<T>(f: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
     }
 }
 
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_owned()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "a panic with no message".to_owned()
-    }
-}
-
-/// Bytes to text, with the core's own error for invalid UTF-8.
-fn utf8(bytes: &[u8]) -> Result<&str, Failure> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        Failure::Core(
-            DraftError::NotUtf8 {
-                offset: e.valid_up_to(),
-            }
-            .to_info(),
-        )
-    })
-}
-
 /// Checks one prepared draft; the report is the core's compact JSON.
 fn check_one<B: AsRef<[u8]>>(engine: &Engine, draft: &Prepared<B>) -> Result<String, Failure> {
+    let format = match draft.kind {
+        Kind::Json => Format::Json,
+        Kind::Markdown => Format::Markdown,
+        Kind::Text => Format::Text,
+    };
     guarded(|| {
-        let text = utf8(draft.bytes.as_ref())?;
-        Ok(match draft.kind {
-            Kind::Json => json_api::check(engine, text)?,
-            Kind::Markdown => json_api::check_text(engine, &draft.title, text, true)?,
-            Kind::Text => json_api::check_text(engine, &draft.title, text, false)?,
-        })
+        Ok(json_api::check_bytes(
+            engine,
+            draft.bytes.as_ref(),
+            format,
+            &draft.title,
+        )?)
     })
 }
 

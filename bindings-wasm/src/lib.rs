@@ -26,7 +26,7 @@
 
 use std::sync::Arc;
 
-use dueregard::{Engine, ErrorInfo, json_api};
+use dueregard::{Engine, ErrorInfo, display_pointer, json_api};
 use js_sys::{JSON, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -340,14 +340,6 @@ fn text_options(options: &JsValue) -> Result<(String, bool), ErrorInfo> {
             .ok_or_else(|| bad("/markdown", "true or false"))?,
     };
     Ok((title, markdown))
-}
-
-fn display_pointer(pointer: &str) -> &str {
-    if pointer.is_empty() {
-        "(document)"
-    } else {
-        pointer
-    }
 }
 
 /// Parses the core's JSON output into a JavaScript value.

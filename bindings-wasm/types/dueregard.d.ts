@@ -54,6 +54,12 @@ export interface Report {
   engine: EngineInfo;
   /** Rules that failed to run. Never mixed into the other buckets. */
   errors: RuleFailure[];
+  /**
+   * The report format's version: it changes whenever a field is added,
+   * removed or changes meaning (see CHANGELOG.md), so a reader can check
+   * it knows the shape before it reads on.
+   */
+  format_version: number;
   /** Rules that do not apply to this draft, with the reason. */
   inapplicable: RuleOutcome[];
   /** Findings a person must judge: context decides, or guidance is contested. */
@@ -110,6 +116,8 @@ export interface RuleMeta {
    * for structural rules, draft JSON.
    */
   examples: ExamplesOutput;
+  /** What the rule is about: `language` for every term rule. */
+  family: Family;
   /** The best fix it can offer. */
   fix: Applicability;
   /** Unique id, kebab-case. */
@@ -408,6 +416,21 @@ export interface ExamplesOutput {
 }
 
 /**
+ * What a rule is about, for grouping rules in documentation and measuring
+ * them family by family. Every term rule, built in or from a custom pack, is
+ * `language`.
+ * - `"language"`: Words and phrases in the text (term rules).
+ * - `"eia"`: The equality impact assessment, engagement included.
+ * - `"data_collection"`: What a form asks, and how figures about people are reported.
+ * - `"partnership"`: Agreements with community organisations.
+ * - `"workforce"`: Workforce policies.
+ * - `"action_plans"`: Actions: owned, dated, measured.
+ * - `"waivers"`: Waivers of other rules.
+ * (Output type.)
+ */
+export type Family = "language" | "eia" | "data_collection" | "partnership" | "workforce" | "action_plans" | "waivers";
+
+/**
  * One item of data a form collects.
  * (Input type.)
  */
@@ -430,6 +453,12 @@ export interface Field {
    * @default false
    */
   required?: boolean;
+  /**
+   * What the answer is for: a monitoring question, a clinical record or an
+   * administrative record. Rules about opting out apply to monitoring only;
+   * when it is not given, those rules are advisory.
+   */
+  use?: FieldUse | null;
 }
 
 /**
@@ -437,6 +466,16 @@ export interface Field {
  * (Input type.)
  */
 export type FieldKind = "text" | "single_choice" | "multiple_choice" | "date" | "number" | "boolean";
+
+/**
+ * What a field's answer is for.
+ * - `"monitoring"`: Equality monitoring: voluntary, asked to see who uses a service.
+ * - `"clinical_record"`: Part of a person's clinical record, needed for their care (e.g. sex
+for screening), recorded with "not known" codes rather than opt-outs.
+ * - `"administrative"`: Administration: contact details, names, next of kin.
+ * (Input type.)
+ */
+export type FieldUse = "monitoring" | "clinical_record" | "administrative";
 
 /**
  * One thing the draft should change or a person should look at.
@@ -505,6 +544,12 @@ export interface GroupAssessment {
   group: Group;
   /** The likely impact on that group. */
   impact: Impact;
+  /**
+   * The author's own words for the row, as written in their template
+   * (e.g. "Gender (Male, Female and Transsexual)"), kept so rules can
+   * read them.
+   */
+  label?: string | null;
   /** How a negative impact is removed or reduced, or why it is justified. */
   mitigation?: string | null;
 }

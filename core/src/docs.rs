@@ -3,8 +3,8 @@
 use std::fmt::Write;
 
 use crate::engine::Engine;
-use crate::pack::Applicability;
-use crate::rules::{RuleKind, RuleMeta};
+use crate::model::Applicability;
+use crate::rules::{Family, RuleKind, RuleMeta};
 
 /// The rules reference as Markdown.
 pub fn rules_markdown(engine: &Engine) -> String {
@@ -28,26 +28,61 @@ pub fn rules_markdown(engine: &Engine) -> String {
         "Severity `error` blocks an approval gate. Advisory rules report to `needs_review`, \
          never to `violations`: they cover contested or context-dependent guidance.\n"
     );
-    let _ = writeln!(
-        out,
-        "| id | name | kind | severity | elements |\n|---|---|---|---|---|"
-    );
-    for rule in rules {
+    let _ = writeln!(out, "| family | rules |\n|---|---|");
+    // Each family with its rules, in report order; families a pack does not use are left out.
+    let families: Vec<(Family, Vec<&RuleMeta>)> = Family::ALL
+        .into_iter()
+        .map(|family| {
+            let members = rules
+                .iter()
+                .filter(|r| r.family == family)
+                .collect::<Vec<_>>();
+            (family, members)
+        })
+        .filter(|(_, members)| !members.is_empty())
+        .collect();
+    for (family, members) in &families {
+        let heading = heading(*family);
         let _ = writeln!(
             out,
-            "| [{id}](#{id}) | {name} | {kind} | {severity}{advisory} | {elements} |",
-            id = rule.id,
-            name = rule.name,
-            kind = kind_name(rule.kind),
-            severity = rule.severity.as_str(),
-            advisory = if rule.advisory { ", advisory" } else { "" },
-            elements = rule.elements.join(", "),
+            "| [{heading}](#{}) | {} |",
+            heading.to_lowercase().replace(' ', "-"),
+            members.len()
         );
     }
-    for rule in rules {
-        section(&mut out, rule);
+    for (family, members) in &families {
+        let _ = writeln!(out, "\n## {}\n", heading(*family));
+        let _ = writeln!(
+            out,
+            "| id | name | kind | severity | elements |\n|---|---|---|---|---|"
+        );
+        for rule in members {
+            let _ = writeln!(
+                out,
+                "| [{id}](#{id}) | {name} | {kind} | {severity}{advisory} | {elements} |",
+                id = rule.id,
+                name = rule.name,
+                kind = kind_name(rule.kind),
+                severity = rule.severity.as_str(),
+                advisory = if rule.advisory { ", advisory" } else { "" },
+                elements = rule.elements.join(", "),
+            );
+        }
+        for rule in members {
+            section(&mut out, rule);
+        }
     }
     out
+}
+
+/// A family's label as a heading: "Equality impact assessment".
+fn heading(family: Family) -> String {
+    let label = family.label();
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn kind_name(kind: RuleKind) -> &'static str {
@@ -58,7 +93,7 @@ fn kind_name(kind: RuleKind) -> &'static str {
 }
 
 fn section(out: &mut String, rule: &RuleMeta) {
-    let _ = writeln!(out, "\n## {}\n", rule.id);
+    let _ = writeln!(out, "\n### {}\n", rule.id);
     let _ = writeln!(out, "**{}**\n", rule.name);
     let _ = writeln!(out, "{}\n", rule.rationale);
     let _ = writeln!(

@@ -46,7 +46,9 @@ pub enum DraftError {
     OverLimit { pointer: String, message: String },
 }
 
-fn display_pointer(pointer: &str) -> &str {
+/// A JSON Pointer as people read it: the empty pointer (the whole document)
+/// is shown as "(document)". The bindings use it in their error messages.
+pub fn display_pointer(pointer: &str) -> &str {
     if pointer.is_empty() {
         "(document)"
     } else {
@@ -137,4 +139,13 @@ pub struct ErrorInfo {
     pub pointer: Option<String>,
     /// One line a person can act on.
     pub message: String,
+}
+
+/// What a caught panic says, for a rule failure or a binding's error message.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no detail".into())
 }

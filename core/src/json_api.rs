@@ -7,10 +7,10 @@
 use std::sync::Arc;
 
 use crate::engine::Engine;
+use crate::engine::Session;
 use crate::error::ErrorInfo;
-use crate::input::Format;
 use crate::model::Draft;
-use crate::session::Session;
+use crate::read::Format;
 
 /// Compiles an engine from a rule pack in JSON, or the built-in pack for `None`.
 pub fn engine(rule_pack_json: Option<&str>) -> Result<Engine, ErrorInfo> {
@@ -20,12 +20,31 @@ pub fn engine(rule_pack_json: Option<&str>) -> Result<Engine, ErrorInfo> {
     }
 }
 
+/// Checks a draft given as bytes in any format dueregard reads; returns the
+/// report as compact JSON. This is the one entry both bindings use for
+/// checking: `title` names a plain-text draft (a document's own title wins).
+///
+/// ```
+/// use dueregard::{Format, json_api};
+///
+/// let engine = json_api::engine(None).unwrap();
+/// let report = json_api::check_bytes(&engine, b"Ask if he or she needs leave.", Format::Text, "Leave").unwrap();
+/// assert!(report.contains("term-binary-pronouns"));
+/// ```
+pub fn check_bytes(
+    engine: &Engine,
+    bytes: &[u8],
+    format: Format,
+    title: &str,
+) -> Result<String, ErrorInfo> {
+    Draft::from_bytes(bytes, format, title, engine.limits())
+        .map(|draft| engine.check(&draft).to_json())
+        .map_err(|e| e.to_info())
+}
+
 /// Checks a draft given as JSON; returns the report as compact JSON.
 pub fn check(engine: &Engine, draft_json: &str) -> Result<String, ErrorInfo> {
-    engine
-        .check_json(draft_json)
-        .map(|report| report.to_json())
-        .map_err(|e| e.to_info())
+    check_bytes(engine, draft_json.as_bytes(), Format::Json, "")
 }
 
 /// Checks Markdown (`markdown = true`) or plain text; returns the report as JSON.
@@ -40,9 +59,7 @@ pub fn check_text(
     } else {
         Format::Text
     };
-    Draft::from_bytes(text.as_bytes(), format, title, engine.limits())
-        .map(|draft| engine.check(&draft).to_json())
-        .map_err(|e| e.to_info())
+    check_bytes(engine, text.as_bytes(), format, title)
 }
 
 /// Starts an editing session over a draft given as JSON.
@@ -79,7 +96,7 @@ pub fn session_report(session: &Session) -> String {
 
 /// The framework's pillars, elements and scales as JSON.
 pub fn framework() -> String {
-    serde_json::to_string(&crate::framework::catalogue()).unwrap_or_default()
+    serde_json::to_string(&crate::model::framework::catalogue()).unwrap_or_default()
 }
 
 /// The engine's rules' metadata as a JSON array.

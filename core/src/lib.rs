@@ -29,29 +29,20 @@ mod date;
 pub mod docs;
 mod engine;
 mod error;
-pub mod framework;
-mod input;
 pub mod json_api;
 mod model;
-mod pack;
-mod report;
+mod read;
 mod rules;
 pub mod schema;
-mod session;
 mod text;
 
 pub use date::Date;
-pub use engine::{BUILTIN_PACK, Engine};
-pub use error::{DraftError, ErrorInfo, RulePackError};
-pub use framework::{Progress, SelfAssessment};
-pub use input::{Format, Limits};
+pub use engine::{BUILTIN_PACK, Engine, Session};
+pub use error::{DraftError, ErrorInfo, RulePackError, display_pointer, panic_message};
+pub use model::framework::{Progress, SelfAssessment};
 pub use model::*;
-pub use pack::{
-    Applicability, Examples, PackOptions, RulePack, Severity, SourceRef, TermEntry, TermRuleSpec,
-};
-pub use report::*;
-pub use rules::{RuleKind, RuleMeta};
-pub use session::Session;
+pub use read::{Format, Limits};
+pub use rules::{Family, RuleKind, RuleMeta};
 pub use text::TextSpan;
 
 /// The README's Rust example runs as a doctest, so it cannot go stale.

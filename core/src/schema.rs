@@ -5,8 +5,8 @@ use schemars::generate::SchemaSettings;
 use schemars::schema_for;
 
 use crate::model::Draft;
-use crate::pack::RulePack;
-use crate::report::Report;
+use crate::model::Report;
+use crate::model::RulePack;
 
 /// (file name, schema as pretty JSON) for each schema in `schemas/`.
 pub fn all() -> Vec<(&'static str, String)> {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use dueregard::{Date, Draft, Engine, Report, RuleKind, RuleMeta, framework};
+use dueregard::{Date, Draft, Engine, Family, Report, RuleKind, RuleMeta, framework};
 
 fn example_report(engine: &Engine, rule: &RuleMeta, example: &str) -> Report {
     let draft = match rule.kind {
@@ -137,4 +137,37 @@ fn every_element_has_a_rule_that_speaks_to_it() {
             .count();
         assert!(serving > 0, "element {} has no rule", element.id);
     }
+}
+
+#[test]
+fn the_readme_rule_table_counts_each_family() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+        .expect("README.md is readable");
+    // From "## The rules" to the next heading: the paragraph and the family table.
+    let section = readme
+        .split_once("\n## The rules\n")
+        .and_then(|(_, rest)| rest.split("\n#").next())
+        .expect("README.md has a section \"The rules\"");
+    let engine = Engine::new();
+    let rules = engine.rules();
+    let total = format!("has {} rules", rules.len());
+    assert!(section.contains(&total), "README should say it {total}");
+    for family in Family::ALL {
+        let label = family.label();
+        let row = section
+            .lines()
+            .find(|l| l.starts_with(&format!("| {label} |")))
+            .unwrap_or_else(|| panic!("README's rule table has no row for {label}"));
+        let cell = row.split('|').nth(2).unwrap_or("").trim();
+        let count = rules.iter().filter(|r| r.family == family).count();
+        assert!(
+            cell.starts_with(&format!("{count} ")) || cell == count.to_string(),
+            "README counts {cell:?} {label} rules; there are {count}"
+        );
+    }
+    let phrases: usize = rules.iter().filter_map(|r| r.terms).sum();
+    assert!(
+        section.contains(&format!("{phrases} phrases")),
+        "README should count {phrases} phrases"
+    );
 }

@@ -56,18 +56,14 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
-/// The family a rule belongs to, from its id.
-fn family(rule: &str) -> &'static str {
-    match rule.split('-').next().unwrap_or("") {
-        "term" => "language",
-        "eia" | "engagement" => "eia",
-        "data" => "data collection",
-        "partnership" => "partnership",
-        "workforce" => "workforce",
-        "actions" => "action plans",
-        "waiver" => "waivers",
-        _ => "other",
-    }
+/// Each rule's family, from its metadata, named as the README's table names
+/// it ("data collection").
+fn families(engine: &Engine) -> BTreeMap<String, String> {
+    engine
+        .rules()
+        .iter()
+        .map(|r| (r.id.clone(), r.family.as_str().replace('_', " ")))
+        .collect()
 }
 
 /// What the report asks someone to act on: a waived finding is a decision
@@ -87,8 +83,16 @@ fn matched_text(draft: &serde_json::Value, finding: &Finding) -> Option<String> 
     text.get(span.start..span.end).map(str::to_owned)
 }
 
-fn measure(counts: &mut BTreeMap<&'static str, Counts>, misses: &mut Vec<String>) {
+fn measure(counts: &mut BTreeMap<String, Counts>, misses: &mut Vec<String>) {
     let engine = Engine::new();
+    let families = families(&engine);
+    // A label naming a rule the engine does not have still counts, as a miss.
+    let family = |rule: &str| {
+        families
+            .get(rule)
+            .cloned()
+            .unwrap_or_else(|| "other".into())
+    };
 
     let sentences = std::fs::read_to_string(root().join("tests/labelled/sentences.jsonl"))
         .expect("tests/labelled/sentences.jsonl is readable");
@@ -229,7 +233,7 @@ fn every_rule_family_keeps_precision_and_recall_above_0_9() {
         total.missed += c.missed;
         // A family needs a few labelled findings before a ratio means anything.
         if c.hit + c.missed >= 5 && (c.precision() < 0.9 || c.recall() < 0.9) {
-            failing.push(*family);
+            failing.push(family.clone());
         }
     }
     println!(

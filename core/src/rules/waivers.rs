@@ -2,25 +2,22 @@
 //! must name a rule that exists.
 
 use crate::model::Draft;
-use crate::pack::Severity;
+use crate::model::Severity;
 use crate::rules::{
-    RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
 };
-
-pub(crate) fn rules() -> Vec<Box<dyn StructuralRule>> {
-    vec![Box::new(WaiverRecorded)]
-}
 
 /// The id of the rule that checks waivers; its own findings cannot be waived.
 pub(crate) const WAIVER_RULE: &str = "waiver-recorded";
 
-struct WaiverRecorded;
+pub(crate) struct WaiverRecorded;
 
 impl StructuralRule for WaiverRecorded {
     fn meta(&self) -> RuleMeta {
         StaticMeta {
             id: WAIVER_RULE,
             name: "Waivers give a reason and name a real rule",
+            family: Family::Waivers,
             severity: Severity::Error,
             advisory: false,
             elements: &["3.1"],
@@ -68,5 +65,49 @@ impl StructuralRule for WaiverRecorded {
             }
         }
         Verdict::findings(findings, "every waiver gives a reason and names a rule")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&WaiverRecorded);
+    }
+
+    #[test]
+    fn a_waiver_without_a_reason_or_approver() {
+        let found = findings(
+            &WaiverRecorded,
+            r#"{"title":"t","waivers":[{"rule":"term-binary-pronouns","reason":"  "}]}"#,
+        );
+        assert_eq!(
+            paths(&found),
+            [
+                ("/waivers/0/reason", false),
+                ("/waivers/0/approved_by", true)
+            ]
+        );
+        assert!(
+            found[0].message.contains("does not take effect"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn a_waiver_of_an_unknown_rule_waives_nothing() {
+        let found = findings(
+            &WaiverRecorded,
+            r#"{"title":"t","waivers":[{"rule":"no-such-rule","reason":"r","approved_by":"EDI lead"}]}"#,
+        );
+        assert_eq!(paths(&found), [("/waivers/0/rule", false)]);
+        assert_eq!(
+            found[0].message,
+            "The waiver names \"no-such-rule\", which is not a rule in this pack, so it waives nothing."
+        );
     }
 }

@@ -8,15 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::error::RulePackError;
-use crate::pack::{Applicability, Examples, TermRuleSpec};
-use crate::rules::{RuleKind, RuleMeta};
+use crate::model::pack_limits::{MAX_PATTERNS, MAX_PHRASE_BYTES, MAX_TERM_BYTES};
+use crate::model::{Applicability, Examples, TermRuleSpec};
+use crate::rules::{Family, RuleKind, RuleMeta};
 use crate::text::{Sentences, is_whole_word, quoted_ranges};
-
-/// Bounds that keep a custom pack from hurting its host.
-const MAX_TERM_BYTES: usize = 200;
-const MAX_PATTERNS: usize = 100_000;
-/// All phrases together: the automaton's build time and memory grow with it.
-const MAX_PHRASE_BYTES: usize = 1024 * 1024;
 
 /// What a pattern in the automaton means; one string can mean several things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,6 +156,7 @@ impl TermMatcher {
             id: spec.id.clone(),
             name: spec.name.clone(),
             kind: RuleKind::Term,
+            family: Family::Language,
             severity: spec.severity,
             advisory: spec.advisory,
             elements: spec.elements.clone(),
@@ -353,7 +349,7 @@ pub(crate) fn match_case(found: &str, replacement: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::{Severity, SourceRef, TermEntry};
+    use crate::model::{Severity, SourceRef, TermEntry};
 
     fn spec(id: &str, terms: &[&str], exceptions: &[&str], nearby: &[&str]) -> TermRuleSpec {
         let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
@@ -468,6 +464,17 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("rule \"a\""), "{err}");
+    }
+
+    #[test]
+    fn every_term_rule_is_language_whatever_its_id() {
+        let m = TermMatcher::compile(
+            vec![spec("my-trust-wording", &["x"], &[], &[])],
+            &["/0".into()],
+        )
+        .unwrap();
+        let families: Vec<Family> = m.metas().map(|meta| meta.family).collect();
+        assert_eq!(families, [Family::Language]);
     }
 
     #[test]

@@ -179,6 +179,24 @@ pub struct Field {
     /// Why the data is collected, as the form states it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
+    /// What the answer is for: a monitoring question, a clinical record or an
+    /// administrative record. Rules about opting out apply to monitoring only;
+    /// when it is not given, those rules are advisory.
+    #[serde(default, rename = "use", skip_serializing_if = "Option::is_none")]
+    pub field_use: Option<FieldUse>,
+}
+
+/// What a field's answer is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldUse {
+    /// Equality monitoring: voluntary, asked to see who uses a service.
+    Monitoring,
+    /// Part of a person's clinical record, needed for their care (e.g. sex
+    /// for screening), recorded with "not known" codes rather than opt-outs.
+    ClinicalRecord,
+    /// Administration: contact details, names, next of kin.
+    Administrative,
 }
 
 /// The kind of answer a form field takes.
@@ -292,6 +310,11 @@ pub enum Impact {
 pub struct GroupAssessment {
     /// The characteristic or group assessed.
     pub group: Group,
+    /// The author's own words for the row, as written in their template
+    /// (e.g. "Gender (Male, Female and Transsexual)"), kept so rules can
+    /// read them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// The likely impact on that group.
     pub impact: Impact,
     /// What the judgement rests on (data, research, engagement); if none, why not.

@@ -4,14 +4,18 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::framework::SelfAssessment;
-use crate::pack::{Applicability, Severity, SourceRef};
+use crate::model::framework::SelfAssessment;
+use crate::model::{Applicability, Severity, SourceRef};
 use crate::text::TextSpan;
 
 /// The result of checking one draft. The same draft and rule pack always give
 /// byte-identical JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Report {
+    /// The report format's version: it changes whenever a field is added,
+    /// removed or changes meaning (see CHANGELOG.md), so a reader can check
+    /// it knows the shape before it reads on.
+    pub format_version: u32,
     /// The engine and rule pack that produced the report.
     pub engine: EngineInfo,
     /// The draft checked.
@@ -33,6 +37,10 @@ pub struct Report {
     /// The framework's 6 pillars, each with a status.
     pub pillars: Vec<PillarStatus>,
 }
+
+/// The version of the report format this engine writes. Version 1 had no
+/// `format_version` field.
+pub const REPORT_FORMAT_VERSION: u32 = 2;
 
 /// The engine and rule pack versions, so a report can be reproduced.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]

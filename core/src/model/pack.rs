@@ -193,3 +193,18 @@ pub struct TermEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
+
+/// Bounds that keep a custom rule pack from hurting its host, all in one
+/// place: compiling is linear in the pack, and these keep the pack modest.
+pub(crate) mod pack_limits {
+    /// The pack's JSON.
+    pub const MAX_PACK_BYTES: usize = 2 * 1024 * 1024;
+    /// Term rules in one pack.
+    pub const MAX_TERM_RULES: usize = 1_000;
+    /// One phrase.
+    pub const MAX_TERM_BYTES: usize = 200;
+    /// Patterns in the automaton (phrases, exceptions and conditions).
+    pub const MAX_PATTERNS: usize = 100_000;
+    /// All phrases together: the automaton's build time and memory grow with it.
+    pub const MAX_PHRASE_BYTES: usize = 1024 * 1024;
+}

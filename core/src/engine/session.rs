@@ -5,10 +5,12 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::engine::{Engine, TextFindings, texts_of};
+use super::Engine;
+use super::scan::TextFindings;
+use super::texts::{TextKind, texts_of};
 use crate::error::DraftError;
 use crate::model::Draft;
-use crate::report::Report;
+use crate::model::Report;
 
 /// A draft being edited, with cached per-text results.
 ///
@@ -80,10 +82,11 @@ impl Session {
             });
         }
         self.draft.sections[index].text = text.to_owned();
-        // texts_of lists the title, then each section's heading and text.
-        let position = 2 + 2 * index;
         let texts = texts_of(&self.draft);
-        self.texts[position] = self.engine.text_findings(&texts[position]);
+        let changed = TextKind::SectionText(index);
+        if let Some(position) = texts.iter().position(|t| t.kind == changed) {
+            self.texts[position] = self.engine.text_findings(&texts[position]);
+        }
         Ok(self.report())
     }
 

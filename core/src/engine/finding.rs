@@ -1,0 +1,167 @@
+//! Building findings: the one place a finding gets its rule's metadata, its
+//! location, its excerpt and its fingerprint.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Draft, Finding, Location, RuleOutcome};
+use crate::rules::{RawFinding, RuleMeta};
+use crate::text::{LineIndex, excerpt};
+
+/// How much of the text around a finding its excerpt shows.
+pub(crate) const EXCERPT_WIDTH: usize = 60;
+
+/// A finding with the key that orders it in the report.
+#[derive(Debug)]
+pub(crate) struct Placed {
+    /// (family of rule: 0 term, 1 structural, 2 section text; rule or text; position)
+    pub order: (usize, usize, usize),
+    pub review: bool,
+    pub finding: Finding,
+}
+
+/// A finding with its rule's metadata filled in and nothing else: the caller
+/// adds excerpt, suggestions and fix where it has them.
+pub(crate) fn finding(
+    meta: &RuleMeta,
+    message: String,
+    location: Location,
+    fingerprint: String,
+) -> Finding {
+    Finding {
+        rule: meta.id.clone(),
+        name: meta.name.clone(),
+        severity: meta.severity,
+        message,
+        explanation: meta.rationale.clone(),
+        elements: meta.elements.clone(),
+        source: meta.source.clone(),
+        help: help_link(&meta.id),
+        location,
+        excerpt: None,
+        suggestions: Vec::new(),
+        fix: None,
+        waiver: None,
+        fingerprint,
+    }
+}
+
+/// A structural or section-text finding. `section` is the index of the
+/// section the finding is in, when the caller knows it; otherwise it is read
+/// from the finding's path.
+pub(crate) fn structural_finding(
+    draft: &Draft,
+    meta: &RuleMeta,
+    raw: RawFinding,
+    section: Option<usize>,
+    order: (usize, usize, usize),
+    occurrence: usize,
+) -> Placed {
+    let RawFinding {
+        path,
+        message,
+        review,
+        suggestions,
+        span,
+    } = raw;
+    let section = section
+        .or_else(|| section_index(&path))
+        .and_then(|i| draft.sections.get(i));
+    // Fingerprints name a section by id, not position, so moving it keeps them.
+    let anchor = match section {
+        Some(s) => {
+            let rest = path.splitn(4, '/').nth(3).unwrap_or("");
+            format!("{}/{rest}", s.id)
+        }
+        None => path.clone(),
+    };
+    let text = section
+        .filter(|_| path.ends_with("/text"))
+        .map(|s| s.text.as_str());
+    let (span, excerpt_text) = match (span, text) {
+        (Some((start, end)), Some(text))
+            if end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end) =>
+        {
+            (
+                Some(LineIndex::new(text).span(start, end)),
+                Some(excerpt(text, start, end, EXCERPT_WIDTH)),
+            )
+        }
+        _ => (None, None),
+    };
+    let location = Location {
+        path,
+        section: section.map(|s| s.id.clone()),
+        span,
+    };
+    let fingerprint = fingerprint(&[&meta.id, &anchor, &occurrence.to_string()]);
+    let mut finding = finding(meta, message, location, fingerprint);
+    finding.excerpt = excerpt_text;
+    finding.suggestions = suggestions;
+    Placed {
+        order,
+        review: review || meta.advisory,
+        finding,
+    }
+}
+
+/// The section a JSON Pointer such as `/sections/3/text` points into.
+fn section_index(path: &str) -> Option<usize> {
+    path.strip_prefix("/sections/")?
+        .split('/')
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// A pass or inapplicable outcome.
+pub(crate) fn outcome(meta: &RuleMeta, reason: String) -> RuleOutcome {
+    RuleOutcome {
+        rule: meta.id.clone(),
+        name: meta.name.clone(),
+        elements: meta.elements.clone(),
+        reason,
+    }
+}
+
+fn help_link(id: &str) -> String {
+    format!("docs/rules.md#{id}")
+}
+
+/// Counts the occurrences of a key: the nth finding of the same rule on the
+/// same thing gets n in its fingerprint, so equal findings stay distinct.
+pub(crate) fn next_occurrence(seen: &mut BTreeMap<String, usize>, key: &str) -> usize {
+    let count = seen.entry(key.to_owned()).or_insert(0);
+    *count += 1;
+    *count
+}
+
+/// FNV-1a, 64-bit: small, fast and the same on every platform and version.
+pub(crate) fn fingerprint(parts: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.bytes().chain([0xff]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_are_stable_and_distinct() {
+        assert_eq!(fingerprint(&["a", "b"]), fingerprint(&["a", "b"]));
+        assert_ne!(fingerprint(&["ab", ""]), fingerprint(&["a", "b"]));
+        assert_eq!(fingerprint(&[]).len(), 16);
+    }
+
+    #[test]
+    fn section_index_reads_only_section_pointers() {
+        assert_eq!(section_index("/sections/12/text"), Some(12));
+        assert_eq!(section_index("/fields/2/label"), None);
+        assert_eq!(section_index("/sections/x/text"), None);
+    }
+}

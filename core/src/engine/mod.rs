@@ -1,0 +1,152 @@
+//! The engine: compiled once from a rule pack, then checks any number of
+//! drafts. `Engine` is `Send + Sync`; checking never fails, because a rule
+//! that breaks is reported in the report's `errors` bucket.
+//!
+//! The files read in the order a check runs: `compile` (pack to engine),
+//! `texts` (what term rules read), `scan` (term findings per text), `check`
+//! (the report), with `finding`, `waivers` and `rollup` as its parts, and
+//! `session` for checking as a person types.
+
+mod check;
+mod compile;
+mod finding;
+mod rollup;
+mod scan;
+mod session;
+mod texts;
+mod waivers;
+
+pub use compile::BUILTIN_PACK;
+pub use session::Session;
+
+use crate::error::DraftError;
+use crate::model::{Draft, PackOptions, Report};
+use crate::read::Limits;
+use crate::rules::{RuleMeta, SectionTextRule, StructuralRule, TermMatcher};
+use std::collections::BTreeSet;
+
+/// A compiled rule pack, ready to check drafts.
+///
+/// ```
+/// use dueregard::{Draft, Engine};
+///
+/// let engine = Engine::new();
+/// let draft = Draft::from_text("Note", "Each manager should ask if he or she needs support.").unwrap();
+/// let report = engine.check(&draft);
+/// assert_eq!(report.violations[0].rule, "term-binary-pronouns");
+/// ```
+pub struct Engine {
+    pack_name: String,
+    pack_version: String,
+    metas: Vec<RuleMeta>,
+    structural: Vec<(Box<dyn StructuralRule>, usize)>,
+    /// Rules over each section's text, cached per section in a session.
+    section_rules: Vec<(Box<dyn SectionTextRule>, usize)>,
+    terms: TermMatcher,
+    /// Index into `metas` for each term rule, by term rule index.
+    term_metas: Vec<usize>,
+    options: PackOptions,
+    known_rules: BTreeSet<String>,
+    limits: Limits,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("pack", &self.pack_name)
+            .field("version", &self.pack_version)
+            .field("rules", &self.metas.len())
+            .finish()
+    }
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::new()
+    }
+}
+
+impl Engine {
+    /// Replaces the input limits used by [`Engine::check_json`].
+    pub fn with_limits(mut self, limits: Limits) -> Engine {
+        self.limits = limits;
+        self
+    }
+
+    /// The input limits in force.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Every rule in the pack, in report order.
+    pub fn rules(&self) -> &[RuleMeta] {
+        &self.metas
+    }
+
+    /// The pack's name and version.
+    pub fn pack(&self) -> (&str, &str) {
+        (&self.pack_name, &self.pack_version)
+    }
+
+    /// Reads a draft from JSON and checks it.
+    pub fn check_json(&self, json: &str) -> Result<Report, DraftError> {
+        Ok(self.check(&Draft::from_json_with(json, &self.limits)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{RuleContext, Verdict};
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn engine_is_send_and_sync() {
+        assert_send_sync::<Engine>();
+    }
+
+    struct Broken;
+
+    impl StructuralRule for Broken {
+        fn meta(&self) -> RuleMeta {
+            let mut meta = Engine::new().rules()[0].clone();
+            meta.id = "broken".into();
+            meta
+        }
+        fn check(&self, _: &Draft, _: &RuleContext<'_>) -> Verdict {
+            panic!("index out of range")
+        }
+    }
+
+    #[test]
+    fn a_rule_that_panics_is_reported_in_errors_and_nowhere_else() {
+        let mut engine = Engine::new();
+        engine
+            .structural
+            .push((Box::new(Broken), engine.metas.len()));
+        engine.metas.push(Broken.meta());
+        let draft = Draft::from_text("t", "text").unwrap();
+        let report = engine.check(&draft);
+        assert_eq!(report.errors.len(), 1);
+        assert_eq!(report.errors[0].rule, "broken");
+        assert!(report.errors[0].message.contains("index out of range"));
+        let everywhere = report.passes.iter().chain(&report.inapplicable);
+        assert!(everywhere.into_iter().all(|o| o.rule != "broken"));
+        assert_eq!(report.summary.errors, 1);
+    }
+
+    #[test]
+    fn findings_past_the_limit_are_counted_and_still_block() {
+        let engine = Engine::new().with_limits(Limits {
+            max_findings: 3,
+            ..Limits::default()
+        });
+        let text = "tranny ".repeat(10);
+        let report = engine.check(&Draft::from_text("t", &text).unwrap());
+        assert_eq!(report.violations.len(), 3);
+        assert_eq!(report.summary.omitted, 7);
+        assert_eq!(report.summary.blocking, 10);
+        assert!(!report.passes_gate());
+    }
+}

@@ -1,0 +1,165 @@
+//! Reading drafts: JSON with pointers in every error, Markdown and plain
+//! text, all within limits so hostile input cannot hang or abort.
+
+mod json;
+mod markdown;
+
+pub(crate) use json::{JsonProblem, check_depth, deserialize_with_pointer};
+
+use crate::error::DraftError;
+use crate::model::{Draft, Section};
+
+/// Bounds on input, checked before any work is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input accepted, in bytes.
+    pub max_bytes: usize,
+    /// Deepest JSON nesting accepted (a draft needs about six levels).
+    pub max_depth: usize,
+    /// Most sections a draft may have.
+    pub max_sections: usize,
+    /// Most form fields a draft may have.
+    pub max_fields: usize,
+    /// Most findings a report lists; the rest are counted in
+    /// `summary.omitted`, so a pathological draft cannot exhaust memory.
+    pub max_findings: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 10 * 1024 * 1024,
+            max_depth: 32,
+            max_sections: 10_000,
+            max_fields: 5_000,
+            max_findings: 10_000,
+        }
+    }
+}
+
+/// The format of a draft given as bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Markdown,
+    Text,
+}
+
+impl Format {
+    /// Picks the format from a file name's extension: `.json`, `.md`/`.markdown`, `.txt`.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "json" => Some(Format::Json),
+            "md" | "markdown" => Some(Format::Markdown),
+            "txt" | "text" => Some(Format::Text),
+            _ => None,
+        }
+    }
+}
+
+impl Draft {
+    /// Builds a one-section draft from plain text. Only text rules apply.
+    pub fn from_text(title: &str, text: &str) -> Result<Draft, DraftError> {
+        check_size(text.len(), &Limits::default())?;
+        Ok(text_draft(title, text))
+    }
+
+    /// Reads a draft from bytes in the given format, checking UTF-8 first.
+    /// `title` names a plain-text draft (a Markdown draft's own heading wins).
+    pub fn from_bytes(
+        bytes: &[u8],
+        format: Format,
+        title: &str,
+        limits: &Limits,
+    ) -> Result<Draft, DraftError> {
+        check_size(bytes.len(), limits)?;
+        let text = std::str::from_utf8(bytes).map_err(|e| DraftError::NotUtf8 {
+            offset: e.valid_up_to(),
+        })?;
+        match format {
+            Format::Json => Draft::from_json_with(text, limits),
+            Format::Markdown => {
+                let mut draft = Draft::from_markdown_with(text, limits)?;
+                if draft.title == UNTITLED && !title.is_empty() {
+                    draft.title = title.to_owned();
+                }
+                Ok(draft)
+            }
+            Format::Text => Ok(text_draft(title, text)),
+        }
+    }
+
+    fn check_limits(&self, limits: &Limits) -> Result<(), DraftError> {
+        if self.sections.len() > limits.max_sections {
+            return Err(DraftError::OverLimit {
+                pointer: "/sections".into(),
+                message: format!(
+                    "{} sections, over the limit of {}",
+                    self.sections.len(),
+                    limits.max_sections
+                ),
+            });
+        }
+        if self.fields.len() > limits.max_fields {
+            return Err(DraftError::OverLimit {
+                pointer: "/fields".into(),
+                message: format!(
+                    "{} fields, over the limit of {}",
+                    self.fields.len(),
+                    limits.max_fields
+                ),
+            });
+        }
+        Ok(())
+    }
+}
+
+pub(crate) const UNTITLED: &str = "Untitled draft";
+
+fn text_draft(title: &str, text: &str) -> Draft {
+    let mut draft = empty_draft(if title.is_empty() { UNTITLED } else { title });
+    draft.sections.push(Section {
+        id: "text".into(),
+        heading: String::new(),
+        text: text.to_owned(),
+    });
+    draft
+}
+
+pub(crate) fn empty_draft(title: &str) -> Draft {
+    Draft {
+        title: title.to_owned(),
+        kind: Default::default(),
+        audience: Vec::new(),
+        status: Default::default(),
+        dates: Default::default(),
+        owner: None,
+        sections: Vec::new(),
+        fields: Vec::new(),
+        eia: None,
+        partners: Vec::new(),
+        waivers: Vec::new(),
+    }
+}
+
+pub(crate) fn check_size(size: usize, limits: &Limits) -> Result<(), DraftError> {
+    if size > limits.max_bytes {
+        return Err(DraftError::TooLarge {
+            size,
+            limit: limits.max_bytes,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_is_reported_with_offset() {
+        let err =
+            Draft::from_bytes(b"# T\n\xff", Format::Markdown, "x", &Limits::default()).unwrap_err();
+        assert_eq!(err, DraftError::NotUtf8 { offset: 4 });
+    }
+}

@@ -1,0 +1,137 @@
+//! Figures in text: counts written as `n=4`, sentences, and the words that
+//! name LGBTQ+ groups. `data-small-numbers` and `data-lgbtq-aggregated` share
+//! them, so both cut sentences and find groups the same way.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::text::is_whole_word;
+
+/// Counts written as `n=3`, `n = 3` or `(n=3)`: the form reports use for a
+/// cell size, so a small one is a count of people, not a date or a page.
+pub(super) fn counts(text: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
+    let bytes = text.as_bytes();
+    // Start from each '=' (rare, and found by a fast byte search), then look
+    // back for the "n" and forward for the digits.
+    text.match_indices('=').filter_map(move |(eq, _)| {
+        let mut i = eq;
+        while i > 0 && bytes[i - 1] == b' ' {
+            i -= 1;
+        }
+        let n_at = i.checked_sub(1)?;
+        let starts_word = n_at == 0 || !bytes[n_at - 1].is_ascii_alphanumeric();
+        if !(starts_word && (bytes[n_at] == b'n' || bytes[n_at] == b'N')) {
+            return None;
+        }
+        let mut j = eq + 1;
+        while j < bytes.len() && bytes[j] == b' ' {
+            j += 1;
+        }
+        let digits_end = j + bytes[j..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits_end == j || digits_end - j > 9 {
+            return None;
+        }
+        if bytes.get(digits_end).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.' || *b == b',') {
+            // "n=4.5" or "n=4,000" is not a small count.
+            if !matches!(bytes.get(digits_end), Some(b'.' | b',') if bytes.get(digits_end + 1).is_none_or(|b| !b.is_ascii_digit())) {
+                return None;
+            }
+        }
+        text[j..digits_end].parse().ok().map(|n| (n_at, n))
+    })
+}
+
+/// Acronyms that put several groups in one figure.
+const UMBRELLA: [&str; 7] = [
+    "lgbtq+", "lgbtq", "lgbt+", "lgbt", "lgbtqia+", "lgb", "lgbtqi+",
+];
+/// Words that show a figure is broken down.
+const SEPARATE: [&str; 7] = [
+    "lesbian",
+    "gay",
+    "bisexual",
+    "trans",
+    "queer",
+    "non-binary",
+    "asexual",
+];
+
+/// Byte ranges of sentences (split at . ! ? and line breaks).
+pub(super) fn sentences(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| is_sentence_end(b))
+        .map(|(i, _)| i + 1)
+        .chain([text.len()])
+        .filter_map(move |end| {
+            let from = start;
+            start = end;
+            (end > from).then(|| (from, &text[from..end]))
+        })
+}
+
+fn is_sentence_end(byte: u8) -> bool {
+    matches!(byte, b'.' | b'!' | b'?' | b'\n')
+}
+
+/// The sentence (as `sentences` cuts them) around byte `at`.
+pub(super) fn sentence_around(text: &str, at: usize) -> (usize, &str) {
+    let bytes = text.as_bytes();
+    let from = bytes[..at]
+        .iter()
+        .rposition(|&b| is_sentence_end(b))
+        .map_or(0, |i| i + 1);
+    let to = bytes[at..]
+        .iter()
+        .position(|&b| is_sentence_end(b))
+        .map_or(text.len(), |i| at + i + 1);
+    (from, &text[from..to])
+}
+
+/// A group named in a text: an umbrella acronym ("LGBTQ+") or one group
+/// ("bisexual").
+#[derive(Debug, Clone, Copy)]
+pub(super) struct GroupWord {
+    pub start: usize,
+    pub end: usize,
+    pub umbrella: bool,
+}
+
+/// Every group word in a text, as whole words, in one pass of one automaton,
+/// so sentences that name no group are never read word by word.
+pub(super) fn group_words(text: &str) -> Vec<GroupWord> {
+    static GROUPS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(UMBRELLA.iter().chain(&SEPARATE))
+            .expect("a handful of fixed words compile")
+    });
+    let mut words: Vec<GroupWord> = GROUPS
+        .find_overlapping_iter(text)
+        .filter(|m| is_whole_word(text, m.start(), m.end()))
+        .map(|m| GroupWord {
+            start: m.start(),
+            end: m.end(),
+            umbrella: m.pattern().as_usize() < UMBRELLA.len(),
+        })
+        .collect();
+    // "LGBTQ+" also holds "LGBTQ": keep the longest word at each start.
+    words.sort_by_key(|w| (w.start, std::cmp::Reverse(w.end)));
+    words.dedup_by_key(|w| w.start);
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counts;
+
+    #[test]
+    fn finds_cell_sizes_only() {
+        let found: Vec<u64> = counts("waits (n=4), N = 12; n=4.5; ann=3; n=4,000; n=7.")
+            .map(|(_, n)| n)
+            .collect();
+        assert_eq!(found, [4, 12, 7]);
+    }
+}

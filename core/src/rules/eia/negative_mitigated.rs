@@ -1,0 +1,122 @@
+//! `eia-negative-mitigated`: negative impacts are mitigated by actions in the plan.
+
+use crate::model::Severity;
+use crate::model::{Draft, Impact};
+use crate::rules::eia::assessment;
+use crate::rules::{
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, blank, sources,
+};
+
+pub(crate) struct EiaNegativeMitigated;
+
+impl StructuralRule for EiaNegativeMitigated {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "eia-negative-mitigated",
+            name: "Negative impacts mitigated by owned, dated, measurable actions",
+            family: Family::Eia,
+            severity: Severity::Error,
+            advisory: false,
+            elements: &["3.1", "5.3"],
+            tags: &["eia", "actions"],
+            rationale: "Finding a negative impact is the start of the work. The assessment should say how the impact is removed or reduced (or why it is justified), and tie that to actions someone owns, with a date and a way to tell they worked.",
+            source: sources::PSED,
+            fires: &[
+                r#"{"title":"t","kind":"service_design","eia":{"groups":[{"group":"gender_reassignment","impact":"negative","evidence":"Trans patients report being misgendered at reception"}]}}"#,
+                r#"{"title":"t","kind":"service_design","eia":{"groups":[{"group":"age","impact":"negative","evidence":"e","mitigation":"m","actions":["A9"]}]}}"#,
+            ],
+            passes: &[r#"{"title":"t","kind":"service_design","eia":{"groups":[{"group":"gender_reassignment","impact":"negative","evidence":"e","mitigation":"Reception staff record and use the name a patient gives","actions":["A1"]}],
+                "actions":[{"id":"A1","description":"Update the booking system to hold a chosen name","owner":"Head of digital","due":"2027-03-31","measure":"Audit of 50 bookings shows chosen name used in 95%"}]}}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        let eia = match assessment(draft) {
+            Ok(eia) => eia,
+            Err(verdict) => return verdict,
+        };
+        if !eia.groups.iter().any(|g| g.impact == Impact::Negative) {
+            return Verdict::NotApplicable("the assessment records no negative impact".into());
+        }
+        let mut findings = Vec::new();
+        for (i, assessed) in eia.groups.iter().enumerate() {
+            if assessed.impact != Impact::Negative {
+                continue;
+            }
+            let name = assessed.group.label();
+            if blank(&assessed.mitigation) {
+                findings.push(RawFinding::violation(
+                    format!("/eia/groups/{i}/mitigation"),
+                    format!("The negative impact on {name} has no mitigation. Say how it will be removed or reduced, or why it is justified."),
+                ));
+            }
+            if assessed.actions.is_empty() {
+                findings.push(RawFinding::violation(
+                    format!("/eia/groups/{i}/actions"),
+                    format!("The negative impact on {name} has no action. Add at least one action with an owner, a due date and a measure."),
+                ));
+            }
+            for (j, id) in assessed.actions.iter().enumerate() {
+                let path = format!("/eia/groups/{i}/actions/{j}");
+                if !eia.actions.iter().any(|a| &a.id == id) {
+                    findings.push(RawFinding::violation(
+                        path,
+                        format!("The mitigation for {name} refers to action {id:?}, which is not in the action plan."),
+                    ));
+                }
+            }
+        }
+        Verdict::findings(
+            findings,
+            "every negative impact is mitigated by an owned, dated, measurable action",
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, not_applicable, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&EiaNegativeMitigated);
+    }
+
+    #[test]
+    fn an_impact_with_no_mitigation_and_no_action_gets_both_findings() {
+        let found = findings(
+            &EiaNegativeMitigated,
+            r#"{"title":"t","kind":"service_design","eia":{"groups":[{"group":"sex","impact":"neutral"},{"group":"age","impact":"negative","evidence":"e"}]}}"#,
+        );
+        assert_eq!(
+            paths(&found),
+            [
+                ("/eia/groups/1/mitigation", false),
+                ("/eia/groups/1/actions", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_action_missing_from_the_plan_is_named() {
+        let found = findings(
+            &EiaNegativeMitigated,
+            r#"{"title":"t","kind":"service_design","eia":{"groups":[{"group":"age","impact":"negative","evidence":"e","mitigation":"m","actions":["A9"]}]}}"#,
+        );
+        assert_eq!(paths(&found), [("/eia/groups/0/actions/0", false)]);
+        assert_eq!(
+            found[0].message,
+            "The mitigation for age refers to action \"A9\", which is not in the action plan."
+        );
+    }
+
+    #[test]
+    fn no_negative_impact_means_nothing_to_mitigate() {
+        assert!(not_applicable(
+            &EiaNegativeMitigated,
+            r#"{"title":"t","kind":"service_design","eia":{"groups":[{"group":"age","impact":"neutral"}]}}"#
+        ));
+    }
+}

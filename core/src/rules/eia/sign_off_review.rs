@@ -1,0 +1,98 @@
+//! `eia-sign-off-review`: the assessment is signed off and has a review date.
+
+use crate::model::Draft;
+use crate::model::Severity;
+use crate::rules::eia::assessment;
+use crate::rules::{
+    Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
+};
+
+pub(crate) struct EiaSignOffReview;
+
+impl StructuralRule for EiaSignOffReview {
+    fn meta(&self) -> RuleMeta {
+        StaticMeta {
+            id: "eia-sign-off-review",
+            name: "Assessment signed off, with a review date",
+            family: Family::Eia,
+            severity: Severity::Warning,
+            advisory: false,
+            elements: &["3.1"],
+            tags: &["eia", "governance"],
+            rationale: "The duty is a continuing one and cannot be delegated: someone accountable signs the assessment off, and a review date makes sure the impacts are looked at again once the policy is in use.",
+            source: sources::BROWN,
+            fires: &[r#"{"title":"t","kind":"workforce_policy","eia":{"assessor":"a"}}"#],
+            passes: &[r#"{"title":"t","kind":"workforce_policy","dates":{"decision":"2026-03-01","review":"2027-03-01"},"eia":{"sign_off":{"name":"Director of People","date":"2026-02-20"}}}"#],
+        }
+        .to_meta()
+    }
+
+    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+        let eia = match assessment(draft) {
+            Ok(eia) => eia,
+            Err(verdict) => return verdict,
+        };
+        let mut findings = Vec::new();
+        if eia
+            .sign_off
+            .as_ref()
+            .is_none_or(|s| s.name.trim().is_empty())
+        {
+            findings.push(RawFinding::violation(
+                "/eia/sign_off",
+                "Nobody has signed the assessment off. Name the accountable person and the date.",
+            ));
+        }
+        match (&draft.dates.review, &draft.dates.decision) {
+            (None, _) => findings.push(RawFinding::violation(
+                "/dates/review",
+                "There is no review date. Set one, so the impacts are looked at again once the policy is in use.",
+            )),
+            (Some(review), Some(decision)) if review <= decision => findings.push(RawFinding::violation(
+                "/dates/review",
+                format!("The review date ({review}) is not after the decision ({decision})."),
+            )),
+            _ => {}
+        }
+        Verdict::findings(
+            findings,
+            "the assessment is signed off and has a review date",
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{examples_behave, findings, paths};
+
+    #[test]
+    fn its_examples_behave_as_stated() {
+        examples_behave(&EiaSignOffReview);
+    }
+
+    #[test]
+    fn no_sign_off_and_no_review_date_are_two_findings() {
+        let found = findings(
+            &EiaSignOffReview,
+            r#"{"title":"t","kind":"workforce_policy","eia":{"assessor":"a"}}"#,
+        );
+        assert_eq!(
+            paths(&found),
+            [("/eia/sign_off", false), ("/dates/review", false)]
+        );
+    }
+
+    #[test]
+    fn a_review_before_the_decision_is_named() {
+        let found = findings(
+            &EiaSignOffReview,
+            r#"{"title":"t","kind":"workforce_policy","dates":{"decision":"2026-03-01","review":"2026-01-01"},"eia":{"sign_off":{"name":"Director of People","date":"2026-02-20"}}}"#,
+        );
+        assert_eq!(paths(&found), [("/dates/review", false)]);
+        assert_eq!(
+            found[0].message,
+            "The review date (2026-01-01) is not after the decision (2026-03-01)."
+        );
+    }
+}
