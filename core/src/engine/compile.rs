@@ -8,7 +8,7 @@ use crate::error::RulePackError;
 use crate::model::framework;
 use crate::model::pack_limits::{MAX_PACK_BYTES, MAX_TERM_RULES};
 use crate::model::{PackOptions, RulePack, TermRuleSpec};
-use crate::read::{JsonProblem, Limits, check_depth, deserialize_with_pointer};
+use crate::read::{JsonProblem, Limits, check_depth, deserialize_with_pointer, without_bom};
 use crate::rules::{
     BUILTIN_TERMS_JSON, SectionTextRule, StructuralRule, TermMatcher, builtin_section_rules,
     builtin_structural,
@@ -44,6 +44,7 @@ impl Engine {
                 ),
             });
         }
+        let json = without_bom(json);
         check_depth(json, Limits::default().max_depth).map_err(|e| RulePackError::Invalid {
             pointer: String::new(),
             message: e.to_string(),
@@ -102,9 +103,20 @@ impl Engine {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
+        let mut pack_ids: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, spec) in pack.term_rules.iter().enumerate() {
             let pointer = format!("/term_rules/{i}");
             validate_term_rule(spec, &pointer)?;
+            // Two rules with one id: the second would silently replace the first.
+            if let Some(first) = pack_ids.insert(&spec.id, i) {
+                return Err(RulePackError::Rule {
+                    pointer: format!("{pointer}/id"),
+                    rule: spec.id.clone(),
+                    message: format!(
+                        "/term_rules/{first} already has this id; give each term rule its own"
+                    ),
+                });
+            }
             if structural_ids.contains(&spec.id) {
                 return Err(RulePackError::Rule {
                     pointer: format!("{pointer}/id"),
@@ -178,7 +190,7 @@ impl Engine {
                 meta.severity = severity;
             }
         }
-        let known_rules = metas.iter().map(|m| m.id.clone()).collect();
+        let known_rules = metas.iter().map(|m| (m.id.clone(), m.severity)).collect();
         Ok(Engine {
             pack_name: pack.name.clone(),
             pack_version: pack.version.clone(),

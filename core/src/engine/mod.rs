@@ -20,10 +20,10 @@ pub use compile::BUILTIN_PACK;
 pub use session::Session;
 
 use crate::error::DraftError;
-use crate::model::{Draft, PackOptions, Report};
+use crate::model::{Draft, PackOptions, Report, Severity};
 use crate::read::Limits;
 use crate::rules::{RuleMeta, SectionTextRule, StructuralRule, TermMatcher};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 /// A compiled rule pack, ready to check drafts.
 ///
@@ -46,7 +46,8 @@ pub struct Engine {
     /// Index into `metas` for each term rule, by term rule index.
     term_metas: Vec<usize>,
     options: PackOptions,
-    known_rules: BTreeSet<String>,
+    /// Every rule's id with its severity in this pack.
+    known_rules: BTreeMap<String, Severity>,
     limits: Limits,
 }
 

@@ -1,7 +1,9 @@
 //! Drafts from Markdown: the first level-one heading is the title and each
 //! heading starts a section.
 
-use super::{Limits, UNTITLED, check_size, empty_draft};
+use std::collections::BTreeSet;
+
+use super::{Limits, UNTITLED, check_size, empty_draft, without_bom};
 use crate::error::DraftError;
 use crate::model::{Draft, Section};
 
@@ -18,24 +20,52 @@ impl Draft {
         Draft::from_markdown_with(markdown, &Limits::default())
     }
 
-    /// Builds a draft from Markdown within the given limits.
+    /// Builds a draft from Markdown within the given limits. A byte order
+    /// mark is read past, and lines may end in LF, CRLF or CR alone.
     pub fn from_markdown_with(markdown: &str, limits: &Limits) -> Result<Draft, DraftError> {
         check_size(markdown.len(), limits)?;
-        let draft = split_markdown(markdown);
+        let draft = split_markdown(without_bom(markdown), limits.max_sections)?;
         draft.check_limits(limits)?;
         Ok(draft)
     }
 }
 
+/// The lines of `text`, each with its ending: "\n", "\r\n" or a lone "\r".
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = match rest.find(['\n', '\r']) {
+            None => rest.len(),
+            Some(i) if rest[i..].starts_with("\r\n") => i + 2,
+            Some(i) => i + 1,
+        };
+        let (line, after) = rest.split_at(end);
+        rest = after;
+        Some(line)
+    })
+}
+
+fn too_many_sections(limit: usize) -> DraftError {
+    DraftError::OverLimit {
+        pointer: "/sections".into(),
+        message: format!("more than {limit} sections (one per heading), over the limit"),
+    }
+}
+
 /// Splits Markdown into sections at ATX headings, ignoring fenced code.
-fn split_markdown(markdown: &str) -> Draft {
+/// Stops at the heading past `max_sections`, before building more.
+fn split_markdown(markdown: &str, max_sections: usize) -> Result<Draft, DraftError> {
     let mut title: Option<String> = None;
     let mut sections: Vec<Section> = Vec::new();
     let mut current: Option<Section> = None;
     let mut preamble = String::new();
+    let mut has_preamble = false;
     let mut fence: Option<&str> = None;
 
-    for line in markdown.split_inclusive('\n') {
+    for line in lines(markdown) {
         let trimmed = line.trim_start();
         if let Some(marker) = fence {
             if trimmed.starts_with(marker) {
@@ -51,6 +81,11 @@ fn split_markdown(markdown: &str) -> Draft {
             if let Some(done) = current.take() {
                 sections.push(done);
             }
+            // This heading's section, and a preamble, count towards the limit.
+            let preamble_section = usize::from(has_preamble);
+            if sections.len() + 1 + preamble_section > max_sections {
+                return Err(too_many_sections(max_sections));
+            }
             current = Some(Section {
                 id: String::new(),
                 heading: heading.to_owned(),
@@ -60,7 +95,10 @@ fn split_markdown(markdown: &str) -> Draft {
         }
         match current.as_mut() {
             Some(section) => section.text.push_str(line),
-            None => preamble.push_str(line),
+            None => {
+                has_preamble |= !line.trim().is_empty();
+                preamble.push_str(line);
+            }
         }
     }
     if let Some(done) = current.take() {
@@ -76,10 +114,13 @@ fn split_markdown(markdown: &str) -> Draft {
             },
         );
     }
+    if sections.len() > max_sections {
+        return Err(too_many_sections(max_sections));
+    }
     assign_ids(&mut sections);
     let mut draft = empty_draft(title.as_deref().unwrap_or(UNTITLED));
     draft.sections = sections;
-    draft
+    Ok(draft)
 }
 
 /// `## Heading ##` -> (2, "Heading"); up to three leading spaces, as CommonMark allows.
@@ -102,9 +143,11 @@ fn atx_heading(line: &str) -> Option<(usize, &str)> {
     Some((level, text))
 }
 
-/// Ids from headings (`Who may visit` -> `who-may-visit`), unique within the draft.
+/// Ids from headings (`Who may visit` -> `who-may-visit`), unique within the
+/// draft: a repeated one gets the first free `-2`, `-3`, ... suffix, so
+/// headings "A", "A", "A 2" give `a`, `a-2`, `a-2-2`.
 fn assign_ids(sections: &mut [Section]) {
-    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    let mut used = BTreeSet::<String>::new();
     for section in sections.iter_mut() {
         let mut slug = String::new();
         for c in section.heading.chars() {
@@ -118,13 +161,14 @@ fn assign_ids(sections: &mut [Section]) {
         if base.is_empty() {
             base = "preamble".into();
         }
-        let count = seen.entry(base.clone()).or_insert(0);
-        *count += 1;
-        section.id = if *count == 1 {
-            base
-        } else {
-            format!("{base}-{count}")
-        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while used.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        used.insert(id.clone());
+        section.id = id;
     }
 }
 
@@ -141,5 +185,37 @@ mod tests {
         assert_eq!(draft.title, "Title");
         assert_eq!(ids, ["preamble", "who", "who-2"]);
         assert!(draft.sections[1].text.contains("# not a heading"));
+    }
+
+    #[test]
+    fn generated_ids_are_unique_even_against_a_later_heading() {
+        let draft = Draft::from_markdown("## A\nx\n## A\ny\n## A 2\nz\n## A\nw\n").unwrap();
+        let ids: Vec<_> = draft.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a-2", "a-2-2", "a-3"]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_cr_only_line_endings_read_as_an_editor_shows_them() {
+        let draft =
+            Draft::from_markdown("\u{feff}# Title\r## One\rfirst\r\r## Two\rsecond\r").unwrap();
+        assert_eq!(draft.title, "Title");
+        let ids: Vec<_> = draft.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["one", "two"]);
+        assert_eq!(draft.sections[1].text, "second\r");
+    }
+
+    #[test]
+    fn too_many_headings_are_refused_before_the_rest_is_read() {
+        let limits = Limits {
+            max_sections: 3,
+            ..Limits::default()
+        };
+        let md = "## h\n".repeat(1000);
+        let err = Draft::from_markdown_with(&md, &limits).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.pointer()),
+            ("over_limit", Some("/sections"))
+        );
+        assert!(Draft::from_markdown_with(&"## h\n".repeat(3), &limits).is_ok());
     }
 }

@@ -31,8 +31,8 @@ pub(crate) use contract::{
 };
 pub(crate) use meta::StaticMeta;
 pub use meta::{Family, RuleKind, RuleMeta};
-pub(crate) use terms::{TermHit, TermMatcher, match_case};
-pub(crate) use waivers::WAIVER_RULE;
+pub(crate) use terms::{DocumentConditions, TermHit, TermMatcher, match_case, squeeze_whitespace};
+pub(crate) use waivers::{WAIVER_RULE, waiver_takes_effect};
 
 use workforce::Concept;
 

@@ -1,0 +1,315 @@
+//! Scanning one text for term hits, in bounded memory.
+//!
+//! The automaton reports matches in order of where they end. A term match is
+//! a candidate until the scan is a pattern's length past its start: by then
+//! every exception that could contain it, and every longer match at the same
+//! start, has been seen. Candidates are then decided start by start (the
+//! exceptions, quotations and nearby phrases of their entries, the longest
+//! hit per rule, then the longest across rules) and handed to the caller at
+//! once, so only a window of matches is ever held, whatever the text and the
+//! pack contain. Nearby phrases are looked for sentence by sentence, when a
+//! candidate needs them.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use aho_corasick::Input;
+
+use super::haystack::Haystack;
+use super::{TermHit, TermMatcher};
+use crate::text::{Sentences, is_whole_word, quoted_ranges};
+
+/// (rule, entry) pairs whose `unless_document` phrases a text contains.
+pub(crate) type DocumentConditions = BTreeSet<(usize, usize)>;
+
+/// (rule, entry) pairs a nearby phrase excuses in one sentence.
+type Excused = BTreeSet<(usize, usize)>;
+
+/// A term match not yet decided: which rule, through which pattern.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    rule: usize,
+    pattern: usize,
+    end: usize,
+}
+
+/// An exception match, kept while a candidate it could contain is pending.
+#[derive(Debug, Clone, Copy)]
+struct ExceptionMatch {
+    pattern: usize,
+    start: usize,
+    end: usize,
+}
+
+/// What deciding candidates needs from the whole text, built when first needed.
+struct Context<'m, 't> {
+    matcher: &'m TermMatcher,
+    text: &'t str,
+    hay: &'t Haystack<'t>,
+    quotes: Option<Vec<(usize, usize)>>,
+    sentences: Option<Sentences>,
+    /// The sentence last looked in for nearby phrases, and the (rule, entry)
+    /// pairs they excuse there.
+    nearby: Option<((usize, usize), Excused)>,
+}
+
+impl TermMatcher {
+    /// Scans one text: whole-word term hits that no exception covers, no
+    /// quotation contains and no nearby phrase excuses, leftmost-longest per
+    /// rule and then across rules. Each hit goes to `emit` in order of start
+    /// (then rule); the document conditions the text contains are returned.
+    pub fn scan(&self, text: &str, emit: &mut dyn FnMut(TermHit)) -> DocumentConditions {
+        let hay = Haystack::new(text);
+        let mut cx = Context {
+            matcher: self,
+            text,
+            hay: &hay,
+            quotes: None,
+            sentences: None,
+            nearby: None,
+        };
+        let mut documents: BTreeSet<usize> = BTreeSet::new();
+        let mut pending: BTreeMap<usize, Vec<Candidate>> = BTreeMap::new();
+        let mut exceptions: VecDeque<ExceptionMatch> = VecDeque::new();
+        let mut decider = Decider::new(self.specs.len());
+        for m in self.automaton.find_overlapping_iter(hay.text()) {
+            let (start, end) = (m.start(), m.end());
+            // Everything starting a pattern's length before this match is settled.
+            let settled = end.saturating_sub(self.longest);
+            while let Some(entry) = pending.first_entry() {
+                if *entry.key() >= settled {
+                    break;
+                }
+                let (at, candidates) = entry.remove_entry();
+                decider.decide(&mut cx, at, &candidates, &mut exceptions, emit);
+            }
+            // Nothing still to decide starts before `settled`, so an exception
+            // ending there contains nothing that is left.
+            while exceptions.front().is_some_and(|e| e.end <= settled) {
+                exceptions.pop_front();
+            }
+            if !hay.text().is_char_boundary(start) || !hay.text().is_char_boundary(end) {
+                continue;
+            }
+            let (from, to) = (hay.original_position(start), hay.original_position(end));
+            if !is_whole_word(text, from, to) {
+                continue;
+            }
+            let pattern = m.pattern().as_usize();
+            let uses = &self.uses[pattern];
+            if !uses.document.is_empty() {
+                documents.insert(pattern);
+            }
+            if !uses.exceptions.is_empty() {
+                exceptions.push_back(ExceptionMatch {
+                    pattern,
+                    start,
+                    end,
+                });
+            }
+            if !uses.terms.is_empty() {
+                let list = pending.entry(start).or_default();
+                list.extend(
+                    uses.terms
+                        .iter()
+                        .map(|&(rule, _)| Candidate { rule, pattern, end }),
+                );
+            }
+        }
+        while let Some((at, candidates)) = pending.pop_first() {
+            decider.decide(&mut cx, at, &candidates, &mut exceptions, emit);
+        }
+        documents
+            .into_iter()
+            .flat_map(|p| self.uses[p].document.iter().copied())
+            .collect()
+    }
+}
+
+/// Decides candidates start by start, keeping what leftmost-longest needs.
+struct Decider {
+    /// Per rule, where its last hit ended (haystack positions).
+    last_end: Vec<usize>,
+    /// The longest hit so far across rules: a shorter one inside it is dropped.
+    cover: Option<(usize, usize)>,
+    /// The hits at one start: (rule, end, entry). Reused from start to start.
+    hits: Vec<(usize, usize, usize)>,
+}
+
+impl Decider {
+    fn new(rules: usize) -> Self {
+        Decider {
+            last_end: vec![0; rules],
+            cover: None,
+            hits: Vec::new(),
+        }
+    }
+
+    fn decide(
+        &mut self,
+        cx: &mut Context<'_, '_>,
+        start: usize,
+        candidates: &[Candidate],
+        exceptions: &mut VecDeque<ExceptionMatch>,
+        emit: &mut dyn FnMut(TermHit),
+    ) {
+        // An exception ending at or before `start` cannot contain anything from here on.
+        while exceptions.front().is_some_and(|e| e.end <= start) {
+            exceptions.pop_front();
+        }
+        // Per rule, the longest surviving candidate, with its entry.
+        let hits = &mut self.hits;
+        hits.clear();
+        for c in candidates {
+            let known = hits.iter().position(|&(rule, _, _)| rule == c.rule);
+            if known.is_some_and(|i| hits[i].1 >= c.end) {
+                continue;
+            }
+            if let Some(entry) = cx.surviving_entry(c, start, exceptions) {
+                match known {
+                    Some(i) => hits[i] = (c.rule, c.end, entry),
+                    None => hits.push((c.rule, c.end, entry)),
+                }
+            }
+        }
+        // Leftmost-longest without overlaps within each rule.
+        let last_end = &mut self.last_end;
+        hits.retain(|&(rule, _, _)| start >= last_end[rule]);
+        for &(rule, end, _) in hits.iter() {
+            last_end[rule] = end;
+        }
+        // Across rules too, the longer phrase wins: "mother or father" is one
+        // family-wording finding, not that plus a perinatal one for "mother".
+        hits.sort_unstable_by_key(|&(rule, end, _)| (std::cmp::Reverse(end), rule));
+        let cover = &mut self.cover;
+        hits.retain(|&(_, end, _)| match *cover {
+            Some((s, e)) if end <= e && (start, end) != (s, e) => false,
+            Some((_, e)) if end <= e => true,
+            _ => {
+                *cover = Some((start, end));
+                true
+            }
+        });
+        hits.sort_unstable_by_key(|&(rule, end, _)| (rule, end));
+        let from = cx.hay.original_position(start);
+        for &(rule, end, entry) in hits.iter() {
+            let to = with_marks(cx.text, cx.hay.original_position(end));
+            emit(TermHit {
+                rule,
+                entry,
+                start: from,
+                end: to,
+            });
+        }
+    }
+}
+
+impl Context<'_, '_> {
+    /// The first entry of the candidate's rule listing its phrase that no
+    /// exception, quotation or nearby phrase rules out.
+    fn surviving_entry(
+        &mut self,
+        c: &Candidate,
+        start: usize,
+        exceptions: &VecDeque<ExceptionMatch>,
+    ) -> Option<usize> {
+        let matcher = self.matcher;
+        let uses = &matcher.uses[c.pattern];
+        let entries = &uses.terms.iter().find(|(rule, _)| *rule == c.rule)?.1;
+        let spec = &matcher.specs[c.rule];
+        for &entry in entries {
+            let item = &spec.entries[entry];
+            let excepted = !item.exceptions.is_empty()
+                && exceptions.iter().any(|e| {
+                    e.start <= start
+                        && c.end <= e.end
+                        && matcher.uses[e.pattern]
+                            .exceptions
+                            .binary_search(&(c.rule, entry))
+                            .is_ok()
+                });
+            if excepted {
+                continue;
+            }
+            let (from, to) = (
+                self.hay.original_position(start),
+                self.hay.original_position(c.end),
+            );
+            if item.quotes_exempt && self.quoted(from, to) {
+                continue;
+            }
+            if !item.unless_nearby.is_empty() && self.excused(c.rule, entry, from) {
+                continue;
+            }
+            return Some(entry);
+        }
+        None
+    }
+
+    fn quoted(&mut self, from: usize, to: usize) -> bool {
+        let quotes = self.quotes.get_or_insert_with(|| quoted_ranges(self.text));
+        let i = quotes.partition_point(|&(s, _)| s <= from);
+        i > 0 && to <= quotes[i - 1].1
+    }
+
+    /// Whether a nearby phrase of (rule, entry) starts in the sentence around `at`.
+    fn excused(&mut self, rule: usize, entry: usize, at: usize) -> bool {
+        let sentences = self
+            .sentences
+            .get_or_insert_with(|| Sentences::new(self.text));
+        let sentence = sentences.around(at);
+        if self.nearby.as_ref().is_none_or(|(s, _)| *s != sentence) {
+            let found = self.nearby_in(sentence);
+            self.nearby = Some((sentence, found));
+        }
+        self.nearby
+            .as_ref()
+            .is_some_and(|(_, found)| found.contains(&(rule, entry)))
+    }
+
+    /// The (rule, entry) pairs excused by nearby phrases starting in `from..to`.
+    fn nearby_in(&self, (from, to): (usize, usize)) -> BTreeSet<(usize, usize)> {
+        let hay = self.hay.text();
+        let (start, end) = (
+            self.hay.haystack_position(from),
+            (self.hay.haystack_position(to) + self.matcher.longest).min(hay.len()),
+        );
+        let mut found = BTreeSet::new();
+        let input = Input::new(hay).range(start..end);
+        for m in self.matcher.automaton.find_overlapping_iter(input) {
+            let uses = &self.matcher.uses[m.pattern().as_usize()];
+            if uses.nearby.is_empty()
+                || !hay.is_char_boundary(m.start())
+                || !hay.is_char_boundary(m.end())
+            {
+                continue;
+            }
+            let (s, e) = (
+                self.hay.original_position(m.start()),
+                self.hay.original_position(m.end()),
+            );
+            if (from..to).contains(&s) && is_whole_word(self.text, s, e) {
+                found.extend(uses.nearby.iter().copied());
+            }
+        }
+        found
+    }
+}
+
+/// `end`, moved past any combining marks that follow it: they belong to the
+/// hit's last letter, so a fix replaces them with it.
+fn with_marks(text: &str, end: usize) -> usize {
+    use unicode_general_category::{GeneralCategory, get_general_category};
+    let marks: usize = text[end..]
+        .chars()
+        .take_while(|&c| {
+            matches!(
+                get_general_category(c),
+                GeneralCategory::NonspacingMark
+                    | GeneralCategory::SpacingMark
+                    | GeneralCategory::EnclosingMark
+            )
+        })
+        .map(char::len_utf8)
+        .sum();
+    end + marks
+}
