@@ -32,9 +32,6 @@ const REPORT: &str = "dueregard.report";
 /// start a billion threads (or sizing a chunk by it).
 const MAX_THREADS: usize = 256;
 
-/// The largest rule pack file read, as the core's own limit on a pack's JSON.
-const MAX_RULE_PACK_BYTES: usize = 2 * 1024 * 1024;
-
 /// Drafts per thread in each of `check_many`'s chunks: enough that starting
 /// threads costs well under 1% of a chunk's checking, few enough that a
 /// chunk's reports stay small.
@@ -307,7 +304,7 @@ impl Checker {
                 None => None,
                 Some(pack) => py
                     .import(INPUTS)?
-                    .call_method1("rule_pack_text", (pack, MAX_RULE_PACK_BYTES))?
+                    .call_method1("rule_pack_text", (pack, json_api::MAX_RULE_PACK_BYTES))?
                     .extract()?,
             };
             let compiled = py.detach(|| guarded(|| Ok(json_api::engine(text.as_deref())?)));

@@ -213,3 +213,171 @@ def test_a_rule_pack_with_a_lone_surrogate_compiles_as_u_fffd():
     pack = {"name": "pack \ud800", "version": "1"}
     assert dueregard.Checker(pack).pack_name == "pack \ufffd"
     assert dueregard.Checker(json.dumps(pack, ensure_ascii=False)).pack_name == "pack \ufffd"
+
+
+def test_lone_surrogate_escapes_in_json_text_are_u_fffd(checker):
+    # JSON text with a \ud800 escape (as JavaScript's JSON.stringify writes a
+    # lone surrogate) reads as U+FFFD, like a lone surrogate character does.
+    escaped = checker.check('{"title": "a\\ud800b"}').to_json()
+    assert escaped == checker.check({"title": "a\ufffdb"}).to_json()
+
+
+# --- items 1 and 2: the gate cannot be spoofed --------------------------------
+
+SLURS = "term-trans-slurs"
+
+
+def with_waiver(text, **waiver):
+    return {
+        "title": "Staff guidance",
+        "kind": "other",
+        "sections": [{"id": "s", "text": text}],
+        "waivers": [dict(rule=SLURS, **waiver)],
+    }
+
+
+@pytest.mark.parametrize(
+    "reason",
+    ["\u200b", "\u200b\u200c\u2060\ufeff", "\u3164" * 7, "\u2800" * 7, "\x00\x00", ".", "N/A"],
+)
+def test_an_invisible_or_empty_reason_does_not_clear_the_gate(checker, reason):
+    report = checker.check(with_waiver("Never call anyone a tranny.", reason=reason, approved_by="EDI lead"))
+    slur = [f for f in report.violations if f.rule == SLURS]
+    assert slur and slur[0].get("waiver") is None
+    recorded = [f for f in report.violations if f.rule == "waiver-recorded"]
+    assert [f.location.path for f in recorded] == ["/waivers/0/reason"]
+    assert not report.passes_gate
+
+
+def test_an_error_waiver_needs_its_approver(checker):
+    blocked = checker.check(with_waiver("Never call anyone a tranny.", reason="Quoted from the 1998 leaflet"))
+    assert not blocked.passes_gate
+    assert "/waivers/0/approved_by" in [f.location.path for f in blocked.violations]
+    cleared = checker.check(
+        with_waiver("Never call anyone a tranny.", reason="Quoted from the 1998 leaflet", approved_by="EDI lead")
+    )
+    assert cleared.passes_gate
+
+
+@pytest.mark.parametrize("sections", [1, 2])
+def test_past_the_limit_a_waived_error_does_not_block(checker, sections):
+    per = 20_000 // sections
+    draft = {
+        "title": "t",
+        "kind": "other",
+        "sections": [{"id": f"s{i}", "text": "tranny " * per} for i in range(sections)],
+        "waivers": [{"rule": SLURS, "reason": "Quoted as a list of banned words", "approved_by": "EDI lead"}],
+    }
+    report = checker.check(draft)
+    assert report.summary.omitted == 10_000
+    assert report.summary.blocking == 0
+    assert report.passes_gate
+
+
+def test_past_the_limit_a_document_condition_cancels_counted_hits():
+    pack = {
+        "name": "trust",
+        "version": "1",
+        "term_rules": [
+            {
+                "id": "local-old-name",
+                "name": "Old service name",
+                "severity": "error",
+                "elements": ["2.3"],
+                "message": "“{term}” is the old name.",
+                "rationale": "Renamed in 2025.",
+                "source": {"title": "Style guide", "url": "https://example.invalid", "checked": "2026-11-30"},
+                "entries": [{"terms": ["oldname"], "unless_document": ["formerly known as"]}],
+            }
+        ],
+    }
+    checker = dueregard.Checker(pack)
+    text = "oldname " * 20_000
+    assert checker.check({"title": "t", "sections": [{"id": "a", "text": text}]}).summary.blocking == 20_000
+    report = checker.check(
+        {"title": "t", "sections": [{"id": "a", "text": text}, {"id": "b", "text": "Formerly known as oldname."}]}
+    )
+    assert (report.summary.omitted, report.summary.blocking) == (0, 0)
+
+
+# --- items 3, 4, 9, 11, 12, 13, 14 on the Python surface ---------------------
+
+
+def term_rule(rule_id, entries):
+    return {
+        "id": rule_id,
+        "name": "n",
+        "severity": "error",
+        "elements": ["2.3"],
+        "message": "{term}",
+        "rationale": "r",
+        "source": {"title": "t", "url": "u", "checked": "2026-11-30"},
+        "entries": entries,
+    }
+
+
+def test_a_pack_with_one_phrase_in_50000_entries_is_a_rule_pack_error():
+    pack = {"name": "p", "version": "1", "term_rules": [term_rule("a", [{"terms": ["a"]}] * 50_000)]}
+    with pytest.raises(RulePackError) as info:
+        dueregard.Checker(pack)
+    assert info.value.pointer == "/term_rules/0/entries/32/terms/0"
+
+
+def test_a_title_counts_towards_the_size_limit(checker):
+    with pytest.raises(DraftError) as info:
+        checker.check_text("short text", title="t" * (10 * 1024 * 1024))
+    assert info.value.kind == "too_large"
+    assert "Limits::" not in info.value.message
+
+
+def test_two_term_rules_with_one_id_are_refused_at_the_second():
+    pack = {"name": "p", "version": "1", "term_rules": [term_rule("x", [{"terms": ["foo"]}])] * 2}
+    with pytest.raises(RulePackError) as info:
+        dueregard.Checker(pack)
+    assert info.value.pointer == "/term_rules/1/id"
+
+
+def test_a_byte_order_mark_and_cr_line_endings_are_read(checker, tmp_path: pathlib.Path):
+    draft = tmp_path / "bom.json"
+    draft.write_bytes(b"\xef\xbb\xbf" + json.dumps(DRAFT).encode())
+    assert checker.check(draft).draft.title == "Leave"
+    md = tmp_path / "old-mac.md"
+    md.write_bytes(b"\xef\xbb\xbf# Title\r## One\rAsk if he or she needs leave.\r")
+    report = checker.check(md)
+    assert report.draft.title == "Title"
+    assert report.violations[0].location.span.line == 1
+    pack = tmp_path / "pack.json"
+    pack.write_bytes(b'\xef\xbb\xbf{"name": "p", "version": "1"}')
+    assert dueregard.Checker(pack).pack_name == "p"
+
+
+def test_duplicate_section_ids_are_refused_with_the_pointer(checker):
+    draft = {"title": "t", "sections": [{"id": "a", "text": "x"}, {"id": "a", "text": "y"}]}
+    with pytest.raises(DraftError) as info:
+        checker.check(draft)
+    assert info.value.pointer == "/sections/1/id"
+
+
+@pytest.mark.parametrize(
+    "text,pointer",
+    [
+        ('["Leave", "other"]', ""),
+        ('{"title": "t", "sections": [["a", "", "x"]]}', "/sections/0"),
+        ('{"title": "t", "kind": {"workforce_policy": null}}', "/kind"),
+    ],
+)
+def test_shapes_the_schema_forbids_are_draft_errors(checker, text, pointer):
+    with pytest.raises(DraftError) as info:
+        checker.check(text)
+    assert (info.value.kind, info.value.pointer) == ("invalid", pointer)
+
+
+def test_phrases_match_across_line_breaks_and_a_mark_stays_with_its_letter(checker):
+    wrapped = checker.check_text("Ask if he or\nshe needs a husband or\n  wife.")
+    assert {f.rule for f in wrapped.violations} >= {"term-binary-pronouns", "term-relationship-assumptions"}
+    text = "Ask the chairman\u0301 first."
+    report = checker.check_text(text)
+    found = [f for f in report.violations + report.needs_review if f.rule == "term-gendered-roles"][0]
+    span = found.location.span
+    assert text[span.char_start : span.char_end] == "chairman\u0301"
+    assert found.fix.edits[0].replacement == "chair"

@@ -252,3 +252,39 @@ fn validate_term_rule(spec: &TermRuleSpec, pointer: &str) -> Result<(), RulePack
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(id: &str, term: &str) -> String {
+        format!(
+            r#"{{"id": "{id}", "name": "n", "severity": "warning", "elements": ["2.3"], "message": "m", "rationale": "r",
+                "source": {{"title": "t", "url": "u", "checked": "2026-11-30"}}, "entries": [{{"terms": ["{term}"]}}]}}"#
+        )
+    }
+
+    #[test]
+    fn two_term_rules_with_one_id_are_refused_at_the_second() {
+        let pack = format!(
+            r#"{{"name": "p", "version": "1", "term_rules": [{}, {}, {}]}}"#,
+            rule("local-a", "foo"),
+            rule("local-b", "bar"),
+            rule("local-a", "baz")
+        );
+        let err = Engine::from_pack_json(&pack).unwrap_err();
+        assert_eq!(err.pointer(), "/term_rules/2/id");
+        assert!(
+            err.to_string()
+                .contains("/term_rules/0 already has this id"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_a_pack_is_read_past() {
+        let engine =
+            Engine::from_pack_json("\u{feff}{\"name\": \"p\", \"version\": \"1\"}").unwrap();
+        assert_eq!(engine.pack(), ("p", "1"));
+    }
+}

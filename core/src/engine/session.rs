@@ -177,6 +177,62 @@ mod tests {
     }
 
     #[test]
+    fn the_draft_as_a_whole_stays_within_the_size_limit_edit_after_edit() {
+        let engine = Engine::new().with_limits(crate::Limits {
+            max_bytes: 1_000,
+            ..crate::Limits::default()
+        });
+        let mut session = Session::new(Arc::new(engine), draft());
+        let big = "x".repeat(600);
+        session.update_section("a", &big).unwrap();
+        // Each edit alone is under the limit; together they would not be.
+        let err = session.update_section("b", &big).unwrap_err();
+        assert_eq!(err.kind(), "too_large");
+        assert_eq!(session.draft().sections[1].text, "two he or she");
+        // Shrinking one makes room for the other.
+        session.update_section("a", "short").unwrap();
+        session.update_section("b", &big).unwrap();
+    }
+
+    #[test]
+    fn re_wrapping_a_paragraph_keeps_its_fingerprints() {
+        let engine = Arc::new(Engine::new());
+        let mut session = Session::new(engine, draft());
+        let prints = |report: &Report| -> Vec<String> {
+            report
+                .violations
+                .iter()
+                .filter(|f| f.rule.starts_with("term-"))
+                .map(|f| f.fingerprint.clone())
+                .collect()
+        };
+        let one_line = session
+            .update_section(
+                "a",
+                "Ask whether he or she needs a husband or wife to attend.",
+            )
+            .unwrap();
+        let wrapped = session
+            .update_section(
+                "a",
+                "Ask whether he or\nshe needs a husband or\r\n  wife to attend.",
+            )
+            .unwrap();
+        assert_eq!(prints(&one_line).len(), 3, "two here, one in section b");
+        assert_eq!(prints(&one_line), prints(&wrapped));
+        let pronouns = wrapped
+            .violations
+            .iter()
+            .find(|f| f.rule == "term-binary-pronouns")
+            .unwrap();
+        let span = pronouns.location.span.unwrap();
+        assert_eq!(
+            &session.draft().sections[0].text[span.start..span.end],
+            "he or\nshe"
+        );
+    }
+
+    #[test]
     fn unknown_sections_and_oversized_text_are_typed_errors() {
         let mut session = Session::new(Arc::new(Engine::new()), draft());
         let err = session.update_section("zzz", "x").unwrap_err();
