@@ -1,0 +1,238 @@
+//! The term matcher: compiling packs, and what a scan finds.
+
+use super::*;
+use crate::model::{Severity, SourceRef, TermEntry};
+
+fn spec(id: &str, terms: &[&str], exceptions: &[&str], nearby: &[&str]) -> TermRuleSpec {
+    let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+    TermRuleSpec {
+        id: id.into(),
+        name: id.into(),
+        severity: Severity::Warning,
+        advisory: false,
+        elements: vec!["2.3".into()],
+        tags: vec![],
+        message: "{term}".into(),
+        rationale: "r".into(),
+        source: SourceRef {
+            title: "t".into(),
+            url: "u".into(),
+            checked: "2026-11-24".into(),
+        },
+        entries: vec![TermEntry {
+            terms: strings(terms),
+            suggestions: vec!["x".into()],
+            fix: Applicability::Safe,
+            exceptions: strings(exceptions),
+            unless_nearby: strings(nearby),
+            unless_document: vec![],
+            quotes_exempt: true,
+            note: None,
+        }],
+        examples: Examples::default(),
+    }
+}
+
+fn hits(matcher: &TermMatcher, text: &str) -> Vec<TermHit> {
+    let mut hits = Vec::new();
+    matcher.scan(text, &mut |hit| hits.push(hit));
+    hits
+}
+
+fn found(matcher: &TermMatcher, text: &str) -> Vec<String> {
+    hits(matcher, text)
+        .iter()
+        .map(|h| text[h.start..h.end].to_owned())
+        .collect()
+}
+
+#[test]
+fn whole_words_exceptions_quotes_and_nearby() {
+    let m = TermMatcher::compile(
+        vec![
+            spec("a", &["mother", "man"], &["mother tongue"], &[]),
+            spec("b", &["transsexual"], &[], &["Equality Act"]),
+        ],
+        &["/0".into(), "/1".into()],
+    )
+    .unwrap();
+    assert_eq!(found(&m, "Mother's wishes; Manchester; human"), ["Mother"]);
+    assert!(found(&m, "an interpreter in their mother tongue").is_empty());
+    assert!(found(&m, "she said “my mother came”").is_empty());
+    assert!(found(&m, "the Equality Act says transsexual person").is_empty());
+    assert_eq!(
+        found(&m, "Equality Act 2010. Transsexual patients"),
+        ["Transsexual"]
+    );
+}
+
+#[test]
+fn hyphens_and_spaces_are_interchangeable() {
+    let m = TermMatcher::compile(
+        vec![spec("a", &["mentally ill", "wheelchair-bound"], &[], &[])],
+        &["/0".into()],
+    )
+    .unwrap();
+    assert_eq!(
+        found(&m, "mentally-ill and wheelchair bound"),
+        ["mentally-ill", "wheelchair bound"]
+    );
+}
+
+#[test]
+fn a_phrase_inside_another_rules_phrase_does_not_fire() {
+    let m = TermMatcher::compile(
+        vec![
+            spec("a", &["mother or father"], &[], &[]),
+            spec("b", &["mother"], &[], &[]),
+        ],
+        &["/0".into(), "/1".into()],
+    )
+    .unwrap();
+    assert_eq!(
+        found(&m, "a mother or father, or a mother"),
+        ["mother or father", "mother"]
+    );
+}
+
+#[test]
+fn longest_phrase_wins_within_a_rule() {
+    let m = TermMatcher::compile(
+        vec![spec("a", &["he or she", "he"], &[], &[])],
+        &["/0".into()],
+    )
+    .unwrap();
+    assert_eq!(found(&m, "if he or she asks"), ["he or she"]);
+}
+
+#[test]
+fn empty_or_huge_phrases_are_rejected_with_a_pointer() {
+    let long = "x".repeat(MAX_TERM_BYTES + 1);
+    let err = TermMatcher::compile(
+        vec![spec("a", &[&long], &[], &[])],
+        &["/term_rules/0".into()],
+    )
+    .unwrap_err();
+    assert_eq!(err.pointer(), "/term_rules/0/entries/0/terms/0");
+    let err = TermMatcher::compile(
+        vec![spec("a", &["  "], &[], &[])],
+        &["/term_rules/0".into()],
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("rule \"a\""), "{err}");
+}
+
+#[test]
+fn every_term_rule_is_language_whatever_its_id() {
+    let m = TermMatcher::compile(
+        vec![spec("my-trust-wording", &["x"], &[], &[])],
+        &["/0".into()],
+    )
+    .unwrap();
+    let families: Vec<Family> = m.metas().map(|meta| meta.family).collect();
+    assert_eq!(families, [Family::Language]);
+}
+
+#[test]
+fn phrases_match_across_any_run_of_white_space_with_exact_spans() {
+    let m = TermMatcher::compile(
+        vec![
+            spec("a", &["he or she", "husband or wife"], &[], &[]),
+            spec("b", &["mother"], &["mother tongue"], &[]),
+        ],
+        &["/0".into(), "/1".into()],
+    )
+    .unwrap();
+    for text in [
+        "ask if he or\nshe needs it",
+        "ask if he  or she needs it",
+        "ask if he\tor she needs it",
+        "ask if he or\u{a0}she needs it",
+        "ask if he or\r\n   she needs it",
+    ] {
+        let found = found(&m, text);
+        assert_eq!(found.len(), 1, "{text:?}");
+        assert_eq!(squeeze_whitespace(&found[0]), "he or she", "{text:?}");
+        assert!(
+            found[0].starts_with("he") && found[0].ends_with("she"),
+            "{text:?}"
+        );
+    }
+    assert_eq!(found(&m, "a husband or\nwife"), ["husband or\nwife"]);
+    // Exceptions match across white space too.
+    assert!(found(&m, "in their mother\ntongue").is_empty());
+}
+
+#[test]
+fn a_combining_mark_after_a_hit_is_part_of_it() {
+    let m = TermMatcher::compile(vec![spec("a", &["chairman"], &[], &[])], &["/0".into()]).unwrap();
+    let text = "the chairman\u{301}\u{323} said";
+    assert_eq!(found(&m, text), ["chairman\u{301}\u{323}"]);
+}
+
+#[test]
+fn case_variants_are_one_pattern() {
+    let m = TermMatcher::compile(
+        vec![spec("a", &["He", "he", "HE", "hE"], &[], &[])],
+        &["/0".into()],
+    )
+    .unwrap();
+    assert_eq!(m.uses.len(), 1);
+    assert_eq!(found(&m, "he said; He said"), ["he", "He"]);
+}
+
+#[test]
+fn a_phrase_serving_too_many_entries_is_rejected_at_the_entry_past_the_limit() {
+    let mut rule = spec("a", &["a"], &[], &[]);
+    let entry = rule.entries[0].clone();
+    rule.entries = vec![entry; 50_000];
+    let err = TermMatcher::compile(vec![rule], &["/term_rules/0".into()]).unwrap_err();
+    assert_eq!(
+        err.pointer(),
+        format!("/term_rules/0/entries/{MAX_PHRASE_USES}/terms/0")
+    );
+    assert!(err.to_string().contains("more than 32 entries"), "{err}");
+}
+
+#[test]
+fn many_rules_on_one_word_are_decided_as_the_scan_goes() {
+    // 32 rules all on "a": every occurrence is 32 hits, handed on one
+    // start at a time; nothing is held for the whole text.
+    let rules: Vec<TermRuleSpec> = (0..MAX_PHRASE_USES)
+        .map(|i| spec(&format!("r{i}"), &["a"], &[], &[]))
+        .collect();
+    let pointers: Vec<String> = (0..rules.len()).map(|i| format!("/{i}")).collect();
+    let m = TermMatcher::compile(rules, &pointers).unwrap();
+    let text = "a ".repeat(10_000);
+    let mut count = 0usize;
+    let mut last = (0, 0);
+    m.scan(&text, &mut |hit| {
+        assert!((hit.start, hit.rule) >= last, "hits come in order");
+        last = (hit.start, hit.rule);
+        count += 1;
+    });
+    assert_eq!(count, 10_000 * MAX_PHRASE_USES);
+}
+
+#[test]
+fn the_phrase_budget_counts_only_the_packs_own_phrases() {
+    let big: Vec<String> = (0..6_000).map(|i| format!("{i:0>180}")).collect();
+    let big: Vec<&str> = big.iter().map(String::as_str).collect();
+    // About 1.08 MB of phrases: over the budget as the pack's own...
+    let own = TermMatcher::compile(vec![spec("a", &big, &[], &[])], &["/term_rules/0".into()]);
+    assert!(own.unwrap_err().to_string().contains("over the limit"));
+    // ...but not as built-in ones, which the budget does not count.
+    let builtin = TermMatcher::compile(
+        vec![spec("a", &big, &[], &[])],
+        &["(built-in)/term_rules/0".into()],
+    );
+    assert!(builtin.is_ok());
+}
+
+#[test]
+fn case_follows_the_text() {
+    assert_eq!(match_case("Chairman", "chair"), "Chair");
+    assert_eq!(match_case("BAME", "ethnic minority"), "ethnic minority");
+    assert_eq!(match_case("HE OR SHE", "they"), "THEY");
+    assert_eq!(match_case("he or she", "they"), "they");
+}
