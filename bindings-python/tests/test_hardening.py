@@ -382,3 +382,11 @@ def test_phrases_match_across_line_breaks_and_a_mark_stays_with_its_letter(check
     span = found.location.span
     assert text[span.char_start : span.char_end] == "chairman\u0301"
     assert found.fix.edits[0].replacement == "chair"
+
+
+def test_ten_mib_of_markdown_headings_is_refused_at_the_sections_limit(checker):
+    # Refused at the first heading past the limit, before the rest is built
+    # (this used 547 MB before).
+    with pytest.raises(DraftError) as info:
+        checker.check_text("#\n" * (5 * 1024 * 1024), markdown=True)
+    assert (info.value.kind, info.value.pointer) == ("over_limit", "/sections")
