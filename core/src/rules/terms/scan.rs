@@ -24,10 +24,10 @@ pub(crate) type DocumentConditions = BTreeSet<(usize, usize)>;
 /// (rule, entry) pairs a nearby phrase excuses in one sentence.
 type Excused = BTreeSet<(usize, usize)>;
 
-/// A term match not yet decided: which rule, through which pattern.
+/// A term match not yet decided: the pattern and where it ends. The rules
+/// it may be a hit of are the pattern's, looked at only when deciding.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
-    rule: usize,
     pattern: usize,
     end: usize,
 }
@@ -80,7 +80,7 @@ impl TermMatcher {
                     break;
                 }
                 let (at, candidates) = entry.remove_entry();
-                decider.decide(&mut cx, at, &candidates, &mut exceptions, emit);
+                decider.decide(&mut cx, at, candidates, &mut exceptions, emit);
             }
             // Nothing still to decide starts before `settled`, so an exception
             // ending there contains nothing that is left.
@@ -107,16 +107,14 @@ impl TermMatcher {
                 });
             }
             if !uses.terms.is_empty() {
-                let list = pending.entry(start).or_default();
-                list.extend(
-                    uses.terms
-                        .iter()
-                        .map(|&(rule, _)| Candidate { rule, pattern, end }),
-                );
+                pending
+                    .entry(start)
+                    .or_default()
+                    .push(Candidate { pattern, end });
             }
         }
         while let Some((at, candidates)) = pending.pop_first() {
-            decider.decide(&mut cx, at, &candidates, &mut exceptions, emit);
+            decider.decide(&mut cx, at, candidates, &mut exceptions, emit);
         }
         documents
             .into_iter()
@@ -133,6 +131,8 @@ struct Decider {
     cover: Option<(usize, usize)>,
     /// The hits at one start: (rule, end, entry). Reused from start to start.
     hits: Vec<(usize, usize, usize)>,
+    /// Per rule, whether it has its hit at the start being decided (reset after).
+    decided: Vec<bool>,
 }
 
 impl Decider {
@@ -141,6 +141,7 @@ impl Decider {
             last_end: vec![0; rules],
             cover: None,
             hits: Vec::new(),
+            decided: vec![false; rules],
         }
     }
 
@@ -148,7 +149,7 @@ impl Decider {
         &mut self,
         cx: &mut Context<'_, '_>,
         start: usize,
-        candidates: &[Candidate],
+        mut candidates: Vec<Candidate>,
         exceptions: &mut VecDeque<ExceptionMatch>,
         emit: &mut dyn FnMut(TermHit),
     ) {
@@ -156,20 +157,26 @@ impl Decider {
         while exceptions.front().is_some_and(|e| e.end <= start) {
             exceptions.pop_front();
         }
-        // Per rule, the longest surviving candidate, with its entry.
+        // Per rule, the longest surviving candidate, with its entry: longest
+        // first, so a rule is decided by its longest candidate that survives.
+        // (The matches at one start arrive shortest first; a few at most.)
+        candidates.sort_unstable_by_key(|c| std::cmp::Reverse(c.end));
         let hits = &mut self.hits;
         hits.clear();
-        for c in candidates {
-            let known = hits.iter().position(|&(rule, _, _)| rule == c.rule);
-            if known.is_some_and(|i| hits[i].1 >= c.end) {
-                continue;
-            }
-            if let Some(entry) = cx.surviving_entry(c, start, exceptions) {
-                match known {
-                    Some(i) => hits[i] = (c.rule, c.end, entry),
-                    None => hits.push((c.rule, c.end, entry)),
+        let decided = &mut self.decided;
+        for c in &candidates {
+            for (rule, entries) in &cx.matcher.uses[c.pattern].terms {
+                if decided[*rule] {
+                    continue;
+                }
+                if let Some(entry) = cx.surviving_entry(*rule, entries, c.end, start, exceptions) {
+                    decided[*rule] = true;
+                    hits.push((*rule, c.end, entry));
                 }
             }
+        }
+        for &(rule, _, _) in hits.iter() {
+            decided[rule] = false;
         }
         // Leftmost-longest without overlaps within each rule.
         let last_end = &mut self.last_end;
@@ -204,27 +211,27 @@ impl Decider {
 }
 
 impl Context<'_, '_> {
-    /// The first entry of the candidate's rule listing its phrase that no
-    /// exception, quotation or nearby phrase rules out.
+    /// The first of `entries` (those of `rule` listing the phrase found at
+    /// `start..end`) that no exception, quotation or nearby phrase rules out.
     fn surviving_entry(
         &mut self,
-        c: &Candidate,
+        rule: usize,
+        entries: &[usize],
+        end: usize,
         start: usize,
         exceptions: &VecDeque<ExceptionMatch>,
     ) -> Option<usize> {
         let matcher = self.matcher;
-        let uses = &matcher.uses[c.pattern];
-        let entries = &uses.terms.iter().find(|(rule, _)| *rule == c.rule)?.1;
-        let spec = &matcher.specs[c.rule];
+        let spec = &matcher.specs[rule];
         for &entry in entries {
             let item = &spec.entries[entry];
             let excepted = !item.exceptions.is_empty()
                 && exceptions.iter().any(|e| {
                     e.start <= start
-                        && c.end <= e.end
+                        && end <= e.end
                         && matcher.uses[e.pattern]
                             .exceptions
-                            .binary_search(&(c.rule, entry))
+                            .binary_search(&(rule, entry))
                             .is_ok()
                 });
             if excepted {
@@ -232,12 +239,12 @@ impl Context<'_, '_> {
             }
             let (from, to) = (
                 self.hay.original_position(start),
-                self.hay.original_position(c.end),
+                self.hay.original_position(end),
             );
             if item.quotes_exempt && self.quoted(from, to) {
                 continue;
             }
-            if !item.unless_nearby.is_empty() && self.excused(c.rule, entry, from) {
+            if !item.unless_nearby.is_empty() && self.excused(rule, entry, from) {
                 continue;
             }
             return Some(entry);
