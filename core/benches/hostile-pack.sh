@@ -8,6 +8,9 @@
 #     error at /term_rules/0/entries/32/terms/0.
 #   - pack-32-rules: the heaviest pack the limits allow on one word, 32 error
 #     rules each on "a": every "a" is 32 hits.
+#   - pack-overlap: 32 rules each with the 100 nested phrases "a", "a a", ...,
+#     "a a ... a" (199 bytes): at every word of doc-100k-a, 100 phrases end
+#     and each serves 32 rules, the most overlap the limits allow.
 #
 # over doc-100k (100,000 words of prose, 23,530 of them "a") and doc-100k-a
 # (100,000 times "a "). Peak RSS and wall time by GNU time (/usr/bin/time -v).
@@ -44,6 +47,9 @@ def rule(i, entries):
     {"name": "issue", "version": "1", "term_rules": [rule(0, [{"terms": ["a"]}] * 50000)]}, separators=(",", ":")))
 (out / "pack-32-rules.json").write_text(json.dumps(
     {"name": "heavy", "version": "1", "term_rules": [rule(i, [{"terms": ["a"]}]) for i in range(32)]}))
+nested = [" ".join(["a"] * n) for n in range(1, 101)]
+(out / "pack-overlap.json").write_text(json.dumps(
+    {"name": "overlap", "version": "1", "term_rules": [rule(i, [{"terms": nested}]) for i in range(32)]}))
 words = ("a policy for a team and a manager who asks if he or she needs a break " * 7200).split()[:100000]
 (out / "doc-100k.txt").write_text(" ".join(words))
 (out / "doc-100k-a.txt").write_text("a " * 100000)
@@ -82,7 +88,7 @@ measure() { # label, command...
 python="$root/.venv-python/fresh/bin/python"
 pkg="$root/bindings-wasm/pkg"
 printf '%-34s %-8s %10s  %s\n' "surface, pack, document" "wall" "peak RSS" "outcome"
-for pack in pack-50000 pack-32-rules; do
+for pack in pack-50000 pack-32-rules pack-overlap; do
     for doc in doc-100k doc-100k-a; do
         measure "command $pack $doc" bash -c 'exec "$@" > "$0"' "$work/report.json" \
             "$root/target/release/examples/check" --format json --rule-pack "$work/$pack.json" "$work/$doc.txt"
