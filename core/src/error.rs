@@ -8,7 +8,7 @@ use serde::Serialize;
 pub enum DraftError {
     /// The input is larger than the configured limit.
     #[error(
-        "the draft is {size} bytes, over the limit of {limit} bytes; split it or raise Limits::max_bytes"
+        "the draft is {size} bytes, over the limit of {limit} bytes; split it into smaller drafts"
     )]
     TooLarge { size: usize, limit: usize },
     /// The JSON nests deeper than the configured limit.

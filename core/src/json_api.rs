@@ -13,6 +13,10 @@ use crate::model::Draft;
 use crate::organisation::OrganisationInput;
 use crate::read::Format;
 
+/// The largest rule pack accepted, in bytes: a binding reading a pack from
+/// a file reads no further than this.
+pub const MAX_RULE_PACK_BYTES: usize = crate::model::pack_limits::MAX_PACK_BYTES;
+
 /// Compiles an engine from a rule pack in JSON, or the built-in pack for `None`.
 pub fn engine(rule_pack_json: Option<&str>) -> Result<Engine, ErrorInfo> {
     match rule_pack_json {
@@ -180,6 +184,20 @@ mod tests {
         let err = engine(Some(r#"{"name":"x","version":"1","disable":["nope"]}"#)).unwrap_err();
         assert_eq!(err.error, "rule_pack");
         assert_eq!(err.pointer.as_deref(), Some("/disable/0"));
+    }
+
+    #[test]
+    fn a_title_counts_towards_the_size_limit() {
+        let engine = Engine::new().with_limits(crate::Limits {
+            max_bytes: 100,
+            ..crate::Limits::default()
+        });
+        let title = "t".repeat(90);
+        assert!(check_text(&engine, &title, "ten bytes.", false).is_ok());
+        let err = check_text(&engine, &title, "eleven byte", true).unwrap_err();
+        assert_eq!(err.kind, "too_large");
+        assert!(err.message.contains("101 bytes"), "{}", err.message);
+        assert!(!err.message.contains("Limits::"), "{}", err.message);
     }
 
     #[test]

@@ -2,17 +2,18 @@
 //! returns, and the two kinds of code rule (over the draft's structure, or
 //! over one section's text at a time).
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use crate::model::Draft;
-use crate::model::PackOptions;
+use crate::model::{PackOptions, Severity};
 use crate::rules::RuleMeta;
 
 /// What a structural rule sees besides the draft.
 #[derive(Debug)]
 pub(crate) struct RuleContext<'a> {
     pub options: &'a PackOptions,
-    pub known_rules: &'a BTreeSet<String>,
+    /// Every rule in the pack, with its severity in this pack.
+    pub known_rules: &'a BTreeMap<String, Severity>,
 }
 
 /// A finding before the engine adds metadata, positions and fingerprints.
