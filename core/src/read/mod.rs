@@ -13,6 +13,7 @@ mod html;
 pub mod inline_waivers;
 mod json;
 mod markdown;
+pub mod recognise;
 mod sniff;
 
 pub use document::*;
