@@ -37,6 +37,15 @@ pub fn check_bytes(
     format: Format,
     title: &str,
 ) -> Result<String, ErrorInfo> {
+    if matches!(format, Format::Docx | Format::Html) {
+        return crate::read::recognise_bytes(bytes, format, title, engine.limits())
+            .map(|recognition| {
+                let mut report = engine.check(&recognition.draft);
+                report.recognised = Some(recognition.recognised);
+                report.to_json()
+            })
+            .map_err(|e| e.to_info());
+    }
     Draft::from_bytes(bytes, format, title, engine.limits())
         .map(|draft| engine.check(&draft).to_json())
         .map_err(|e| e.to_info())

@@ -29,7 +29,7 @@ fn html(name: &str) -> Recognition {
     )
 }
 
-fn group<'a>(r: &'a Recognition, g: Group) -> &'a dueregard::GroupAssessment {
+fn group(r: &Recognition, g: Group) -> &dueregard::GroupAssessment {
     let eia = r.draft.eia.as_ref().expect("an EIA was read");
     eia.groups
         .iter()
@@ -307,7 +307,13 @@ fn a_table_not_understood_is_listed() {
         "the version history table: {:?}",
         r.recognised.unplaced
     );
-    assert!(r.recognised.describe().contains("not understood: table 2"));
+    assert!(
+        r.recognised
+            .describe()
+            .contains("1 not understood: table 2"),
+        "{}",
+        r.recognised.describe()
+    );
 }
 
 #[test]
@@ -343,5 +349,107 @@ fn dump() {
             serde_json::to_string_pretty(&r.draft).unwrap(),
             r.recognised
         );
+    }
+}
+
+/// The command on Word and HTML files: the structural families run and the
+/// summary is printed.
+#[cfg(feature = "cli")]
+mod command {
+    use std::process::Command;
+
+    fn check(file: &str, format: &str) -> (String, Option<i32>) {
+        let output = Command::new(env!("CARGO_BIN_EXE_dueregard"))
+            .args(["check", "--format", format, file])
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .output()
+            .unwrap();
+        (
+            String::from_utf8(output.stdout).unwrap(),
+            output.status.code(),
+        )
+    }
+
+    fn rule_ids(bucket: &serde_json::Value) -> Vec<String> {
+        bucket
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["rule"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn word_policy_runs_the_eia_rules() {
+        let file = "tests/fixtures/docx/policy_eia_screening_ticks.docx";
+        let (text, _) = check(file, "text");
+        assert!(
+            text.contains(
+                "read your Word document: 6 sections; EIA table: 10 rows, 9 with evidence"
+            ),
+            "{text}"
+        );
+        let (json, _) = check(file, "json");
+        let reports: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let report = &reports[0]["report"];
+        assert_eq!(report["draft"]["kind"], "workforce_policy");
+        assert_eq!(report["recognised"]["eia_rows"], 10);
+        let ran: Vec<String> = rule_ids(&report["passes"])
+            .into_iter()
+            .chain(rule_ids(&report["violations"]))
+            .chain(rule_ids(&report["needs_review"]))
+            .collect();
+        for rule in [
+            "eia-present",
+            "eia-characteristics",
+            "eia-evidence",
+            "eia-engagement",
+        ] {
+            assert!(ran.iter().any(|r| r == rule), "{rule} ran: {ran:?}");
+        }
+    }
+
+    #[test]
+    fn html_form_runs_the_data_rules() {
+        let file = "tests/fixtures/html/registration_form.html";
+        let (text, _) = check(file, "text");
+        assert!(
+            text.contains("read your web page: 1 section; read 9 form fields"),
+            "{text}"
+        );
+        let (json, _) = check(file, "json");
+        let reports: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let report = &reports[0]["report"];
+        assert_eq!(report["draft"]["kind"], "data_collection_form");
+        let ran: Vec<String> = rule_ids(&report["passes"])
+            .into_iter()
+            .chain(rule_ids(&report["violations"]))
+            .chain(rule_ids(&report["needs_review"]))
+            .collect();
+        for rule in [
+            "data-sexual-orientation-missing",
+            "data-title-without-mx",
+            "data-purpose-stated",
+        ] {
+            assert!(ran.iter().any(|r| r == rule), "{rule} ran: {ran:?}");
+        }
+    }
+
+    #[test]
+    fn a_legacy_doc_renamed_docx_is_one_line_and_exit_2() {
+        let dir = std::env::temp_dir().join(format!("dueregard-recognise-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("old.docx");
+        let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        bytes.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
+        std::fs::write(&path, &bytes).unwrap();
+        let output = Command::new(env!("CARGO_BIN_EXE_dueregard"))
+            .args(["check".as_ref(), path.as_os_str()])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("save it as .docx"), "{stderr}");
     }
 }

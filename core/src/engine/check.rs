@@ -137,6 +137,7 @@ impl Engine {
             errors,
             elements,
             pillars,
+            recognised: None,
         }
     }
 

@@ -70,7 +70,10 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
         if let Some(kind) = common.kind {
             read.draft.kind = kind;
         }
-        let report = engine.check(&read.draft);
+        let mut report = engine.check(&read.draft);
+        if let Some((recognised, _)) = &read.recognition {
+            report.recognised = Some(recognised.clone());
+        }
         let gate = baseline.as_ref().map(|b| b.split(&read.path, &report));
         let blocked = match &gate {
             Some(split) => !split.passes(),

@@ -62,6 +62,9 @@ pub fn render(read: &ReadDraft, report: &Report, as_of: &Date) -> String {
         report.engine.rule_pack,
         report.engine.rule_pack_version
     );
+    if let Some(recognised) = &report.recognised {
+        let _ = writeln!(out, "{}\n", recognised.describe());
+    }
 
     let mut findings: Vec<(&Finding, Label)> = report
         .violations

@@ -47,7 +47,7 @@ pub(super) fn read(
             (owner.is_some() || due.is_some())
                 .then(|| (i, (action, owner, due, find(&headers.measure))))
         })
-        .last()?;
+        .next_back()?;
     let (action_col, owner_col, due_col, measure_col) = columns;
     let mut actions = Vec::new();
     for row in table.rows.iter().skip(header_at + 1) {

@@ -47,7 +47,7 @@ pub(super) fn read(table: &Table, vocabulary: &Vocabulary) -> Option<EiaRead> {
     for row in &table.rows {
         let Some(label) = label_of(row) else { continue };
         match vocabulary.group_for(&label) {
-            Some(group) if !(row.header && !seen_data) => {
+            Some(group) if !row.header || seen_data => {
                 seen_data = true;
                 let impact = impact_of(row, &columns, vocabulary);
                 let evidence = columns

@@ -61,10 +61,13 @@ impl Recognised {
     /// One line for the text output: "read your EIA table: 10 rows, 2 with
     /// evidence; read 7 form fields; 1 table not understood: table 3".
     pub fn describe(&self) -> String {
+        let what = match self.format.as_str() {
+            "docx" => "Word document",
+            "html" => "web page",
+            other => other,
+        };
         let mut parts = vec![format!(
-            "read {} {}: {} section{}",
-            self.format,
-            "document",
+            "read your {what}: {} section{}",
             self.sections,
             plural(self.sections)
         )];
@@ -77,14 +80,26 @@ impl Recognised {
             ));
         }
         if self.fields > 0 {
-            parts.push(format!("{} form field{}", self.fields, plural(self.fields)));
+            parts.push(format!(
+                "read {} form field{}",
+                self.fields,
+                plural(self.fields)
+            ));
         }
         if self.actions > 0 {
-            parts.push(format!("{} action{}", self.actions, plural(self.actions)));
+            parts.push(format!(
+                "read {} action{}",
+                self.actions,
+                plural(self.actions)
+            ));
         }
         if !self.unplaced.is_empty() {
             let places: Vec<&str> = self.unplaced.iter().map(|u| u.place.as_str()).collect();
-            parts.push(format!("not understood: {}", places.join(", ")));
+            parts.push(format!(
+                "{} not understood: {}",
+                self.unplaced.len(),
+                places.join(", ")
+            ));
         }
         parts.join("; ")
     }
