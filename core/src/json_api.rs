@@ -41,7 +41,7 @@ pub fn check_bytes(
         return crate::read::recognise_bytes(bytes, format, title, engine.limits())
             .map(|recognition| {
                 let mut report = engine.check(&recognition.draft);
-                report.recognised = Some(recognition.recognised);
+                recognition.apply_to(&mut report);
                 report.to_json()
             })
             .map_err(|e| e.to_info());

@@ -393,6 +393,30 @@ mod command {
         let reports: serde_json::Value = serde_json::from_str(&json).unwrap();
         let report = &reports[0]["report"];
         assert_eq!(report["draft"]["kind"], "workforce_policy");
+        // Every finding on an EIA row or a section says where it is in the document.
+        for finding in report["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(report["needs_review"].as_array().unwrap())
+        {
+            let path = finding["location"]["path"].as_str().unwrap();
+            if path.starts_with("/eia/groups/") || path.starts_with("/sections/") {
+                assert!(
+                    finding["location"]["place"]
+                        .as_str()
+                        .is_some_and(|p| !p.is_empty()),
+                    "no place for {path}"
+                );
+            }
+        }
+        let evidence = report["needs_review"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["location"]["path"] == "/eia/groups/4/evidence")
+            .expect("marriage row has no evidence");
+        assert_eq!(evidence["location"]["place"], "table 2 › row 6");
         assert_eq!(report["recognised"]["eia_rows"], 10);
         let ran: Vec<String> = rule_ids(&report["passes"])
             .into_iter()

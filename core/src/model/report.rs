@@ -163,6 +163,10 @@ pub struct Location {
     /// The span within the text at `path`, for findings in text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<TextSpan>,
+    /// For a Word or HTML document, where in it the finding is, as a person
+    /// counts ("table 2 › row 4", "line 40, column 7").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 /// A suggested edit.

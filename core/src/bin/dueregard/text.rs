@@ -102,7 +102,11 @@ fn finding_lines<'r>(
         "" => "(whole draft)",
         path => path,
     };
-    let _ = writeln!(out, "{:<8} {place}  [{pointer}]", label.text());
+    let in_document = match &finding.location.place {
+        Some(at) => format!(" ({at})"),
+        None => String::new(),
+    };
+    let _ = writeln!(out, "{:<8} {place}{in_document}  [{pointer}]", label.text());
     let _ = writeln!(out, "{INDENT}{}", finding.message);
     if let Some(excerpt) = &finding.excerpt {
         let _ = writeln!(out, "{INDENT}“{excerpt}”");

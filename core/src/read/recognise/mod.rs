@@ -120,6 +120,36 @@ pub struct Recognition {
     pub places: BTreeMap<String, String>,
 }
 
+impl Recognition {
+    /// Gives each finding in `report` the document place of the nearest
+    /// part of the draft it points into ("/eia/groups/3/evidence" is placed
+    /// at "/eia/groups/3"), and adds the recognised summary.
+    pub fn apply_to(&self, report: &mut crate::model::Report) {
+        apply_places(&self.places, report);
+        report.recognised = Some(self.recognised.clone());
+    }
+}
+
+/// Sets `location.place` on each finding from a pointer → place map.
+pub fn apply_places(places: &BTreeMap<String, String>, report: &mut crate::model::Report) {
+    for finding in report
+        .violations
+        .iter_mut()
+        .chain(report.needs_review.iter_mut())
+    {
+        let mut pointer = finding.location.path.as_str();
+        finding.location.place = loop {
+            if let Some(place) = places.get(pointer) {
+                break Some(place.clone());
+            }
+            match pointer.rfind('/') {
+                Some(i) if i > 0 => pointer = &pointer[..i],
+                _ => break None,
+            }
+        };
+    }
+}
+
 /// Recognises a document with the built-in vocabulary.
 pub fn recognise(document: &Document) -> Recognition {
     recognise_with(document, Vocabulary::built_in())
@@ -271,6 +301,9 @@ impl State {
     /// Tries each table reader in turn; true when one placed the table.
     fn read_table(&mut self, table: &Table, vocabulary: &Vocabulary) -> bool {
         if let Some(actions) = actions::read(table, vocabulary, self.eia.actions.len()) {
+            self.places
+                .entry("/eia/actions".to_owned())
+                .or_insert_with(|| table_place(table));
             for (action, row) in actions {
                 self.places.insert(
                     format!("/eia/actions/{}", self.eia.actions.len()),
@@ -281,6 +314,11 @@ impl State {
             return true;
         }
         if let Some(read) = eia_table::read(table, vocabulary) {
+            for pointer in ["/eia", "/eia/groups"] {
+                self.places
+                    .entry(pointer.to_owned())
+                    .or_insert_with(|| table_place(table));
+            }
             for (group, row) in read.groups {
                 self.places.insert(
                     format!("/eia/groups/{}", self.eia.groups.len()),
