@@ -477,3 +477,24 @@ mod command {
         assert!(stderr.contains("save it as .docx"), "{stderr}");
     }
 }
+
+/// A rule pack teaches recognition a trust's own wording, through json_api.
+#[test]
+fn a_rule_pack_extends_the_vocabulary() {
+    use dueregard::{Format, json_api};
+    let path = format!(
+        "{}/../tests/fixtures/docx/policy_eia_screening_ticks.docx",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    let kind_of = |pack: Option<&str>| {
+        let engine = json_api::engine(pack).unwrap();
+        let report = json_api::check_bytes(&engine, &bytes, Format::Docx, "").unwrap();
+        let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+        report["draft"]["kind"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(kind_of(None), "workforce_policy");
+    let pack = r#"{"name": "trust", "version": "1",
+        "options": {"recognise": {"kinds": [{"kind": "action_plan", "words": ["flexible working"]}]}}}"#;
+    assert_eq!(kind_of(Some(pack)), "action_plan");
+}

@@ -156,6 +156,23 @@ pub fn recognise_bytes(
     title: &str,
     limits: &Limits,
 ) -> Result<recognise::Recognition, DraftError> {
+    recognise_bytes_with(
+        bytes,
+        format,
+        title,
+        limits,
+        recognise::Vocabulary::built_in(),
+    )
+}
+
+/// [`recognise_bytes`] with a given vocabulary (e.g. [`crate::Engine::recognise_vocabulary`]).
+pub fn recognise_bytes_with(
+    bytes: &[u8],
+    format: Format,
+    title: &str,
+    limits: &Limits,
+    vocabulary: &recognise::Vocabulary,
+) -> Result<recognise::Recognition, DraftError> {
     if matches!(format, Format::Json | Format::Markdown | Format::Text) {
         return Ok(recognise::Recognition {
             draft: Draft::from_bytes(bytes, format, title, limits)?,
@@ -164,7 +181,7 @@ pub fn recognise_bytes(
         });
     }
     let document = read_document(bytes, format, limits)?;
-    let mut recognition = recognise::recognise(&document);
+    let mut recognition = recognise::recognise_with(&document, vocabulary);
     if recognition.draft.title == UNTITLED && !title.is_empty() {
         recognition.draft.title = title.to_owned();
     }

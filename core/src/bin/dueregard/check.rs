@@ -49,7 +49,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
     let mut outcome = Outcome::Clear;
     for input in Inputs::new(&args.files, args.recursive) {
         let read = match input {
-            Ok(path) => files::read_draft(&path, engine.limits())
+            Ok(path) => files::read_draft(&path, engine.limits(), &engine.recognise_vocabulary())
                 .map_err(|message| (path.display().to_string(), message)),
             Err((folder, e)) => {
                 let name = folder.display().to_string();

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use std::collections::BTreeMap;
 
-use dueregard::read::recognise::Recognised;
-use dueregard::read::recognise_bytes;
+use dueregard::read::recognise::{Recognised, Vocabulary};
+use dueregard::read::recognise_bytes_with;
 use dueregard::write::Baseline;
 use dueregard::{Draft, Format, Limits};
 
@@ -97,7 +97,11 @@ fn draft_format(path: &Path) -> Option<Format> {
 
 /// Reads a draft, within the engine's limits, and gives a one-line reason
 /// when it cannot.
-pub fn read_draft(path: &Path, limits: &Limits) -> Result<ReadDraft, String> {
+pub fn read_draft(
+    path: &Path,
+    limits: &Limits,
+    vocabulary: &Vocabulary,
+) -> Result<ReadDraft, String> {
     let Some(name) = path.to_str() else {
         return Err(format!(
             "{}: the file name is not valid UTF-8; rename the file",
@@ -128,8 +132,8 @@ pub fn read_draft(path: &Path, limits: &Limits) -> Result<ReadDraft, String> {
     let title = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let (draft, recognition) = match format {
         Format::Docx | Format::Html => {
-            let r =
-                recognise_bytes(&bytes, format, title, limits).map_err(|e| fail(e.to_string()))?;
+            let r = recognise_bytes_with(&bytes, format, title, limits, vocabulary)
+                .map_err(|e| fail(e.to_string()))?;
             (r.draft, Some((r.recognised, r.places)))
         }
         _ => (

@@ -9,10 +9,12 @@ use serde::{Deserialize, Serialize};
 use crate::model::{DraftKind, Group};
 
 /// Words that recognise characteristics, impact columns, action and
-/// document-control tables, and document kinds. Matching is case-insensitive
-/// on substrings; lists are tried in order, so put specific words first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+/// document-control tables, and document kinds. Matching is case-insensitive,
+/// from the start of a word; lists are tried in order, so put specific words
+/// first. In a rule pack (`options.recognise`) every list is optional and
+/// its words are tried before the built-in ones.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct Vocabulary {
     /// Characteristic rows: the first entry with a word in the row's label wins.
     pub groups: Vec<GroupWords>,
@@ -50,8 +52,8 @@ pub struct KindWords {
 }
 
 /// Impact column headers and impact words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct ImpactWords {
     pub positive: Vec<String>,
     pub negative: Vec<String>,
@@ -59,8 +61,8 @@ pub struct ImpactWords {
 }
 
 /// Action table column headers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct ActionHeaders {
     pub action: Vec<String>,
     pub owner: Vec<String>,
@@ -69,8 +71,8 @@ pub struct ActionHeaders {
 }
 
 /// Document-control table keys.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct ControlKeys {
     pub owner: Vec<String>,
     pub version: Vec<String>,
@@ -88,6 +90,42 @@ impl Vocabulary {
             // The file is part of the crate and tested below; a broken edit fails the build's tests.
             serde_json::from_str(BUILT_IN).unwrap_or_else(|e| panic!("vocabulary.json: {e}"))
         })
+    }
+
+    /// This vocabulary with `extra`'s words tried first.
+    pub fn extended_by(&self, extra: &Vocabulary) -> Vocabulary {
+        fn join<T: Clone>(first: &[T], then: &[T]) -> Vec<T> {
+            first.iter().chain(then).cloned().collect()
+        }
+        Vocabulary {
+            groups: join(&extra.groups, &self.groups),
+            impacts: ImpactWords {
+                positive: join(&extra.impacts.positive, &self.impacts.positive),
+                negative: join(&extra.impacts.negative, &self.impacts.negative),
+                neutral: join(&extra.impacts.neutral, &self.impacts.neutral),
+            },
+            evidence_headers: join(&extra.evidence_headers, &self.evidence_headers),
+            characteristic_headers: join(
+                &extra.characteristic_headers,
+                &self.characteristic_headers,
+            ),
+            action_headers: ActionHeaders {
+                action: join(&extra.action_headers.action, &self.action_headers.action),
+                owner: join(&extra.action_headers.owner, &self.action_headers.owner),
+                due: join(&extra.action_headers.due, &self.action_headers.due),
+                measure: join(&extra.action_headers.measure, &self.action_headers.measure),
+            },
+            control_keys: ControlKeys {
+                owner: join(&extra.control_keys.owner, &self.control_keys.owner),
+                version: join(&extra.control_keys.version, &self.control_keys.version),
+                decision: join(&extra.control_keys.decision, &self.control_keys.decision),
+                review: join(&extra.control_keys.review, &self.control_keys.review),
+            },
+            optional_cues: join(&extra.optional_cues, &self.optional_cues),
+            kinds: join(&extra.kinds, &self.kinds),
+            policy_words: join(&extra.policy_words, &self.policy_words),
+            clinical_words: join(&extra.clinical_words, &self.clinical_words),
+        }
     }
 
     /// The characteristic a row label names, if any.
@@ -150,5 +188,21 @@ mod tests {
             assert_eq!(v.group_for(label), Some(group), "{label}");
         }
         assert_eq!(v.group_for("Signature"), None);
+    }
+
+    #[test]
+    fn a_pack_teaches_its_own_label() {
+        let extra: Vocabulary = serde_json::from_str(
+            r#"{"groups": [{"group": "inclusion_health", "words": ["rough sleepers"]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(Vocabulary::built_in().group_for("Rough sleepers"), None);
+        let v = Vocabulary::built_in().extended_by(&extra);
+        assert_eq!(v.group_for("Rough sleepers"), Some(Group::InclusionHealth));
+        assert_eq!(
+            v.group_for("Age"),
+            Some(Group::Age),
+            "built-in words still apply"
+        );
     }
 }
