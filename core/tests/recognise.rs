@@ -278,6 +278,15 @@ fn html_registration_form() {
 }
 
 #[test]
+fn html_controls_laid_out_in_a_table() {
+    let r = html("legacy_table_form.html");
+    assert_eq!(r.draft.kind, DraftKind::DataCollectionForm);
+    let gender = field(&r, "Gender");
+    assert_eq!(gender.options, ["M", "F"]);
+    assert!(field(&r, "Title").options.iter().all(|o| o != "Mx"));
+}
+
+#[test]
 fn intranet_policy_page_eia_and_control() {
     let r = html("intranet_policy_page.html");
     assert_eq!(r.draft.owner.as_deref(), Some("Head of Nursing Standards"));

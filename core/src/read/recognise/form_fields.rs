@@ -24,7 +24,7 @@ pub(super) fn from_html(field: &FormField, index: usize) -> Field {
     };
     Field {
         id: field_id(field.name.as_deref().unwrap_or(&field.label), index),
-        label: field.label.trim().to_owned(),
+        label: clean_label(&field.label),
         kind,
         options,
         required: matches!(

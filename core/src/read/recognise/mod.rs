@@ -193,6 +193,13 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
                 state.push_field(new, field.source.place(), vocabulary);
             }
             Block::Table(table) => {
+                // HTML controls laid out in a table are fields wherever the table is.
+                for cell in table.rows.iter().flat_map(|r| &r.cells) {
+                    for field in &cell.fields {
+                        let new = form_fields::from_html(field, state.draft.fields.len());
+                        state.push_field(new, field.source.place(), vocabulary);
+                    }
+                }
                 if state.read_table(table, vocabulary) {
                     state.recognised.tables_read += 1;
                 } else {
