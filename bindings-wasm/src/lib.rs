@@ -105,6 +105,15 @@ impl Checker {
         parse(self.check_text_inner(&text, &options))
     }
 
+    /// Checks a file given as bytes (from `<input type=file>`: `new
+    /// Uint8Array(await file.arrayBuffer())`): a Word `.docx`, an HTML page,
+    /// Markdown, text or a JSON draft, chosen by `name`'s extension. Nothing
+    /// leaves the page. A Word or HTML report carries `recognised`.
+    #[wasm_bindgen(js_name = "checkFile", unchecked_return_type = "Report")]
+    pub fn check_file(&self, bytes: &[u8], name: &str) -> Result<JsValue, JsValue> {
+        parse(check_file_json(&self.engine, bytes, name).map_err(|e| js_error(&e)))
+    }
+
     /// As `checkText`, returning the report as compact JSON text.
     #[wasm_bindgen(js_name = "checkTextJson")]
     pub fn check_text_json(
@@ -347,6 +356,21 @@ fn parse(json: Result<String, JsValue>) -> Result<JsValue, JsValue> {
     JSON::parse(&json?)
 }
 
+/// The report for a file's bytes, its format from the file name's extension.
+fn check_file_json(engine: &Engine, bytes: &[u8], name: &str) -> Result<String, ErrorInfo> {
+    let ext = name.rsplit_once('.').map_or("", |(_, ext)| ext);
+    let format = dueregard::Format::from_extension(ext).ok_or_else(|| ErrorInfo {
+        error: "options",
+        kind: "unsupported_format",
+        pointer: None,
+        message: format!(
+            "{name}: unsupported file type {ext:?}; use .docx, .html, .md, .txt or .json"
+        ),
+    })?;
+    let title = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    json_api::check_bytes(engine, bytes, format, title)
+}
+
 /// An [`ErrorInfo`] as a JavaScript `Error` named `DueregardError`, with
 /// `error`, `kind` and (when known) `pointer` properties.
 fn js_error(info: &ErrorInfo) -> JsValue {
@@ -367,6 +391,22 @@ fn js_error(info: &ErrorInfo) -> JsValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn check_file_reads_word_by_its_extension() {
+        let engine = Engine::new();
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/fixtures/docx/policy_eia_screening_ticks.docx"
+        ))
+        .unwrap();
+        let report = check_file_json(&engine, &bytes, "policy.docx").unwrap();
+        assert!(report.contains(r#""eia_rows":10"#), "{report}");
+        let err = check_file_json(&engine, &bytes, "policy.pdfx").unwrap_err();
+        assert_eq!(err.kind, "unsupported_format");
+        let legacy = check_file_json(&engine, b"%PDF-1.7", "policy.docx").unwrap_err();
+        assert_eq!(legacy.kind, "pdf", "{}", legacy.message);
+    }
 
     #[test]
     fn pointers_display_like_the_core() {

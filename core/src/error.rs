@@ -44,6 +44,14 @@ pub enum DraftError {
     /// The draft exceeds a structural limit (sections, fields, line length).
     #[error("{pointer}: {message}", pointer = display_pointer(pointer))]
     OverLimit { pointer: String, message: String },
+    /// A Word or HTML document could not be read (a .doc, a PDF, a zip bomb, ...).
+    #[error("{0}")]
+    Document(crate::read::ReadError),
+    /// The format's reader was left out of this build (a cargo feature).
+    #[error(
+        "this build of dueregard cannot read {format} files; use a build with the {format} feature"
+    )]
+    FormatNotBuilt { format: &'static str },
 }
 
 /// A JSON Pointer as people read it: the empty pointer (the whole document)
@@ -76,6 +84,8 @@ impl DraftError {
             DraftError::Syntax { .. } => "syntax",
             DraftError::Invalid { .. } => "invalid",
             DraftError::OverLimit { .. } => "over_limit",
+            DraftError::Document(e) => e.kind(),
+            DraftError::FormatNotBuilt { .. } => "format_not_built",
         }
     }
 

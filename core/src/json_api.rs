@@ -42,6 +42,22 @@ pub fn check_bytes(
     format: Format,
     title: &str,
 ) -> Result<String, ErrorInfo> {
+    if matches!(format, Format::Docx | Format::Html) {
+        let vocabulary = engine.recognise_vocabulary();
+        return crate::read::recognise_bytes_with(
+            bytes,
+            format,
+            title,
+            engine.limits(),
+            &vocabulary,
+        )
+        .map(|recognition| {
+            let mut report = engine.check(&recognition.draft);
+            recognition.apply_to(&mut report);
+            report.to_json()
+        })
+        .map_err(|e| e.to_info());
+    }
     Draft::from_bytes(bytes, format, title, engine.limits())
         .map(|draft| engine.check(&draft).to_json())
         .map_err(|e| e.to_info())

@@ -425,13 +425,7 @@ fn recursive_checks_the_drafts_in_a_folder_and_its_subfolders() {
     std::fs::create_dir_all(dir.join("b-sub")).unwrap();
     std::fs::create_dir_all(dir.join(".hidden")).unwrap();
     let text = b"Staff may take leave to care for anyone they regard as family.";
-    for name in [
-        "c.md",
-        "a.txt",
-        "b-sub/d.txt",
-        ".hidden/e.txt",
-        "notes.docx",
-    ] {
+    for name in ["c.md", "a.txt", "b-sub/d.txt", ".hidden/e.txt", "notes.odt"] {
         std::fs::write(dir.join(name), text).unwrap();
     }
     let output = run(&[
@@ -557,7 +551,7 @@ fn usage_errors_are_exit_2() {
         "unexpected argument '--bogus'",
     );
     assert_usage_error(&run(&["missing.json"]), "missing.json: no such file");
-    assert_usage_error(&run(&["draft.docx"]), "unsupported file type");
+    assert_usage_error(&run(&["draft.odt"]), "unsupported file type");
 }
 
 #[test]

@@ -163,6 +163,7 @@ impl Engine {
             errors,
             elements,
             pillars,
+            recognised: None,
         }
     }
 

@@ -93,6 +93,7 @@ pub(crate) fn structural_finding(
         path,
         section: section.map(|s| s.id.clone()),
         span,
+        place: None,
     };
     let fingerprint = fingerprint(&[&meta.id, &anchor, &occurrence.to_string()]);
     let mut finding = finding(meta, message, location, fingerprint);

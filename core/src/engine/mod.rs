@@ -96,6 +96,16 @@ impl Engine {
         self.guidance_as_of.as_deref()
     }
 
+    /// The words recognition uses: the built-in ones, with the pack's
+    /// `options.recognise` tried first.
+    pub fn recognise_vocabulary(&self) -> std::borrow::Cow<'_, crate::read::recognise::Vocabulary> {
+        let built_in = crate::read::recognise::Vocabulary::built_in();
+        match &self.options.recognise {
+            Some(extra) => std::borrow::Cow::Owned(built_in.extended_by(extra)),
+            None => std::borrow::Cow::Borrowed(built_in),
+        }
+    }
+
     /// The pack's name and version.
     pub fn pack(&self) -> (&str, &str) {
         (&self.pack_name, &self.pack_version)

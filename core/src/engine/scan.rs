@@ -142,6 +142,7 @@ impl Engine {
             path: text.path.clone(),
             section: text.section.map(str::to_owned),
             span: Some(span),
+            place: None,
         };
         let fingerprint = fingerprint(&[
             &meta.id,

@@ -161,6 +161,11 @@ pub struct PackOptions {
     /// DHSC leaves additive wording to each organisation.
     #[serde(default)]
     pub additive_perinatal_wording: bool,
+    /// Words that teach recognition a trust's own Word or HTML template
+    /// (characteristic labels, impact columns, document-control keys); tried
+    /// before the built-in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recognise: Option<crate::read::recognise::Vocabulary>,
 }
 
 fn default_wider_groups() -> Vec<Group> {
@@ -177,6 +182,7 @@ impl Default for PackOptions {
             small_number_threshold: default_small_number_threshold(),
             wider_groups: default_wider_groups(),
             additive_perinatal_wording: false,
+            recognise: None,
         }
     }
 }

@@ -36,6 +36,10 @@ pub struct Report {
     pub elements: Vec<ElementStatus>,
     /// The framework's 6 pillars, each with a status.
     pub pillars: Vec<PillarStatus>,
+    /// For a Word or HTML document: what was read from it (EIA rows, form
+    /// fields, actions) and what could not be placed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recognised: Option<crate::read::recognise::Recognised>,
 }
 
 /// One document's report, named: what `dueregard check --format json` writes,
@@ -163,6 +167,10 @@ pub struct Location {
     /// The span within the text at `path`, for findings in text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<TextSpan>,
+    /// For a Word or HTML document, where in it the finding is, as a person
+    /// counts ("table 2 › row 4", "line 40, column 7").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 /// A suggested edit.

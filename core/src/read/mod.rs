@@ -13,6 +13,7 @@ mod html;
 pub mod inline_waivers;
 mod json;
 mod markdown;
+pub mod recognise;
 mod sniff;
 mod strict;
 
@@ -64,15 +65,22 @@ pub enum Format {
     Json,
     Markdown,
     Text,
+    /// Word .docx, read and recognised into a draft (feature "docx").
+    Docx,
+    /// An HTML page, read and recognised into a draft (feature "html").
+    Html,
 }
 
 impl Format {
-    /// Picks the format from a file name's extension: `.json`, `.md`/`.markdown`, `.txt`.
+    /// Picks the format from a file name's extension: `.json`, `.md`/`.markdown`,
+    /// `.txt`, `.docx`, `.html`/`.htm`.
     pub fn from_extension(ext: &str) -> Option<Format> {
         match ext.to_ascii_lowercase().as_str() {
             "json" => Some(Format::Json),
             "md" | "markdown" => Some(Format::Markdown),
             "txt" | "text" => Some(Format::Text),
+            "docx" => Some(Format::Docx),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -95,6 +103,9 @@ impl Draft {
         title: &str,
         limits: &Limits,
     ) -> Result<Draft, DraftError> {
+        if matches!(format, Format::Docx | Format::Html) {
+            return Ok(recognise_bytes(bytes, format, title, limits)?.draft);
+        }
         let title_bytes = if format == Format::Json {
             0
         } else {
@@ -114,6 +125,8 @@ impl Draft {
                 Ok(draft)
             }
             Format::Text => Ok(text_draft(title, without_bom(text))),
+            // Sent to recognise_bytes above; never reached.
+            Format::Docx | Format::Html => Err(wrong_reader(format)),
         }
     }
 
@@ -139,6 +152,82 @@ impl Draft {
             });
         }
         Ok(())
+    }
+}
+
+/// Reads a Word or HTML document and recognises it into a draft, with what
+/// was recognised and where each part came from. Other formats are read as
+/// usual with nothing recognised. `title` names a document that has none.
+pub fn recognise_bytes(
+    bytes: &[u8],
+    format: Format,
+    title: &str,
+    limits: &Limits,
+) -> Result<recognise::Recognition, DraftError> {
+    recognise_bytes_with(
+        bytes,
+        format,
+        title,
+        limits,
+        recognise::Vocabulary::built_in(),
+    )
+}
+
+/// [`recognise_bytes`] with a given vocabulary (e.g. [`crate::Engine::recognise_vocabulary`]).
+pub fn recognise_bytes_with(
+    bytes: &[u8],
+    format: Format,
+    title: &str,
+    limits: &Limits,
+    vocabulary: &recognise::Vocabulary,
+) -> Result<recognise::Recognition, DraftError> {
+    if matches!(format, Format::Json | Format::Markdown | Format::Text) {
+        return Ok(recognise::Recognition {
+            draft: Draft::from_bytes(bytes, format, title, limits)?,
+            recognised: Default::default(),
+            places: Default::default(),
+        });
+    }
+    let document = read_document(bytes, format, limits)?;
+    let mut recognition = recognise::recognise_with(&document, vocabulary);
+    if recognition.draft.title == UNTITLED && !title.is_empty() {
+        recognition.draft.title = title.to_owned();
+    }
+    recognition.draft.check_limits(limits)?;
+    Ok(recognition)
+}
+
+/// Reads a Word or HTML document with its reader, when this build has it.
+fn read_document(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, DraftError> {
+    let document_limits = DocumentLimits {
+        max_input_bytes: limits.max_bytes,
+        ..DocumentLimits::default()
+    };
+    let _ = (bytes, &document_limits);
+    match format {
+        #[cfg(feature = "docx")]
+        Format::Docx => read_docx(bytes, &document_limits).map_err(DraftError::Document),
+        #[cfg(feature = "html")]
+        Format::Html => read_html(bytes, &document_limits).map_err(DraftError::Document),
+        #[cfg(not(feature = "docx"))]
+        Format::Docx => Err(DraftError::FormatNotBuilt { format: "docx" }),
+        #[cfg(not(feature = "html"))]
+        Format::Html => Err(DraftError::FormatNotBuilt { format: "html" }),
+        // recognise_bytes reads text formats itself; never reached.
+        Format::Json | Format::Markdown | Format::Text => Err(wrong_reader(format)),
+    }
+}
+
+/// The error for a format handed to the wrong reader (a bug, never a panic).
+fn wrong_reader(format: Format) -> DraftError {
+    DraftError::FormatNotBuilt {
+        format: match format {
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+            Format::Text => "text",
+            Format::Docx => "docx",
+            Format::Html => "html",
+        },
     }
 }
 

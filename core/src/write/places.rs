@@ -94,6 +94,9 @@ impl<'s> SourcePlaces<'s> {
                 };
                 Layout::Sections { layout, waivers }
             }
+            // A document's places are its own (paragraph, table, row), given
+            // in `location.place` by recognition, not line and column here.
+            Format::Docx | Format::Html => Layout::Unknown,
         };
         SourcePlaces {
             source,

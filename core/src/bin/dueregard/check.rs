@@ -55,9 +55,10 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
     let mut accepted: Vec<BaselineEntry> = Vec::new();
 
     let mut outcome = Outcome::Clear;
+    let vocabulary = engine.recognise_vocabulary();
     for input in Inputs::new(&args.files, args.recursive) {
         let read = match input {
-            Ok(path) => files::read_draft(&path, engine.limits())
+            Ok(path) => files::read_draft(&path, engine.limits(), &vocabulary)
                 .map_err(|message| (path.display().to_string(), message)),
             Err((folder, e)) => {
                 let name = folder.display().to_string();
@@ -78,7 +79,11 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
         if let Some(kind) = common.kind {
             read.draft.kind = kind;
         }
-        let report = engine.check(&read.draft);
+        let mut report = engine.check(&read.draft);
+        if let Some((recognised, places)) = &read.recognition {
+            dueregard::read::recognise::apply_places(places, &mut report);
+            report.recognised = Some(recognised.clone());
+        }
         let gate = baseline.as_ref().map(|b| b.split(&read.path, &report));
         let blocked = match &gate {
             Some(split) => !split.passes(),

@@ -6,6 +6,10 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
+use dueregard::read::recognise::{Recognised, Vocabulary};
+use dueregard::read::recognise_bytes_with;
 use dueregard::write::Baseline;
 use dueregard::{Draft, Format, Limits};
 
@@ -23,6 +27,9 @@ pub struct ReadDraft {
     pub section_lines: Option<Vec<Option<usize>>>,
     /// The format it was read as, and its text (for SARIF's places and fixes).
     pub format: Format,
+    /// For a Word or HTML document: what was recognised, and where each
+    /// part of the draft came from.
+    pub recognition: Option<(Recognised, BTreeMap<String, String>)>,
     pub source: String,
 }
 
@@ -90,7 +97,11 @@ fn draft_format(path: &Path) -> Option<Format> {
 
 /// Reads a draft, within the engine's limits, and gives a one-line reason
 /// when it cannot.
-pub fn read_draft(path: &Path, limits: &Limits) -> Result<ReadDraft, String> {
+pub fn read_draft(
+    path: &Path,
+    limits: &Limits,
+    vocabulary: &Vocabulary,
+) -> Result<ReadDraft, String> {
     let Some(name) = path.to_str() else {
         return Err(format!(
             "{}: the file name is not valid UTF-8; rename the file",
@@ -106,7 +117,7 @@ pub fn read_draft(path: &Path, limits: &Limits) -> Result<ReadDraft, String> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     let format = draft_format(path).ok_or_else(|| {
         fail(format!(
-            "unsupported file type {ext:?}; use .json, .md or .txt"
+            "unsupported file type {ext:?}; use .docx, .html, .md, .txt or .json"
         ))
     })?;
     let bytes = read_capped(path, limits.max_bytes).map_err(|e| {
@@ -119,10 +130,19 @@ pub fn read_draft(path: &Path, limits: &Limits) -> Result<ReadDraft, String> {
         })
     })?;
     let title = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let draft =
-        Draft::from_bytes(&bytes, format, title, limits).map_err(|e| fail(e.to_string()))?;
+    let (draft, recognition) = match format {
+        Format::Docx | Format::Html => {
+            let r = recognise_bytes_with(&bytes, format, title, limits, vocabulary)
+                .map_err(|e| fail(e.to_string()))?;
+            (r.draft, Some((r.recognised, r.places)))
+        }
+        _ => (
+            Draft::from_bytes(&bytes, format, title, limits).map_err(|e| fail(e.to_string()))?,
+            None,
+        ),
+    };
     let section_lines = match format {
-        Format::Json => None,
+        Format::Json | Format::Docx | Format::Html => None,
         Format::Markdown | Format::Text => {
             // from_bytes has checked the bytes are UTF-8.
             std::str::from_utf8(&bytes)
@@ -135,6 +155,7 @@ pub fn read_draft(path: &Path, limits: &Limits) -> Result<ReadDraft, String> {
         draft,
         section_lines,
         format,
+        recognition,
         // from_bytes has checked the bytes are UTF-8.
         source: String::from_utf8(bytes).unwrap_or_default(),
     })

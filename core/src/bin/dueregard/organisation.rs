@@ -64,10 +64,11 @@ pub fn run(args: &OrganisationArgs) -> Result<Outcome, String> {
     let mut progress = Progress::new();
     let mut outcome = Outcome::Clear;
     let mut items: Vec<(String, Report)> = Vec::new();
+    let vocabulary = engine.recognise_vocabulary();
     for input in Inputs::new(&args.files, args.recursive) {
         let read = input
             .map_err(|(folder, e)| format!("{}: {e}", folder.display()))
-            .and_then(|path| files::read_draft(&path, engine.limits()));
+            .and_then(|path| files::read_draft(&path, engine.limits(), &vocabulary));
         let mut read = match read {
             Ok(read) => read,
             Err(message) => {

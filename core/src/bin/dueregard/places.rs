@@ -279,6 +279,7 @@ mod tests {
                 path: pointer.into(),
                 section: None,
                 span: None,
+                place: None,
             },
             None,
         )
@@ -327,6 +328,7 @@ mod tests {
             path: "/sections/1/text".into(),
             section: Some("scope".into()),
             span: None,
+            place: None,
         };
         let span = dueregard::TextSpan {
             start: 2,
@@ -356,6 +358,7 @@ mod tests {
             path: path.into(),
             section: None,
             span: None,
+            place: None,
         };
         let mut paths = [
             at("/eia/groups"),

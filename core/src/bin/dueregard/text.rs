@@ -62,6 +62,9 @@ pub fn render(read: &ReadDraft, report: &Report, as_of: &Date) -> String {
         report.engine.rule_pack,
         report.engine.rule_pack_version
     );
+    if let Some(recognised) = &report.recognised {
+        let _ = writeln!(out, "{}\n", recognised.describe());
+    }
 
     let mut findings: Vec<(&Finding, Label)> = report
         .violations
@@ -99,7 +102,11 @@ fn finding_lines<'r>(
         "" => "(whole draft)",
         path => path,
     };
-    let _ = writeln!(out, "{:<8} {place}  [{pointer}]", label.text());
+    let in_document = match &finding.location.place {
+        Some(at) => format!(" ({at})"),
+        None => String::new(),
+    };
+    let _ = writeln!(out, "{:<8} {place}{in_document}  [{pointer}]", label.text());
     let _ = writeln!(out, "{INDENT}{}", finding.message);
     if let Some(excerpt) = &finding.excerpt {
         let _ = writeln!(out, "{INDENT}“{excerpt}”");

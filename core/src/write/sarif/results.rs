@@ -181,5 +181,7 @@ pub(super) fn mime_type(format: Format) -> &'static str {
         Format::Json => "application/json",
         Format::Markdown => "text/markdown",
         Format::Text => "text/plain",
+        Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Format::Html => "text/html",
     }
 }

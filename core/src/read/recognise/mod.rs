@@ -1,0 +1,474 @@
+//! Recognition: a read [`Document`] (Word or HTML) into the [`Draft`] the
+//! rules check, plus a [`Recognised`] summary saying what was read and what
+//! could not be placed, so a person sees the gap instead of a silent pass.
+//!
+//! The words that recognise characteristics, impact columns and form cues
+//! are data ([`Vocabulary`], built in from `vocabulary.json`), so a trust can
+//! teach its own template without a new release.
+
+mod actions;
+mod document_control;
+mod eia_table;
+mod form_fields;
+mod kind;
+mod vocabulary;
+
+pub use vocabulary::Vocabulary;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use std::collections::BTreeMap;
+
+use super::document::{Block, Document, DocxPlace, Paragraph, Source, SourceFormat, Step, Table};
+use super::{UNTITLED, empty_draft};
+use crate::model::{Draft, Eia, Field, Section};
+
+/// What recognition read from a document, for the report and the text output.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Recognised {
+    /// "docx" or "html".
+    pub format: String,
+    /// Sections made from headings.
+    pub sections: usize,
+    /// Tables understood (EIA, actions, document control, form).
+    pub tables_read: usize,
+    /// EIA rows read, one per characteristic row.
+    pub eia_rows: usize,
+    /// EIA rows with evidence or comments written in.
+    pub eia_rows_with_evidence: usize,
+    /// Form fields read.
+    pub fields: usize,
+    /// Actions read from action tables.
+    pub actions: usize,
+    /// What could not be placed in the draft.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<Unplaced>,
+}
+
+/// Something in the document that recognition could not place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Unplaced {
+    /// Where it is, as a person counts ("table 3", "line 40, column 7").
+    pub place: String,
+    /// Why it was not placed.
+    pub why: String,
+}
+
+impl Recognised {
+    /// One line for the text output: "read your EIA table: 10 rows, 2 with
+    /// evidence; read 7 form fields; 1 table not understood: table 3".
+    pub fn describe(&self) -> String {
+        let what = match self.format.as_str() {
+            "docx" => "Word document",
+            "html" => "web page",
+            other => other,
+        };
+        let mut parts = vec![format!(
+            "read your {what}: {} section{}",
+            self.sections,
+            plural(self.sections)
+        )];
+        if self.eia_rows > 0 {
+            parts.push(format!(
+                "EIA table: {} row{}, {} with evidence",
+                self.eia_rows,
+                plural(self.eia_rows),
+                self.eia_rows_with_evidence
+            ));
+        }
+        if self.fields > 0 {
+            parts.push(format!(
+                "read {} form field{}",
+                self.fields,
+                plural(self.fields)
+            ));
+        }
+        if self.actions > 0 {
+            parts.push(format!(
+                "read {} action{}",
+                self.actions,
+                plural(self.actions)
+            ));
+        }
+        if !self.unplaced.is_empty() {
+            let places: Vec<&str> = self.unplaced.iter().map(|u| u.place.as_str()).collect();
+            parts.push(format!(
+                "{} not understood: {}",
+                self.unplaced.len(),
+                places.join(", ")
+            ));
+        }
+        parts.join("; ")
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// A recognised document: the draft, the summary, and where each part of
+/// the draft came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recognition {
+    pub draft: Draft,
+    pub recognised: Recognised,
+    /// Draft JSON Pointer ("/eia/groups/3", "/fields/0", "/sections/2") to
+    /// the place in the document it was read from ("table 2 › row 5").
+    pub places: BTreeMap<String, String>,
+}
+
+impl Recognition {
+    /// Gives each finding in `report` the document place of the nearest
+    /// part of the draft it points into ("/eia/groups/3/evidence" is placed
+    /// at "/eia/groups/3"), and adds the recognised summary.
+    pub fn apply_to(&self, report: &mut crate::model::Report) {
+        apply_places(&self.places, report);
+        report.recognised = Some(self.recognised.clone());
+    }
+}
+
+/// Sets `location.place` on each finding from a pointer → place map.
+pub fn apply_places(places: &BTreeMap<String, String>, report: &mut crate::model::Report) {
+    for finding in report
+        .violations
+        .iter_mut()
+        .chain(report.needs_review.iter_mut())
+    {
+        let mut pointer = finding.location.path.as_str();
+        finding.location.place = loop {
+            if let Some(place) = places.get(pointer) {
+                break Some(place.clone());
+            }
+            match pointer.rfind('/') {
+                Some(i) if i > 0 => pointer = &pointer[..i],
+                _ => break None,
+            }
+        };
+    }
+}
+
+/// Recognises a document with the built-in vocabulary.
+pub fn recognise(document: &Document) -> Recognition {
+    recognise_with(document, Vocabulary::built_in())
+}
+
+/// Recognises a document with a given vocabulary.
+pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recognition {
+    let title = document
+        .title
+        .as_ref()
+        .map(|t| t.text.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| UNTITLED.to_owned());
+    let mut state = State {
+        draft: empty_draft(&title),
+        recognised: Recognised {
+            format: match document.format {
+                SourceFormat::Docx => "docx".into(),
+                SourceFormat::Html => "html".into(),
+            },
+            ..Recognised::default()
+        },
+        eia: Eia::default(),
+        places: BTreeMap::new(),
+        builder: SectionBuilder::default(),
+        recent: Vec::new(),
+    };
+
+    for block in &document.blocks {
+        match block {
+            Block::Heading(h) => {
+                if h.level == 0 && state.draft.title == UNTITLED {
+                    state.draft.title = h.text.trim().to_owned();
+                }
+                state.builder.start(&h.text, h.source.place());
+            }
+            Block::Paragraph(p) => state.paragraph(p, vocabulary),
+            Block::Field(field) => {
+                state.builder.push_line(&field.label, &field.source);
+                let new = form_fields::from_html(field, state.draft.fields.len());
+                state.push_field(new, field.source.place(), vocabulary);
+            }
+            Block::Table(table) => {
+                // HTML controls laid out in a table are fields wherever the table is.
+                for cell in table.rows.iter().flat_map(|r| &r.cells) {
+                    for field in &cell.fields {
+                        let new = form_fields::from_html(field, state.draft.fields.len());
+                        state.push_field(new, field.source.place(), vocabulary);
+                    }
+                }
+                if state.read_table(table, vocabulary) {
+                    state.recognised.tables_read += 1;
+                } else {
+                    state.builder.push_table_text(table);
+                    if table.rows.len() > 1 && table.width() > 1 {
+                        state.recognised.unplaced.push(Unplaced {
+                            place: table_place(table),
+                            why: "not an EIA, action, document-control or form table; read as section text".into(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    let State {
+        mut draft,
+        mut recognised,
+        eia,
+        mut places,
+        builder,
+        ..
+    } = state;
+    if draft.title == UNTITLED
+        && let Some(first) = document.blocks.iter().find_map(|b| match b {
+            Block::Heading(h) if !h.text.trim().is_empty() => Some(h.text.trim().to_owned()),
+            _ => None,
+        })
+    {
+        draft.title = first;
+    }
+    let (sections, section_places) = builder.finish();
+    for (i, place) in section_places.into_iter().enumerate() {
+        places.insert(format!("/sections/{i}"), place);
+    }
+    draft.sections = sections;
+    let headings: Vec<&str> = draft.sections.iter().map(|s| s.heading.as_str()).collect();
+    draft.kind = kind::guess(
+        &draft.title,
+        &headings,
+        vocabulary,
+        !draft.fields.is_empty(),
+    );
+
+    recognised.sections = draft.sections.len();
+    recognised.eia_rows = eia.groups.len();
+    recognised.eia_rows_with_evidence = eia.groups.iter().filter(|g| g.evidence.is_some()).count();
+    recognised.fields = draft.fields.len();
+    recognised.actions = eia.actions.len();
+    if eia != Eia::default() {
+        draft.eia = Some(eia);
+    }
+    Recognition {
+        draft,
+        recognised,
+        places,
+    }
+}
+
+/// What recognition has built so far.
+struct State {
+    draft: Draft,
+    recognised: Recognised,
+    eia: Eia,
+    places: BTreeMap<String, String>,
+    builder: SectionBuilder,
+    /// The last few paragraphs, for a field's purpose ("Answering is optional").
+    recent: Vec<String>,
+}
+
+impl State {
+    fn paragraph(&mut self, p: &Paragraph, vocabulary: &Vocabulary) {
+        let prefix = match p.list_level {
+            Some(level) => format!("{}- ", "  ".repeat(usize::from(level))),
+            None => String::new(),
+        };
+        self.builder
+            .push_line(&format!("{prefix}{}", p.text), &p.source);
+        if self.eia.assessor.is_none() {
+            self.eia.assessor = document_control::assessor_in_line(&p.text);
+        }
+        for line in p.text.lines() {
+            if let Some(field) = form_fields::from_line(line, self.draft.fields.len()) {
+                self.push_field(field, p.source.place(), vocabulary);
+            }
+        }
+        self.recent.push(p.text.clone());
+        if self.recent.len() > 3 {
+            self.recent.remove(0);
+        }
+    }
+
+    fn push_field(&mut self, mut field: Field, place: String, vocabulary: &Vocabulary) {
+        if field.purpose.is_none() {
+            field.purpose = self
+                .recent
+                .iter()
+                .rev()
+                .find(|t| vocabulary::any_word(t, &vocabulary.optional_cues))
+                .cloned();
+        }
+        self.places
+            .insert(format!("/fields/{}", self.draft.fields.len()), place);
+        self.draft.fields.push(field);
+    }
+
+    /// Tries each table reader in turn; true when one placed the table.
+    fn read_table(&mut self, table: &Table, vocabulary: &Vocabulary) -> bool {
+        if let Some(actions) = actions::read(table, vocabulary, self.eia.actions.len()) {
+            self.places
+                .entry("/eia/actions".to_owned())
+                .or_insert_with(|| table_place(table));
+            for (action, row) in actions {
+                self.places.insert(
+                    format!("/eia/actions/{}", self.eia.actions.len()),
+                    row_place(table, row),
+                );
+                self.eia.actions.push(action);
+            }
+            return true;
+        }
+        if let Some(read) = eia_table::read(table, vocabulary) {
+            for pointer in ["/eia", "/eia/groups"] {
+                self.places
+                    .entry(pointer.to_owned())
+                    .or_insert_with(|| table_place(table));
+            }
+            for (group, row) in read.groups {
+                self.places.insert(
+                    format!("/eia/groups/{}", self.eia.groups.len()),
+                    row_place(table, row),
+                );
+                self.eia.groups.push(group);
+            }
+            self.recognised.unplaced.extend(read.unplaced);
+            return true;
+        }
+        if document_control::read(table, vocabulary, &mut self.draft, &mut self.eia) {
+            // Control tables hold words rules read too (audience, owner): keep them.
+            self.builder.push_table_text(table);
+            return true;
+        }
+        let fields = form_fields::from_table(table, vocabulary, self.draft.fields.len());
+        if !fields.is_empty() {
+            self.builder.push_table_text(table);
+            for (field, row) in fields {
+                self.push_field(field, row_place(table, row), vocabulary);
+            }
+            return true;
+        }
+        false
+    }
+}
+
+/// "table 2 › row 5" for a .docx row; the row's first cell's line for HTML.
+fn row_place(table: &Table, row: usize) -> String {
+    match &table.source {
+        Source::Docx(place) => {
+            let mut path = place.path.clone();
+            path.push(Step::Row(row));
+            Source::Docx(DocxPlace { path }).place()
+        }
+        Source::Html(_) => table
+            .rows
+            .iter()
+            .find(|r| r.index == row)
+            .and_then(|r| r.cells.first())
+            .map_or_else(|| table.source.place(), |c| c.source.place()),
+    }
+}
+
+fn table_place(table: &Table) -> String {
+    let place = table.source.place();
+    match &table.caption {
+        Some(caption) => format!("{place} ({caption})"),
+        None => place,
+    }
+}
+
+/// Collects sections: a heading starts one; text before the first heading
+/// goes into an opening section.
+#[derive(Default)]
+struct SectionBuilder {
+    sections: Vec<(Section, String)>,
+    current: Option<(Section, String)>,
+}
+
+impl SectionBuilder {
+    fn start(&mut self, heading: &str, place: String) {
+        self.flush();
+        self.current = Some((
+            Section {
+                id: String::new(),
+                heading: heading.trim().to_owned(),
+                text: String::new(),
+            },
+            place,
+        ));
+    }
+
+    fn push_line(&mut self, line: &str, source: &Source) {
+        if line.trim().is_empty() {
+            return;
+        }
+        let (section, _) = self.current.get_or_insert_with(|| {
+            (
+                Section {
+                    id: String::new(),
+                    heading: String::new(),
+                    text: String::new(),
+                },
+                source.place(),
+            )
+        });
+        if !section.text.is_empty() {
+            section.text.push('\n');
+        }
+        section.text.push_str(line);
+    }
+
+    /// A table's rows as lines, cells joined by " | ", so term rules read them.
+    fn push_table_text(&mut self, table: &Table) {
+        for row in &table.rows {
+            let cells: Vec<String> = row
+                .cells
+                .iter()
+                .filter(|c| !c.merged_above)
+                .map(|c| c.text().replace('\n', " / "))
+                .collect();
+            self.push_line(&cells.join(" | "), &table.source);
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some((section, place)) = self.current.take()
+            && !(section.heading.is_empty() && section.text.trim().is_empty())
+        {
+            self.sections.push((section, place));
+        }
+    }
+
+    fn finish(mut self) -> (Vec<Section>, Vec<String>) {
+        self.flush();
+        let mut used = std::collections::BTreeSet::new();
+        for (i, (section, _)) in self.sections.iter_mut().enumerate() {
+            let mut id = slug(&section.heading);
+            if id.is_empty() {
+                id = format!("section-{}", i + 1);
+            }
+            if !used.insert(id.clone()) {
+                id = format!("{id}-{}", i + 1);
+                used.insert(id.clone());
+            }
+            section.id = id;
+        }
+        self.sections.into_iter().unzip()
+    }
+}
+
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out.chars().take(60).collect()
+}
