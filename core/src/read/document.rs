@@ -24,6 +24,23 @@ pub struct Document {
     pub title: Option<Title>,
     /// The body, in reading order.
     pub blocks: Vec<Block>,
+    /// Comments that are dueregard directives (inline waivers), in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<DocumentComment>,
+}
+
+/// A comment in the document that is a dueregard directive
+/// ("dueregard: waive RULE because REASON; approved by NAME"), and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentComment {
+    /// The comment's text.
+    pub text: String,
+    /// The index in `blocks` of the block it is about: for a Word comment,
+    /// the block its anchor is in; for an HTML comment, the block after it.
+    pub block: usize,
+    /// Whether the comment is anchored inside `block` (Word) rather than
+    /// written before it (HTML).
+    pub inside: bool,
 }
 
 impl Document {

@@ -17,13 +17,16 @@ use crate::read::document::{
 };
 use crate::read::error::ReadError;
 
-/// Reads a document part's body into blocks.
+/// Where each comment is anchored: (comment id, index of the body block it is in).
+pub(crate) type CommentAnchors = Vec<(String, usize)>;
+
+/// Reads a document part's body into blocks, with the comment anchors met.
 pub(crate) fn read_body(
     xml: &str,
     part: &str,
     styles: &Styles,
     max_depth: usize,
-) -> Result<Vec<Block>, ReadError> {
+) -> Result<(Vec<Block>, CommentAnchors), ReadError> {
     let mut reader = XmlReader::new(xml, part, max_depth);
     let mut walk = Walk {
         styles,
@@ -33,6 +36,7 @@ pub(crate) fn read_body(
         }],
         fields: Vec::new(),
         untracked_fields: 0,
+        comment_anchors: Vec::new(),
     };
     loop {
         match reader.next()? {
@@ -46,9 +50,10 @@ pub(crate) fn read_body(
         }
     }
     // Elements left open cannot happen (the reader checks), so the root is last.
+    let anchors = std::mem::take(&mut walk.comment_anchors);
     match walk.stack.swap_remove(0).frame {
-        Some(Frame::Container(root)) => Ok(root.items),
-        _ => Ok(Vec::new()),
+        Some(Frame::Container(root)) => Ok((root.items, anchors)),
+        _ => Ok((Vec::new(), anchors)),
     }
 }
 
@@ -84,6 +89,16 @@ impl Walk<'_> {
                 *taken = true;
             }
             El::AlternateContent => frame = Some(Frame::Alternate { taken: false }),
+            El::CommentAnchor => {
+                // The body block being built is the next one of the body.
+                let block = match self.stack.first().and_then(|o| o.frame.as_ref()) {
+                    Some(Frame::Container(body)) => body.items.len(),
+                    _ => 0,
+                };
+                if let Some(id) = reader.attr(start, "id")? {
+                    self.comment_anchors.push((id, block));
+                }
+            }
             El::P => {
                 let container = self.innermost_container();
                 let path = extend(&container.path, Step::Paragraph(container.paragraphs));

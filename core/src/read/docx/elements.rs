@@ -50,6 +50,8 @@ pub(crate) enum El {
     Choice,
     Fallback,
     MathT,
+    /// `w:commentRangeStart` or `w:commentReference`: where a comment is anchored.
+    CommentAnchor,
     /// Tracked deletion or text moved away (or, under `w:trPr`, a deleted row).
     Deleted,
     /// Never shown: old properties kept by tracked changes, section
@@ -100,6 +102,7 @@ pub(crate) fn classify(ns: Ns, local: &str) -> El {
             "sdt" => El::Sdt,
             "sdtContent" => El::SdtContent,
             "txbxContent" => El::TxbxContent,
+            "commentRangeStart" | "commentReference" => El::CommentAnchor,
             "del" | "moveFrom" => El::Deleted,
             "delText" | "delInstrText" | "pPrChange" | "rPrChange" | "sectPrChange"
             | "tblPrChange" | "trPrChange" | "tcPrChange" | "tblGridChange" | "numberingChange"

@@ -17,6 +17,9 @@ pub(super) struct Walk<'s> {
     pub(super) stack: Vec<Open>,
     pub(super) fields: Vec<Field>,
     pub(super) untracked_fields: usize,
+    /// Each comment anchor met: the comment's id and the index of the body
+    /// block it is in (a paragraph, or the table holding it).
+    pub(super) comment_anchors: Vec<(String, usize)>,
 }
 
 pub(super) struct Open {

@@ -2,7 +2,9 @@
 //!
 //! Reads the main document part (found through `_rels/.rels`, usually
 //! word/document.xml), its styles (to know headings and list styles) and the
-//! title in docProps/core.xml. Comments, footnotes, endnotes, headers and
+//! title in docProps/core.xml. Of the comments, only those that are dueregard
+//! directives ("dueregard: waive ...", inline waivers) are read, with the
+//! block each is anchored in. Footnotes, endnotes, headers and
 //! footers are not read: they are not the policy's text, and a header's
 //! "Document owner" line would otherwise repeat on every page. Numbering
 //! definitions (word/numbering.xml) are not read either: a paragraph with
@@ -12,6 +14,7 @@
 
 mod archive;
 mod body;
+mod comments;
 mod elements;
 mod frames;
 mod parts;
@@ -21,7 +24,7 @@ mod xml;
 
 pub use styles::Styles;
 
-use crate::read::document::{Block, Document, SourceFormat, Title};
+use crate::read::document::{Block, Document, DocumentComment, SourceFormat, Title};
 use crate::read::document_limits::DocumentLimits;
 use crate::read::error::ReadError;
 use crate::read::sniff::docx_refusal;
@@ -97,8 +100,29 @@ pub fn read_docx(bytes: &[u8], limits: &DocumentLimits) -> Result<Document, Read
         None => None,
     };
 
-    let blocks = body::read_body(&document_xml, &main, &styles, depth)?;
-    Ok(document(blocks, core_title))
+    let (blocks, anchors) = body::read_body(&document_xml, &main, &styles, depth)?;
+    let mut document = document(blocks, core_title);
+    if !anchors.is_empty() {
+        let comments_part = match read_text(&mut archive, &parts::rels_of(&main))? {
+            Some(rels) => parts::targets(
+                &rels,
+                &parts::rels_of(&main),
+                parts::dir_of(&main),
+                "/comments",
+                depth,
+            )?
+            .into_iter()
+            .next(),
+            None => None,
+        };
+        if let Some(part) = comments_part
+            && let Some(xml) = read_text(&mut archive, &part)?
+        {
+            let directives = comments::directive_comments(&xml, &part, depth)?;
+            document.comments = anchored(&directives, &anchors);
+        }
+    }
+    Ok(document)
 }
 
 /// Reads a document.xml part on its own, with the styles.xml that goes with it
@@ -113,8 +137,27 @@ pub fn read_docx_xml(
         Some(xml) => Styles::parse(xml, "word/styles.xml", limits.max_depth)?,
         None => Styles::default(),
     };
-    let blocks = body::read_body(document_xml, DEFAULT_MAIN, &styles, limits.max_depth)?;
+    let (blocks, _) = body::read_body(document_xml, DEFAULT_MAIN, &styles, limits.max_depth)?;
     Ok(document(blocks, None))
+}
+
+/// Each directive comment at the first place it is anchored, in body order.
+fn anchored(
+    directives: &std::collections::BTreeMap<String, String>,
+    anchors: &[(String, usize)],
+) -> Vec<DocumentComment> {
+    let mut seen = std::collections::BTreeSet::new();
+    anchors
+        .iter()
+        .filter(|(id, _)| seen.insert(id.as_str()))
+        .filter_map(|(id, block)| {
+            directives.get(id).map(|text| DocumentComment {
+                text: text.clone(),
+                block: *block,
+                inside: true,
+            })
+        })
+        .collect()
 }
 
 fn read_text(archive: &mut Archive, part: &str) -> Result<Option<String>, ReadError> {
@@ -140,5 +183,6 @@ fn document(blocks: Vec<Block>, core_title: Option<String>) -> Document {
         format: SourceFormat::Docx,
         title,
         blocks,
+        comments: Vec::new(),
     }
 }

@@ -77,6 +77,11 @@ impl<'i> XmlReader<'i> {
         }
     }
 
+    /// How many elements are open.
+    pub(crate) fn depth(&self) -> usize {
+        self.depth
+    }
+
     /// The next event that matters: comments, processing instructions and the
     /// XML declaration are skipped.
     pub(crate) fn next(&mut self) -> Result<XmlEvent<'i>, ReadError> {

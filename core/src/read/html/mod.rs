@@ -83,10 +83,11 @@ pub fn read_html(bytes: &[u8], limits: &DocumentLimits) -> Result<Document, Read
     }
     let nodes = parser.finish().into_nodes();
     let lines = Lines::new(bytes);
-    walk::document(&nodes, &lines, limits.max_depth).map(|(title, blocks)| Document {
+    walk::document(&nodes, &lines, limits.max_depth).map(|(title, blocks, comments)| Document {
         format: SourceFormat::Html,
         title,
         blocks,
+        comments,
     })
 }
 

@@ -35,6 +35,8 @@ pub(crate) enum Data {
     /// An SVG or MathML element: not read.
     Foreign,
     Text(String),
+    /// A comment that is a dueregard directive (other comments are `Other`).
+    Directive(String),
     Other,
 }
 
@@ -220,8 +222,13 @@ impl TreeSink for Sink {
         self.push(data, name)
     }
 
-    fn create_comment(&self, _text: StrTendril) -> Id {
-        self.push(Data::Other, QualName::new(None, ns!(), LocalName::from("")))
+    fn create_comment(&self, text: StrTendril) -> Id {
+        let data = if crate::read::inline_waivers::parse_directive(&text).is_some() {
+            Data::Directive(text.to_string())
+        } else {
+            Data::Other
+        };
+        self.push(data, QualName::new(None, ns!(), LocalName::from("")))
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> Id {

@@ -49,12 +49,20 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// The text of a comment that is a dueregard directive.
+    pub(crate) fn directive(&self, id: Id) -> Option<&'a str> {
+        match &self.nodes.get(id)?.data {
+            Data::Directive(text) => Some(text),
+            _ => None,
+        }
+    }
+
     /// Not shown on the page, or not the page's content: never read.
     pub(crate) fn hidden(&self, id: Id) -> bool {
         let Some(name) = self.name(id) else {
             return matches!(
                 self.nodes.get(id).map(|n| &n.data),
-                Some(Data::Foreign | Data::Other)
+                Some(Data::Foreign | Data::Other | Data::Directive(_))
             );
         };
         if matches!(

@@ -8,16 +8,20 @@ use super::forms::{self, Forms};
 use super::sink::{Id, Node};
 use super::tree::{Tree, collapse};
 use crate::read::document::{
-    Block, Cell, Heading, Paragraph, Row, Source, Table, Title, cell_contents, normalise_ticks,
+    Block, Cell, DocumentComment, Heading, Paragraph, Row, Source, Table, Title, cell_contents,
+    normalise_ticks,
 };
 use crate::read::error::ReadError;
 
-/// The title and the body's blocks.
+/// What the walk reads: the title, the body's blocks and the directive comments.
+pub(crate) type Walked = (Option<Title>, Vec<Block>, Vec<DocumentComment>);
+
+/// The title, the body's blocks, and the comments that are dueregard directives.
 pub(crate) fn document(
     nodes: &[Node],
     lines: &Lines,
     max_depth: usize,
-) -> Result<(Option<Title>, Vec<Block>), ReadError> {
+) -> Result<Walked, ReadError> {
     let tree = Tree { nodes };
     let forms = forms::find(&tree, lines);
     let mut walker = Walker {
@@ -30,7 +34,7 @@ pub(crate) fn document(
     let mut out = Out::default();
     walker.walk(0, &mut out, 0, false)?;
     walker.flush(&mut out);
-    let blocks = out.blocks;
+    let (blocks, comments) = (out.blocks, out.comments);
     let title = page_title(&tree)
         .map(|text| Title { text, source: None })
         .or_else(|| {
@@ -42,7 +46,7 @@ pub(crate) fn document(
                 _ => None,
             })
         });
-    Ok((title, blocks))
+    Ok((title, blocks, comments))
 }
 
 fn page_title(tree: &Tree) -> Option<String> {
@@ -70,6 +74,7 @@ struct Walker<'t, 'a> {
 #[derive(Default)]
 struct Out {
     blocks: Vec<Block>,
+    comments: Vec<DocumentComment>,
     text: String,
     source: Option<Id>,
     list_level: Option<u8>,
@@ -92,6 +97,16 @@ impl Walker<'_, '_> {
                     out.source = tree.parent(node);
                 }
             }
+            return Ok(());
+        }
+        if let Some(text) = tree.directive(node) {
+            // About the block after it: the paragraph being filled, if any,
+            // is that block, since it is pushed next.
+            out.comments.push(DocumentComment {
+                text: text.trim().to_owned(),
+                block: out.blocks.len(),
+                inside: false,
+            });
             return Ok(());
         }
         if tree.hidden(node) {

@@ -20,9 +20,12 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
-use super::document::{Block, Document, DocxPlace, Paragraph, Source, SourceFormat, Step, Table};
+use super::document::{
+    Block, Document, DocumentComment, DocxPlace, Paragraph, Source, SourceFormat, Step, Table,
+};
+use super::inline_waivers::{Directive, WaiverScope, parse_directive};
 use super::{UNTITLED, empty_draft};
-use crate::model::{Draft, Eia, Field, Section};
+use crate::model::{Draft, Eia, Field, Section, Waiver};
 
 /// What recognition read from a document, for the report and the text output.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -178,7 +181,13 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         recent: Vec::new(),
     };
 
-    for block in &document.blocks {
+    let mut comments = document.comments.iter().peekable();
+    for (index, block) in document.blocks.iter().enumerate() {
+        let mut here = Vec::new();
+        while let Some(comment) = comments.next_if(|c| c.block <= index) {
+            here.push(comment);
+        }
+        let before = state.builder.position();
         match block {
             Block::Heading(h) => {
                 if h.level == 0 && state.draft.title == UNTITLED {
@@ -213,6 +222,15 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
                 }
             }
         }
+        let after = state.builder.position();
+        for comment in here {
+            state.builder.attach(comment, before, after);
+        }
+    }
+    // Comments after the last block belong to the last section.
+    let end = state.builder.position();
+    for comment in comments {
+        state.builder.attach(comment, end, end);
     }
     let State {
         mut draft,
@@ -230,7 +248,8 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
     {
         draft.title = first;
     }
-    let (sections, section_places) = builder.finish();
+    let (sections, section_places, waivers) = builder.finish();
+    draft.waivers.extend(waivers);
     for (i, place) in section_places.into_iter().enumerate() {
         places.insert(format!("/sections/{i}"), place);
     }
@@ -384,7 +403,14 @@ fn table_place(table: &Table) -> String {
 struct SectionBuilder {
     sections: Vec<(Section, String)>,
     current: Option<(Section, String)>,
+    /// Directive comments read: the index the section they apply to has (or
+    /// will have) in `sections`, if any, and the paragraph a `waive-next` covers.
+    waivers: Vec<PendingWaiver>,
 }
+
+/// A directive comment read: the index its section has (or will have) in
+/// the builder's sections, if any; the directive; the paragraph `waive-next` covers.
+type PendingWaiver = (Option<usize>, Directive, Option<(usize, usize)>);
 
 impl SectionBuilder {
     fn start(&mut self, heading: &str, place: String) {
@@ -433,14 +459,66 @@ impl SectionBuilder {
     }
 
     fn flush(&mut self) {
+        let at = self.sections.len();
+        let waived = self.waivers.iter().any(|(s, _, _)| *s == Some(at));
         if let Some((section, place)) = self.current.take()
-            && !(section.heading.is_empty() && section.text.trim().is_empty())
+            && (waived || !(section.heading.is_empty() && section.text.trim().is_empty()))
         {
             self.sections.push((section, place));
         }
     }
 
-    fn finish(mut self) -> (Vec<Section>, Vec<String>) {
+    /// The section being built (its index once pushed) and its text's length.
+    fn position(&self) -> Option<(usize, usize)> {
+        let (section, _) = self.current.as_ref()?;
+        Some((self.sections.len(), section.text.len()))
+    }
+
+    /// Records a directive comment, given where the section text stood
+    /// before and after its block was read. `waive` applies to the section
+    /// the comment is in: the block's own section for a Word comment anchored
+    /// in it, the section before the block for an HTML comment written before
+    /// it. `waive-next` covers the block's text.
+    fn attach(
+        &mut self,
+        comment: &DocumentComment,
+        before: Option<(usize, usize)>,
+        after: Option<(usize, usize)>,
+    ) {
+        let Some(directive) = parse_directive(&comment.text) else {
+            return;
+        };
+        let (section, paragraph) = match directive.scope {
+            WaiverScope::Section => {
+                let section = if comment.inside {
+                    after
+                } else {
+                    before.or(after)
+                };
+                (section.map(|(s, _)| s), None)
+            }
+            WaiverScope::NextParagraph => match after {
+                Some((s, end)) => {
+                    let start = match before {
+                        Some((b, len)) if b == s => len,
+                        _ => 0,
+                    };
+                    let text = self.current.as_ref().map_or("", |(c, _)| c.text.as_str());
+                    // Past the line break that joined the block to the text before.
+                    let start = if text[start..end].starts_with('\n') {
+                        start + 1
+                    } else {
+                        start
+                    };
+                    (Some(s), (start < end).then_some((start, end)))
+                }
+                None => (None, None),
+            },
+        };
+        self.waivers.push((section, directive, paragraph));
+    }
+
+    fn finish(mut self) -> (Vec<Section>, Vec<String>, Vec<Waiver>) {
         self.flush();
         let mut used = std::collections::BTreeSet::new();
         for (i, (section, _)) in self.sections.iter_mut().enumerate() {
@@ -454,7 +532,20 @@ impl SectionBuilder {
             }
             section.id = id;
         }
-        self.sections.into_iter().unzip()
+        let waivers = std::mem::take(&mut self.waivers)
+            .into_iter()
+            .map(|(at, directive, paragraph)| {
+                // A waiver with no section to apply to names none that
+                // exists, so it covers nothing (and says so) rather than the
+                // whole document.
+                let id = at
+                    .and_then(|i| self.sections.get(i))
+                    .map_or("", |(s, _)| s.id.as_str());
+                directive.into_waiver(Some(id), paragraph)
+            })
+            .collect();
+        let (sections, places) = self.sections.into_iter().unzip();
+        (sections, places, waivers)
     }
 }
 

@@ -108,14 +108,17 @@ impl Document {
     }
 }
 
-/// Markdown and plain text, by the editor's language id or the file's extension.
+/// Markdown, plain text and HTML, by the editor's language id or the file's
+/// extension. JSON drafts and Word files are not edited as text in an editor.
 fn format_of(uri: &Uri, language: &str) -> Option<Format> {
     match language {
         "markdown" => return Some(Format::Markdown),
         "plaintext" | "text" => return Some(Format::Text),
+        "html" => return Some(Format::Html),
         _ => {}
     }
     let path = uri.path().as_str();
     let ext = path.rsplit_once('.').map(|(_, ext)| ext)?;
-    Format::from_extension(ext).filter(|f| *f != Format::Json)
+    Format::from_extension(ext)
+        .filter(|f| matches!(f, Format::Markdown | Format::Text | Format::Html))
 }

@@ -1,0 +1,184 @@
+//! Inline waivers in HTML (`<!-- dueregard: waive ... -->`) and in Word (a
+//! comment whose text starts "dueregard: waive") behave as the same waiver in
+//! Markdown: `waive` covers the section, `waive-next` the next paragraph (in
+//! Word, the paragraph the comment is anchored on); no reason, no effect.
+
+use std::io::{Cursor, Write};
+
+use dueregard::{Draft, Engine, Finding, Format, Limits, Report};
+
+const RULE: &str = "term-binary-pronouns";
+
+fn all(report: &Report) -> impl Iterator<Item = &Finding> {
+    report.violations.iter().chain(&report.needs_review)
+}
+
+/// (section, waived?) of each finding of `RULE`, in report order.
+fn pronoun_findings(report: &Report) -> Vec<(String, bool)> {
+    all(report)
+        .filter(|f| f.rule == RULE)
+        .map(|f| {
+            (
+                f.location.section.clone().unwrap_or_default(),
+                f.waiver.is_some(),
+            )
+        })
+        .collect()
+}
+
+fn rules(report: &Report) -> Vec<&str> {
+    all(report).map(|f| f.rule.as_str()).collect()
+}
+
+fn check(bytes: &[u8], format: Format) -> Report {
+    let draft = Draft::from_bytes(bytes, format, "t", &Limits::default()).unwrap();
+    Engine::new().check(&draft)
+}
+
+const MARKDOWN: &str = "# Leave\n\n## Scope\n\nAsk if he or she needs leave.\n\n## History\n\n<!-- dueregard: waive term-binary-pronouns because quoting the 2009 scheme; approved by EDI lead -->\nThe 2009 scheme said he or she must apply in writing.\n";
+
+fn html(comment: &str) -> String {
+    format!(
+        "<!doctype html><html><head><title>Leave</title></head><body><h1>Leave</h1>\
+         <h2>Scope</h2><p>Ask if he or she needs leave.</p>\
+         <h2>History</h2><!-- {comment} --><p>The 2009 scheme said he or she must apply in writing.</p>\
+         <p>Later schemes said he or she too.</p></body></html>"
+    )
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+fn paragraph(text: &str, heading: Option<u8>, comment: Option<u32>) -> String {
+    let ppr = heading.map_or(String::new(), |level| {
+        format!(r#"<w:pPr><w:outlineLvl w:val="{}"/></w:pPr>"#, level - 1)
+    });
+    let (start, end) = match comment {
+        Some(id) => (
+            format!(r#"<w:commentRangeStart w:id="{id}"/>"#),
+            format!(
+                r#"<w:commentRangeEnd w:id="{id}"/><w:r><w:commentReference w:id="{id}"/></w:r>"#
+            ),
+        ),
+        None => (String::new(), String::new()),
+    };
+    format!(r#"<w:p>{ppr}{start}<w:r><w:t>{text}</w:t></w:r>{end}</w:p>"#)
+}
+
+/// A .docx with the leave policy's paragraphs; `comments` are (id, text), and
+/// comment 0 is anchored on the first History paragraph, 1 on the second.
+fn docx(comments: &[(u32, &str)]) -> Vec<u8> {
+    let anchored = |id: u32| comments.iter().any(|(c, _)| *c == id).then_some(id);
+    let body = [
+        paragraph("Leave", Some(1), None),
+        paragraph("Scope", Some(2), None),
+        paragraph("Ask if he or she needs leave.", None, None),
+        paragraph("History", Some(2), None),
+        paragraph(
+            "The 2009 scheme said he or she must apply in writing.",
+            None,
+            anchored(0),
+        ),
+        paragraph("Later schemes said he or she too.", None, anchored(1)),
+    ]
+    .concat();
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#
+    );
+    let comment_xml: String = comments
+        .iter()
+        .map(|(id, text)| {
+            format!(r#"<w:comment w:id="{id}" w:author="EDI lead"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:comment>"#)
+        })
+        .collect();
+    let comments_part = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:comments xmlns:w="{W}">{comment_xml}</w:comments>"#
+    );
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>"#;
+    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, data) in [
+        ("word/document.xml", document.as_str()),
+        ("word/comments.xml", comments_part.as_str()),
+        ("word/_rels/document.xml.rels", rels),
+    ] {
+        writer.start_file(name, options).unwrap();
+        writer.write_all(data.as_bytes()).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+const WAIVE: &str =
+    "dueregard: waive term-binary-pronouns because quoting the 2009 scheme; approved by EDI lead";
+const WAIVE_NEXT: &str = "dueregard: waive-next term-binary-pronouns because quoting the 2009 scheme; approved by EDI lead";
+
+#[test]
+fn a_section_waiver_covers_its_section_in_markdown_html_and_word_alike() {
+    let markdown = check(MARKDOWN.as_bytes(), Format::Markdown);
+    assert_eq!(
+        pronoun_findings(&markdown),
+        [("scope".into(), false), ("history".into(), true)]
+    );
+    let expected = [
+        ("scope".to_owned(), false),
+        ("history".to_owned(), true),
+        ("history".to_owned(), true),
+    ];
+    let from_html = check(html(WAIVE).as_bytes(), Format::Html);
+    assert_eq!(pronoun_findings(&from_html), expected);
+    let from_word = check(&docx(&[(0, WAIVE)]), Format::Docx);
+    assert_eq!(pronoun_findings(&from_word), expected);
+    for report in [&from_html, &from_word] {
+        let waiver = all(report).find_map(|f| f.waiver.as_ref()).unwrap();
+        assert_eq!(waiver.reason, "quoting the 2009 scheme");
+        assert_eq!(waiver.approved_by.as_deref(), Some("EDI lead"));
+    }
+}
+
+#[test]
+fn waive_next_covers_one_paragraph() {
+    let expected = [
+        ("scope".to_owned(), false),
+        ("history".to_owned(), true),
+        ("history".to_owned(), false),
+    ];
+    // HTML: the paragraph after the comment.
+    let from_html = check(html(WAIVE_NEXT).as_bytes(), Format::Html);
+    assert_eq!(pronoun_findings(&from_html), expected);
+    // Word: the paragraph the comment is anchored on.
+    let from_word = check(&docx(&[(0, WAIVE_NEXT)]), Format::Docx);
+    assert_eq!(pronoun_findings(&from_word), expected);
+    let second = check(&docx(&[(1, WAIVE_NEXT)]), Format::Docx);
+    assert_eq!(
+        pronoun_findings(&second),
+        [
+            ("scope".to_owned(), false),
+            ("history".to_owned(), false),
+            ("history".to_owned(), true),
+        ]
+    );
+}
+
+#[test]
+fn without_a_reason_nothing_is_waived_and_the_waiver_is_itself_a_finding() {
+    let bare = "dueregard: waive term-binary-pronouns";
+    for report in [
+        check(html(bare).as_bytes(), Format::Html),
+        check(&docx(&[(0, bare)]), Format::Docx),
+    ] {
+        assert!(pronoun_findings(&report).iter().all(|(_, waived)| !waived));
+        assert!(
+            rules(&report).contains(&"waiver-recorded"),
+            "{:?}",
+            rules(&report)
+        );
+    }
+}
+
+#[test]
+fn ordinary_comments_are_not_read() {
+    let report = check(&docx(&[(0, "Please check this wording")]), Format::Docx);
+    assert!(pronoun_findings(&report).iter().all(|(_, waived)| !waived));
+    assert!(!rules(&report).contains(&"waiver-recorded"));
+    let report = check(html("a note for the web team").as_bytes(), Format::Html);
+    assert!(!rules(&report).contains(&"waiver-recorded"));
+}
