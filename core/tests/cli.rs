@@ -567,3 +567,29 @@ fn a_bad_rule_pack_is_exit_2_naming_the_rule() {
     ]);
     assert_usage_error(&output, "no-such-rule");
 }
+
+#[test]
+fn review_dates_are_judged_as_of_the_date_given() {
+    let draft = "examples/drafts/health-equity-action-plan.json";
+    let passed = |as_of: &str| -> bool {
+        let output = run(&["check", "--format", "json", "--as-of", as_of, draft]);
+        only_report(&output)["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| {
+                f["rule"] == "eia-sign-off-review"
+                    && f["message"]
+                        .as_str()
+                        .unwrap()
+                        .contains("(2027-03-31) has passed")
+            })
+    };
+    assert!(!passed("2027-03-31"), "due on the day, not past");
+    assert!(passed("2027-04-01"));
+    // An impossible date is a usage error, named.
+    assert_usage_error(
+        &run(&["check", "--as-of", "2027-02-30", draft]),
+        "2027-02-30",
+    );
+}

@@ -56,6 +56,7 @@ impl Engine {
         let cx = RuleContext {
             options: &self.options,
             known_rules: &self.known_rules,
+            as_of: self.as_of.as_ref(),
         };
         for (order, (rule, meta_index)) in self.structural.iter().enumerate() {
             let meta = &self.metas[*meta_index];

@@ -229,6 +229,7 @@ impl Engine {
             options: pack.options.clone(),
             known_rules,
             limits: Limits::default(),
+            as_of: None,
         })
     }
 }

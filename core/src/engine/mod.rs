@@ -21,6 +21,7 @@ pub use compile::BUILTIN_PACK;
 pub(crate) use rollup::pillar_from;
 pub use session::Session;
 
+use crate::date::Date;
 use crate::error::DraftError;
 use crate::model::{Draft, PackOptions, Report, Severity};
 use crate::read::Limits;
@@ -55,6 +56,9 @@ pub struct Engine {
     /// Every rule's id with its severity in this pack.
     known_rules: BTreeMap<String, Severity>,
     limits: Limits,
+    /// The date review dates are judged against; none: dates are not
+    /// compared with a "today", so a report depends on the draft alone.
+    as_of: Option<Date>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -78,6 +82,19 @@ impl Engine {
     pub fn with_limits(mut self, limits: Limits) -> Engine {
         self.limits = limits;
         self
+    }
+
+    /// Judges review dates against `as_of` (the command passes today, or
+    /// `--as-of`): a review date before it is a finding. Without it, which is
+    /// the default, no rule depends on the day the check runs.
+    pub fn with_as_of(mut self, as_of: Option<Date>) -> Engine {
+        self.as_of = as_of;
+        self
+    }
+
+    /// The date review dates are judged against, if set.
+    pub fn as_of(&self) -> Option<&Date> {
+        self.as_of.as_ref()
     }
 
     /// The input limits in force.

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::date::Date;
 use crate::model::Draft;
 use crate::model::{PackOptions, Severity};
 use crate::rules::RuleMeta;
@@ -14,6 +15,8 @@ pub(crate) struct RuleContext<'a> {
     pub options: &'a PackOptions,
     /// Every rule in the pack, with its severity in this pack.
     pub known_rules: &'a BTreeMap<String, Severity>,
+    /// The date review dates are judged against, when the caller gave one.
+    pub as_of: Option<&'a Date>,
 }
 
 /// A finding before the engine adds metadata, positions and fingerprints.

@@ -32,6 +32,18 @@ pub(crate) fn run_with(rule: &dyn StructuralRule, json: &str, options: &PackOpti
     let cx = RuleContext {
         options,
         known_rules: &KNOWN_RULES,
+        as_of: None,
+    };
+    rule.check(&draft(json), &cx)
+}
+
+/// What `rule` concludes about a draft checked as of `as_of`.
+pub(crate) fn run_as_of(rule: &dyn StructuralRule, json: &str, as_of: &str) -> Verdict {
+    let as_of = crate::date::Date::parse(as_of).expect("a valid test date");
+    let cx = RuleContext {
+        options: &PackOptions::default(),
+        known_rules: &KNOWN_RULES,
+        as_of: Some(&as_of),
     };
     rule.check(&draft(json), &cx)
 }

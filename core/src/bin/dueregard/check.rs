@@ -164,14 +164,18 @@ fn baseline_line(split: &GateSplit<'_>) -> String {
     )
 }
 
+/// The engine for the rule pack given (or the built-in one), judging review
+/// dates as of `--as-of` or today.
 pub fn engine(common: &CommonArgs) -> Result<Engine, String> {
-    match &common.rule_pack {
-        None => Ok(Engine::new()),
+    let engine = match &common.rule_pack {
+        None => Engine::new(),
         Some(path) => {
             let json = files::read_rule_pack(path)?;
-            Engine::from_pack_json(&json).map_err(|e| format!("{}: {e}", path.display()))
+            Engine::from_pack_json(&json).map_err(|e| format!("{}: {e}", path.display()))?
         }
-    }
+    };
+    let as_of = common.as_of.clone().unwrap_or_else(today::today);
+    Ok(engine.with_as_of(Some(as_of)))
 }
 
 pub fn output(common: &CommonArgs) -> Result<Box<dyn Write>, String> {

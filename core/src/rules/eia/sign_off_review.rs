@@ -27,7 +27,7 @@ impl StructuralRule for EiaSignOffReview {
         .to_meta()
     }
 
-    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+    fn check(&self, draft: &Draft, cx: &RuleContext<'_>) -> Verdict {
         let eia = match assessment(draft) {
             Ok(eia) => eia,
             Err(verdict) => return verdict,
@@ -52,6 +52,13 @@ impl StructuralRule for EiaSignOffReview {
                 "/dates/review",
                 format!("The review date ({review}) is not after the decision ({decision})."),
             )),
+            (Some(review), _) if cx.as_of.is_some_and(|today| review < today) => {
+                let today = cx.as_of.map(ToString::to_string).unwrap_or_default();
+                findings.push(RawFinding::violation(
+                    "/dates/review",
+                    format!("The review date ({review}) has passed (as of {today}). Review the assessment against how the policy has worked in practice, and set the next date."),
+                ));
+            }
             _ => {}
         }
         Verdict::findings(
@@ -69,6 +76,29 @@ mod tests {
     #[test]
     fn its_examples_behave_as_stated() {
         examples_behave(&EiaSignOffReview);
+    }
+
+    #[test]
+    fn a_review_date_in_the_past_is_a_finding_only_when_checked_as_of_a_date() {
+        use crate::rules::testing::{run, run_as_of};
+        let json = r#"{"title":"t","kind":"workforce_policy","dates":{"decision":"2024-03-01","review":"2025-03-01"},"eia":{"sign_off":{"name":"Director of People","date":"2024-02-20"}}}"#;
+        let messages = |verdict: Verdict| -> Vec<String> {
+            match verdict {
+                Verdict::Checked { findings, .. } => {
+                    findings.into_iter().map(|f| f.message).collect()
+                }
+                Verdict::NotApplicable(why) => panic!("not applicable: {why}"),
+            }
+        };
+        assert!(messages(run(&EiaSignOffReview, json)).is_empty());
+        let late = messages(run_as_of(&EiaSignOffReview, json, "2026-11-30"));
+        assert_eq!(late.len(), 1);
+        assert!(
+            late[0].contains("(2025-03-01) has passed (as of 2026-11-30)"),
+            "{late:?}"
+        );
+        let on_time = messages(run_as_of(&EiaSignOffReview, json, "2025-03-01"));
+        assert!(on_time.is_empty(), "the review date itself is not past");
     }
 
     #[test]

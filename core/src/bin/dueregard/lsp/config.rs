@@ -45,16 +45,20 @@ impl Settings {
 
     /// The engine these settings ask for; a relative rule pack path is
     /// taken from the workspace's root.
+    /// The engine for the configured pack, judging review dates as of today.
     pub fn engine(&self, root: Option<&Path>) -> Result<Engine, String> {
+        let today = Some(crate::today::today());
         let Some(pack) = &self.rule_pack else {
-            return Ok(Engine::new());
+            return Ok(Engine::new().with_as_of(today));
         };
         let path = match root {
             Some(root) if pack.is_relative() => root.join(pack),
             _ => pack.clone(),
         };
         let json = files::read_rule_pack(&path)?;
-        Engine::from_pack_json(&json).map_err(|e| format!("rule pack {}: {e}", path.display()))
+        Engine::from_pack_json(&json)
+            .map(|engine| engine.with_as_of(today))
+            .map_err(|e| format!("rule pack {}: {e}", path.display()))
     }
 }
 
