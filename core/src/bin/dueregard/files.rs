@@ -203,7 +203,7 @@ pub fn read_rule_pack(path: &Path) -> Result<String, String> {
 }
 
 #[derive(Debug)]
-enum CappedReadError {
+pub enum CappedReadError {
     TooLarge,
     Io(io::Error),
 }
@@ -211,7 +211,7 @@ enum CappedReadError {
 /// Reads at most `limit` bytes: refuses a file whose size is known to be over
 /// the limit before reading any of it, and stops one byte past the limit for
 /// files that do not know their size (devices, pipes).
-fn read_capped(path: &Path, limit: usize) -> Result<Vec<u8>, CappedReadError> {
+pub fn read_capped(path: &Path, limit: usize) -> Result<Vec<u8>, CappedReadError> {
     let file = File::open(path).map_err(CappedReadError::Io)?;
     let known = file.metadata().map_err(CappedReadError::Io)?.len();
     if known > limit as u64 {

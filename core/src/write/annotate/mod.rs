@@ -22,10 +22,20 @@
 //! copied, not edited.
 
 
+mod anchor;
+mod comments;
+mod layout;
+mod package;
+mod render;
+mod scan;
+mod strip;
+mod summary;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+use crate::read::ReadError;
 use crate::engine::Engine;
 use crate::error::DraftError;
 use crate::model::{DraftKind, Report};
@@ -76,6 +86,8 @@ pub struct AnnotatedDocx {
     pub bytes: Vec<u8>,
     /// The report the comments were made from (as `check` gives it).
     pub report: Report,
+    /// The draft recognised from the document, as checked.
+    pub draft: crate::model::Draft,
     /// One entry per comment written, in comment-id order: the summary first.
     pub annotations: Vec<Annotation>,
 }
@@ -143,7 +155,121 @@ pub fn annotate_docx(
     bytes: &[u8],
     options: &AnnotateOptions,
 ) -> Result<AnnotatedDocx, DraftError> {
-    // Interim body while the writer lands (this commit settles the API only).
-    let _ = (engine, bytes, options);
-    Err(DraftError::FormatNotBuilt { format: "docx" })
+    annotate(engine, bytes, options).map_err(|e| match e {
+        Failure::Read(e) => DraftError::Document(e),
+        Failure::Draft(e) => e,
+    })
+}
+
+/// Reading fails with either kind of error; the caller sees a [`DraftError`].
+enum Failure {
+    Read(ReadError),
+    Draft(DraftError),
+}
+
+impl From<ReadError> for Failure {
+    fn from(e: ReadError) -> Self {
+        Failure::Read(e)
+    }
+}
+
+impl From<DraftError> for Failure {
+    fn from(e: DraftError) -> Self {
+        Failure::Draft(e)
+    }
+}
+
+fn annotate(
+    engine: &Engine,
+    bytes: &[u8],
+    options: &AnnotateOptions,
+) -> Result<AnnotatedDocx, Failure> {
+    let limits = crate::read::document_limits(engine.limits());
+    let depth = limits.max_depth;
+    let package = package::Package::open(bytes, &limits)?;
+    // Our earlier comments and changes go first, so the document is checked
+    // as its author left it and never with our suggestions taken as theirs.
+    let stripped = strip::strip_ours(
+        &package.document_xml,
+        &package.main,
+        package.comments_xml.as_deref(),
+        depth,
+    )?;
+    let document =
+        crate::read::docx::read_docx_replacing(bytes, &limits, Some(&stripped.document_xml))?;
+    let recognition = crate::read::recognise_document(
+        &document,
+        options.title.as_deref().unwrap_or(""),
+        engine.limits(),
+        &engine.recognise_vocabulary(),
+    )
+    ?;
+    let mut draft = recognition.draft.clone();
+    if let Some(kind) = options.kind {
+        draft.kind = kind;
+    }
+    let mut report = engine.check(&draft);
+    recognition.apply_to(&mut report);
+
+    let layout = layout::Layout::read(&stripped.document_xml, &package.main, depth)?;
+    let first_id = u32::try_from(layout.max_id.max(stripped.max_comment_id) + 1).map_err(|_| {
+        ReadError::CannotAnnotate {
+            part: package.main.clone(),
+            why: "its annotation ids are too large for another comment".into(),
+        }
+    })?;
+    let plan = anchor::plan(&anchor::Inputs {
+        report: &report,
+        draft: &draft,
+        recognition: &recognition,
+        title: document.title.as_ref().and_then(|t| t.source.as_ref()),
+        layout: &layout,
+        options,
+        first_id,
+    });
+    let date = options
+        .as_of
+        .as_ref()
+        .map(|d| format!(" w:date=\"{d}T00:00:00Z\""))
+        .unwrap_or_default();
+    let first_revision = first_id + plan.comments.len() as u32;
+    let document_xml = render::render(
+        &stripped.document_xml,
+        &layout,
+        &plan,
+        first_revision,
+        &date,
+    );
+
+    let findings: Vec<&crate::model::Finding> = anchor::commented(&report).collect();
+    let doc_base_url = options
+        .doc_base_url
+        .as_deref()
+        .unwrap_or(crate::write::sarif::DEFAULT_DOC_BASE_URL);
+    let commented = plan.comments.iter().filter(|c| c.finding.is_some()).count();
+    let mut comment_parts = String::new();
+    for comment in &plan.comments {
+        let text = match comment.finding.and_then(|i| findings.get(i)) {
+            Some(finding) => comments::finding_text(
+                finding,
+                &report,
+                comment.annotation.tracked_change,
+                doc_base_url,
+            ),
+            None => summary::summary_text(&report, commented),
+        };
+        comment_parts.push_str(&comments::comment_xml(
+            comment.annotation.comment_id,
+            &date,
+            &text,
+        ));
+    }
+    let comments_xml = comments::append(stripped.comments_xml.as_deref(), &comment_parts)?;
+    let bytes = package.finish(&document_xml, &comments_xml)?;
+    Ok(AnnotatedDocx {
+        bytes,
+        report,
+        draft,
+        annotations: plan.comments.into_iter().map(|c| c.annotation).collect(),
+    })
 }

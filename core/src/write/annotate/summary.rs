@@ -1,0 +1,68 @@
+//! The summary comment on the title: counts, the approval gate, and each
+//! pillar's status with the reason of its weakest element.
+
+use crate::model::Report;
+
+pub(super) fn summary_text(report: &Report, commented: usize) -> Vec<String> {
+    let s = &report.summary;
+    let plural = |n: usize, one: &str, many: &str| {
+        format!("{n} {}", if n == 1 { one } else { many })
+    };
+    let mut paragraphs = vec![format!(
+        "dueregard {}: {}, {} to review ({} error, {} warning, {} info); {} in this document.",
+        report.engine.version,
+        plural(s.violations, "violation", "violations"),
+        s.needs_review,
+        s.error_findings,
+        s.warning_findings,
+        s.info_findings,
+        plural(commented, "comment", "comments"),
+    )];
+    if s.waived > 0 {
+        paragraphs.push(format!(
+            "{} waived, so not commented on.",
+            plural(s.waived, "finding is", "findings are")
+        ));
+    }
+    if s.omitted > 0 {
+        paragraphs.push(format!(
+            "{} over the report's limit, so not commented on.",
+            plural(s.omitted, "finding is", "findings are")
+        ));
+    }
+    paragraphs.push(if report.passes_gate() {
+        "Approval gate: passes (no unwaived error-severity violation).".to_owned()
+    } else {
+        format!(
+            "Approval gate: blocked by {}.",
+            plural(
+                s.blocking,
+                "unwaived error-severity violation",
+                "unwaived error-severity violations"
+            )
+        )
+    });
+    for pillar in &report.pillars {
+        let status = pillar.status.map_or("not assessed", |s| s.label());
+        // The reason of the weakest applicable element explains the pillar's status.
+        let reason = report
+            .elements
+            .iter()
+            .filter(|e| e.pillar == pillar.number && e.status.is_some())
+            .min_by_key(|e| e.status)
+            .map(|e| format!(": {} {}", e.id, e.reason))
+            .unwrap_or_default();
+        paragraphs.push(format!(
+            "Pillar {} {}: {status}{reason}",
+            pillar.number, pillar.title
+        ));
+    }
+    if let Some(recognised) = &report.recognised {
+        paragraphs.push(format!("Read: {}.", recognised.describe()));
+    }
+    paragraphs.push(
+        "Comments and tracked changes by dueregard are replaced when the document is annotated again."
+            .to_owned(),
+    );
+    paragraphs
+}
