@@ -20,7 +20,9 @@ pub fn run(args: &AnnotateArgs) -> Result<Outcome, String> {
         );
     };
     if common.format == OutputFormat::Sarif {
-        return Err("annotate prints text or json; use dueregard check --format sarif for SARIF".into());
+        return Err(
+            "annotate prints text or json; use dueregard check --format sarif for SARIF".into(),
+        );
     }
     let engine = engine(common)?;
     let name = args.input.display().to_string();
@@ -44,7 +46,11 @@ pub fn run(args: &AnnotateArgs) -> Result<Outcome, String> {
         },
         kind: common.kind,
         as_of: common.as_of.clone(),
-        title: args.input.file_stem().and_then(|s| s.to_str()).map(str::to_owned),
+        title: args
+            .input
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(str::to_owned),
         doc_base_url: Some(doc_base_url(common)),
     };
     let annotated = annotate_docx(&engine, &bytes, &options).map_err(|e| format!("{name}: {e}"))?;
@@ -78,9 +84,23 @@ pub fn run(args: &AnnotateArgs) -> Result<Outcome, String> {
                 "Wrote {} with {} comment{} ({} tracked change{}).\n",
                 output.display(),
                 annotated.annotations.len(),
-                if annotated.annotations.len() == 1 { "" } else { "s" },
-                annotated.annotations.iter().filter(|a| a.tracked_change).count(),
-                if annotated.annotations.iter().filter(|a| a.tracked_change).count() == 1 {
+                if annotated.annotations.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                annotated
+                    .annotations
+                    .iter()
+                    .filter(|a| a.tracked_change)
+                    .count(),
+                if annotated
+                    .annotations
+                    .iter()
+                    .filter(|a| a.tracked_change)
+                    .count()
+                    == 1
+                {
                     ""
                 } else {
                     "s"
@@ -91,7 +111,9 @@ pub fn run(args: &AnnotateArgs) -> Result<Outcome, String> {
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe means the reader has what it wants.
-    let _ = stdout.write_all(printed.as_bytes()).and_then(|()| stdout.flush());
+    let _ = stdout
+        .write_all(printed.as_bytes())
+        .and_then(|()| stdout.flush());
     Ok(if annotated.report.passes_gate() {
         Outcome::Clear
     } else {

@@ -324,7 +324,11 @@ impl State {
         if let Some(actions) = actions::read(table, vocabulary, self.eia.actions.len()) {
             self.place_table("/eia/actions", table);
             for (action, row) in actions {
-                self.place_row(format!("/eia/actions/{}", self.eia.actions.len()), table, row);
+                self.place_row(
+                    format!("/eia/actions/{}", self.eia.actions.len()),
+                    table,
+                    row,
+                );
                 self.eia.actions.push(action);
             }
             return true;
@@ -362,7 +366,8 @@ impl State {
     fn place_table(&mut self, pointer: &str, table: &Table) {
         if !self.places.contains_key(pointer) {
             self.places.insert(pointer.to_owned(), table_place(table));
-            self.sources.insert(pointer.to_owned(), table.source.clone());
+            self.sources
+                .insert(pointer.to_owned(), table.source.clone());
         }
     }
 

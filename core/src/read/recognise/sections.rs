@@ -80,7 +80,10 @@ impl SectionBuilder {
     pub(super) fn push_table_text(&mut self, table: &Table) {
         for row in &table.rows {
             let cells: Vec<_> = row.cells.iter().filter(|c| !c.merged_above).collect();
-            let texts: Vec<String> = cells.iter().map(|c| c.text().replace('\n', " / ")).collect();
+            let texts: Vec<String> = cells
+                .iter()
+                .map(|c| c.text().replace('\n', " / "))
+                .collect();
             if texts.join(" | ").trim().is_empty() {
                 continue;
             }

@@ -174,7 +174,11 @@ fn section_text<'d>(draft: &'d Draft, path: &str) -> Option<(usize, &'d str)> {
 }
 
 /// Exactly the finding's words, when they can be traced.
-fn words(inputs: &Inputs, finding: &Finding, tracer: &mut Tracer) -> Option<(Point, Point, String)> {
+fn words(
+    inputs: &Inputs,
+    finding: &Finding,
+    tracer: &mut Tracer,
+) -> Option<(Point, Point, String)> {
     let span = finding.location.span?;
     let (section, text) = section_text(inputs.draft, &finding.location.path)?;
     let (start, end) = tracer.range(inputs, section, text, span.start, span.end)?;
@@ -302,7 +306,11 @@ fn plain_runs(para: &ParaLayout, from: Cut, to: Cut) -> bool {
         let first_child = if index == from.run { from.child } else { 0 };
         let last_child = if index == to.run {
             // The child `to` cuts into is deleted only up to the cut.
-            if to.offset > 0 { to.child + 1 } else { to.child }
+            if to.offset > 0 {
+                to.child + 1
+            } else {
+                to.child
+            }
         } else {
             run.children.len()
         };
@@ -351,7 +359,11 @@ fn normalise_end(layout: &Layout, (para, atom): (usize, Cut)) -> Cut {
     let paragraph = &layout.paragraphs[para];
     let cut = after(paragraph, atom);
     let run = &paragraph.runs[cut.run];
-    if cut.offset == 0 && run.children[cut.child.min(run.children.len())..].iter().all(|c| c.len() == 0) {
+    if cut.offset == 0
+        && run.children[cut.child.min(run.children.len())..]
+            .iter()
+            .all(|c| c.len() == 0)
+    {
         Cut {
             child: run.children.len(),
             offset: 0,
@@ -414,8 +426,13 @@ impl Tracer {
         }
         let start_para = paragraph_of(inputs.layout, &first.source)?;
         let end_para = paragraph_of(inputs.layout, &last.source)?;
-        let start_atom = self.atom_at(inputs.layout, start_para, first.offset + (start - first.start))?;
-        let end_atom = self.atom_before(inputs.layout, end_para, last.offset + (end - last.start))?;
+        let start_atom = self.atom_at(
+            inputs.layout,
+            start_para,
+            first.offset + (start - first.start),
+        )?;
+        let end_atom =
+            self.atom_before(inputs.layout, end_para, last.offset + (end - last.start))?;
         Some(((start_para, start_atom), (end_para, end_atom)))
     }
 

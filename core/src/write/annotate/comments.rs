@@ -14,9 +14,8 @@ const NEW_PART: &str = concat!(
 
 /// One comment element: `paragraphs` become the comment's paragraphs.
 pub(super) fn comment_xml(id: u32, date: &str, paragraphs: &[String]) -> String {
-    let mut xml = format!(
-        "<w:comment w:id=\"{id}\" w:author=\"{AUTHOR}\"{date} w:initials=\"{INITIALS}\">"
-    );
+    let mut xml =
+        format!("<w:comment w:id=\"{id}\" w:author=\"{AUTHOR}\"{date} w:initials=\"{INITIALS}\">");
     for (i, text) in paragraphs.iter().enumerate() {
         xml.push_str("<w:p>");
         if i == 0 {

@@ -239,9 +239,7 @@ impl Walk {
         for attribute in start.attributes() {
             let attribute = attribute.map_err(|e| scanner.error(e.to_string()))?;
             if attribute.key.as_ref() == "w:id"
-                && let Ok(id) = attribute.value
-                    .trim()
-                    .parse::<u64>()
+                && let Ok(id) = attribute.value.trim().parse::<u64>()
             {
                 self.layout.max_id = self.layout.max_id.max(id);
             }
@@ -386,9 +384,9 @@ impl Walk {
                 }
             }
             El::TxbxContent => {
-                let path = match self.innermost(|f| {
-                    matches!(f, Frame::Para(_) | Frame::Container { .. })
-                }) {
+                let path = match self
+                    .innermost(|f| matches!(f, Frame::Para(_) | Frame::Container { .. }))
+                {
                     Some(Frame::Para(p)) => {
                         let p = *p;
                         let para = &mut self.layout.paragraphs[p];

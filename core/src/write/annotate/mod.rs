@@ -21,7 +21,6 @@
 //! left to the comment. Never a corrupt file: what is not understood is
 //! copied, not edited.
 
-
 mod anchor;
 mod comments;
 mod layout;
@@ -35,10 +34,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::read::ReadError;
 use crate::engine::Engine;
 use crate::error::DraftError;
 use crate::model::{DraftKind, Report};
+use crate::read::ReadError;
 
 /// The author name on every comment and tracked change dueregard writes;
 /// what it removes first when a document is annotated again.
@@ -202,8 +201,7 @@ fn annotate(
         options.title.as_deref().unwrap_or(""),
         engine.limits(),
         &engine.recognise_vocabulary(),
-    )
-    ?;
+    )?;
     let mut draft = recognition.draft.clone();
     if let Some(kind) = options.kind {
         draft.kind = kind;

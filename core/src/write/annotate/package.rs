@@ -53,9 +53,11 @@ impl<'a> Package<'a> {
         let rels_part = parts::rels_of(&main);
         let rels_xml = read_text(&mut archive, &rels_part)?;
         let comments_part = match &rels_xml {
-            Some(rels) => parts::targets(rels, &rels_part, parts::dir_of(&main), "/comments", depth)?
-                .into_iter()
-                .next(),
+            Some(rels) => {
+                parts::targets(rels, &rels_part, parts::dir_of(&main), "/comments", depth)?
+                    .into_iter()
+                    .next()
+            }
             None => None,
         };
         let comments_related = comments_part.is_some();
@@ -82,7 +84,11 @@ impl<'a> Package<'a> {
     }
 
     /// The package with these main document and comments parts.
-    pub(super) fn finish(mut self, document_xml: &str, comments_xml: &str) -> Result<Vec<u8>, ReadError> {
+    pub(super) fn finish(
+        mut self,
+        document_xml: &str,
+        comments_xml: &str,
+    ) -> Result<Vec<u8>, ReadError> {
         let mut replaced: Vec<(String, Vec<u8>)> = vec![
             (self.main.clone(), document_xml.as_bytes().to_vec()),
             (self.comments_part.clone(), comments_xml.as_bytes().to_vec()),
@@ -118,7 +124,9 @@ impl<'a> Package<'a> {
         // Parts the input did not have (a first comments part, its relationships).
         for (i, (name, content)) in replaced.iter().enumerate() {
             if !written[i] {
-                writer.start_file(name.clone(), options).map_err(zip_error)?;
+                writer
+                    .start_file(name.clone(), options)
+                    .map_err(zip_error)?;
                 writer.write_all(content).map_err(io_error)?;
             }
         }
@@ -150,7 +158,10 @@ impl<'a> Package<'a> {
             Some(at) => Some(format!("{}{relationship}{}", &rels[..at], &rels[at..])),
             None => {
                 let open = rels.trim_end().strip_suffix("/>")?;
-                Some(format!("{}>{relationship}</Relationships>", open.trim_end()))
+                Some(format!(
+                    "{}>{relationship}</Relationships>",
+                    open.trim_end()
+                ))
             }
         }
     }
@@ -158,15 +169,22 @@ impl<'a> Package<'a> {
     /// The content types with an override for the comments part, or `None`
     /// when it has one already.
     fn comments_content_type(&self) -> Result<Option<String>, ReadError> {
-        let types = self.content_types.as_deref().ok_or_else(|| ReadError::CannotAnnotate {
-            part: "[Content_Types].xml".into(),
-            why: "the package has no content types part".into(),
-        })?;
+        let types = self
+            .content_types
+            .as_deref()
+            .ok_or_else(|| ReadError::CannotAnnotate {
+                part: "[Content_Types].xml".into(),
+                why: "the package has no content types part".into(),
+            })?;
         let name = format!("/{}", self.comments_part);
-        if types.to_ascii_lowercase().contains(&format!("partname=\"{}\"", name.to_ascii_lowercase())) {
+        if types
+            .to_ascii_lowercase()
+            .contains(&format!("partname=\"{}\"", name.to_ascii_lowercase()))
+        {
             return Ok(None);
         }
-        let entry = format!("<Override PartName=\"{name}\" ContentType=\"{COMMENTS_CONTENT_TYPE}\"/>");
+        let entry =
+            format!("<Override PartName=\"{name}\" ContentType=\"{COMMENTS_CONTENT_TYPE}\"/>");
         match types.rfind("</Types>") {
             Some(at) => Ok(Some(format!("{}{entry}{}", &types[..at], &types[at..]))),
             None => Err(ReadError::CannotAnnotate {

@@ -6,10 +6,10 @@
 
 use std::collections::BTreeMap;
 
+use super::AUTHOR;
 use super::anchor::{Cut, Plan, PlannedChange, Point};
 use super::layout::{ChildKind, Layout, RunLayout};
 use super::scan::{apply, escape};
-use super::AUTHOR;
 
 /// What is inserted at a point, in the order it is written there: the
 /// insertion that ends a change, then comment ends, then comment starts.

@@ -5,9 +5,9 @@
 
 use std::borrow::Cow;
 
+use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
-use quick_xml::NsReader;
 
 use crate::read::ReadError;
 use crate::read::docx::xml::{Ns, namespace};
@@ -134,7 +134,11 @@ impl<'i> Scanner<'i> {
     }
 
     /// An attribute's value by local name (any prefix), entities resolved.
-    pub(super) fn attr(&self, element: &BytesStart, local: &str) -> Result<Option<String>, ReadError> {
+    pub(super) fn attr(
+        &self,
+        element: &BytesStart,
+        local: &str,
+    ) -> Result<Option<String>, ReadError> {
         for attribute in element.attributes() {
             let attribute = attribute.map_err(|e| self.error(e.to_string()))?;
             if attribute.key.local_name().as_ref() == local {
@@ -185,7 +189,8 @@ pub(super) fn escape(text: &str) -> String {
 /// same offset an insertion goes before a replacement.
 pub(super) fn apply(xml: &str, mut splices: Vec<(usize, usize, String)>) -> String {
     splices.sort_by_key(|(start, end, _)| (*start, *end != *start));
-    let mut out = String::with_capacity(xml.len() + splices.iter().map(|s| s.2.len()).sum::<usize>());
+    let mut out =
+        String::with_capacity(xml.len() + splices.iter().map(|s| s.2.len()).sum::<usize>());
     let mut at = 0;
     for (start, end, text) in splices {
         if start < at {

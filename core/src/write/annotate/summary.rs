@@ -5,9 +5,8 @@ use crate::model::Report;
 
 pub(super) fn summary_text(report: &Report, commented: usize) -> Vec<String> {
     let s = &report.summary;
-    let plural = |n: usize, one: &str, many: &str| {
-        format!("{n} {}", if n == 1 { one } else { many })
-    };
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut paragraphs = vec![format!(
         "dueregard {}: {}, {} to review ({} error, {} warning, {} info); {} in this document.",
         report.engine.version,
