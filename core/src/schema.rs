@@ -30,5 +30,15 @@ pub fn all() -> Vec<(&'static str, String)> {
             pretty(output().into_root_schema_for::<Vec<DocumentReport>>()),
         ),
         ("rule-pack.schema.json", pretty(schema_for!(RulePack))),
+        #[cfg(feature = "docx")]
+        (
+            "annotate-options.schema.json",
+            pretty(schema_for!(crate::write::annotate::AnnotateOptions)),
+        ),
+        #[cfg(feature = "docx")]
+        (
+            "annotate-output.schema.json",
+            pretty(output().into_root_schema_for::<crate::write::annotate::AnnotateOutput>()),
+        ),
     ]
 }
