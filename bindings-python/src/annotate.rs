@@ -5,8 +5,8 @@
 
 use std::io::Read;
 
-use dueregard::write::annotate::{AnnotateOptions, Fixes, annotate_docx};
 use dueregard::Engine;
+use dueregard::write::annotate::{AnnotateOptions, Fixes, annotate_docx};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
