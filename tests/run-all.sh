@@ -23,6 +23,8 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "tests"
 cargo test --workspace --locked
 
+step "Word round trip (installs libreoffice-writer-nogui, python-docx if missing)"; bash tests/annotate-roundtrip.sh
+
 step "WebAssembly binding (installs Debian's rustc-web, wasm-bindgen-cli, binaryen, chromium if missing)"
 bash bindings-wasm/test.sh
 
