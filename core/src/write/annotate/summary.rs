@@ -3,6 +3,23 @@
 
 use crate::model::Report;
 
+/// A pillar's reason is cut to about this many characters: the summary is a
+/// margin note, and the report has the whole reason.
+const REASON_CHARS: usize = 160;
+
+/// `text` cut at a word boundary near `limit` characters, with an ellipsis.
+fn shortened(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(limit).collect();
+    let cut = match cut.rfind([' ', ',']) {
+        Some(at) if at > limit / 2 => &cut[..at],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ' ']))
+}
+
 pub(super) fn summary_text(report: &Report, commented: usize) -> Vec<String> {
     let s = &report.summary;
     let plural =
@@ -49,7 +66,7 @@ pub(super) fn summary_text(report: &Report, commented: usize) -> Vec<String> {
             .iter()
             .filter(|e| e.pillar == pillar.number && e.status.is_some())
             .min_by_key(|e| e.status)
-            .map(|e| format!(": {} {}", e.id, e.reason))
+            .map(|e| format!(": {} {}", e.id, shortened(&e.reason, REASON_CHARS)))
             .unwrap_or_default();
         paragraphs.push(format!(
             "Pillar {} {}: {status}{reason}",
@@ -64,4 +81,16 @@ pub(super) fn summary_text(report: &Report, commented: usize) -> Vec<String> {
             .to_owned(),
     );
     paragraphs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortened;
+
+    #[test]
+    fn long_reasons_are_cut_at_a_word() {
+        assert_eq!(shortened("short", 10), "short");
+        assert_eq!(shortened("one two three four", 10), "one two…");
+        assert_eq!(shortened("a, b, c, d, e, f", 9), "a, b, c…");
+    }
 }
