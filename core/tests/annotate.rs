@@ -372,6 +372,20 @@ fn every_fixture_annotates_readably_copies_other_parts_and_is_idempotent() {
             again.bytes == annotated.bytes,
             "{name}: annotating twice changed the bytes"
         );
+
+        // Unsafe fixes too: still readable, still idempotent.
+        let all = AnnotateOptions {
+            fixes: Fixes::All,
+            ..Default::default()
+        };
+        let annotated = annotate_docx(&engine, &input, &all).unwrap();
+        read_docx(&annotated.bytes, &Default::default())
+            .unwrap_or_else(|e| panic!("{name}: with all fixes, unreadable: {e}"));
+        let again = annotate_docx(&engine, &annotated.bytes, &all).unwrap();
+        assert!(
+            again.bytes == annotated.bytes,
+            "{name}: with all fixes, twice differs"
+        );
     }
 }
 
