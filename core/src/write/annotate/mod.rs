@@ -29,6 +29,8 @@ mod render;
 mod scan;
 mod strip;
 mod summary;
+mod walk;
+mod walk_runs;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
