@@ -15,7 +15,7 @@ mod body;
 pub(crate) mod elements;
 mod frames;
 pub(crate) mod parts;
-mod runs;
+pub(crate) mod runs;
 mod styles;
 pub(crate) mod xml;
 

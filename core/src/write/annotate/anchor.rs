@@ -376,8 +376,8 @@ fn normalise_end(layout: &Layout, (para, atom): (usize, Cut)) -> Cut {
 
 /// A paragraph's text as the reader gives it (trimmed, no-break spaces and
 /// tick symbols normalised), with each character's atom.
-struct Traced {
-    text: String,
+pub(super) struct Traced {
+    pub(super) text: String,
     /// Byte offset in `text` of each character, and its atom.
     chars: Vec<(usize, Atom)>,
 }
@@ -459,7 +459,7 @@ fn cut_of(atom: Atom) -> Cut {
     }
 }
 
-fn trace(para: &ParaLayout) -> Option<Traced> {
+pub(super) fn trace(para: &ParaLayout) -> Option<Traced> {
     if para.opaque {
         return None;
     }

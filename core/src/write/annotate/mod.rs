@@ -29,6 +29,8 @@ mod render;
 mod scan;
 mod strip;
 mod summary;
+#[cfg(test)]
+mod tests;
 mod walk;
 mod walk_runs;
 

@@ -32,7 +32,9 @@ pub(super) enum Frame {
     /// A run: (paragraph, run index).
     Run(usize, usize),
     /// A child of a run being read: (paragraph, run, child).
-    RunChild(usize, usize, usize),
+    /// The last is, for an `mc:AlternateContent` child (a drawing that may
+    /// hold a text box), whether one of its choices was taken.
+    RunChild(usize, usize, usize, Option<bool>),
     Alternate {
         taken: bool,
     },
@@ -122,7 +124,7 @@ impl Walk {
                 return skip(scanner);
             }
             El::Choice | El::Fallback => {
-                let Some(Frame::Alternate { taken }) =
+                let Some(Frame::Alternate { taken } | Frame::RunChild(.., Some(taken))) =
                     self.stack.last_mut().and_then(|o| o.frame.as_mut())
                 else {
                     return skip(scanner);
@@ -177,7 +179,11 @@ impl Walk {
                 }) = self.stack.last()
                 {
                     let (p, r) = (*p, *r);
-                    let end = if empty { to } else { scanner.skip_element()? };
+                    let end = if empty {
+                        to
+                    } else {
+                        self.run_properties(p, scanner)?
+                    };
                     self.layout.paragraphs[p].runs[r].rpr = Some((from, end));
                     return Ok(());
                 }
@@ -324,7 +330,7 @@ impl Walk {
                 let run = &mut self.layout.paragraphs[p].runs[r];
                 run.end = to;
             }
-            Some(Frame::RunChild(p, r, c)) => {
+            Some(Frame::RunChild(p, r, c, _)) => {
                 let para = &mut self.layout.paragraphs[p];
                 para.runs[r].children[c].end = to;
                 if let ChildKind::Text(text) = &para.runs[r].children[c].kind {
@@ -387,7 +393,7 @@ impl Walk {
 
     pub(super) fn text(&mut self, text: &str) {
         if let Some(Open {
-            frame: Some(Frame::RunChild(p, r, c)),
+            frame: Some(Frame::RunChild(p, r, c, None)),
             ..
         }) = self.stack.last()
             && let ChildKind::Text(t) = &mut self.layout.paragraphs[*p].runs[*r].children[*c].kind
