@@ -26,6 +26,8 @@ cargo test --workspace --locked
 step "SARIF output against Microsoft's SARIF multitool (installs @microsoft/sarif-multitool if missing)"
 bash tests/sarif-validate.sh
 
+step "Word round trip (installs libreoffice-writer-nogui, python-docx if missing)"; bash tests/annotate-roundtrip.sh
+
 step "WebAssembly binding (installs Debian's rustc-web, wasm-bindgen-cli, binaryen, chromium if missing)"
 bash bindings-wasm/test.sh
 
@@ -37,4 +39,4 @@ bash core/fuzz/run.sh "${DUEREGARD_FUZZ_SECONDS:-60}"
 
 # Every stage above stops the script on failure, so reaching here means all passed.
 echo
-echo "stages: 7 passed, 0 failed"
+echo "stages: 8 passed, 0 failed"

@@ -11,7 +11,10 @@ mod document_control;
 mod eia_table;
 mod form_fields;
 mod kind;
+mod sections;
 mod vocabulary;
+
+pub use sections::{SectionOrigins, TextOrigin};
 
 pub use vocabulary::Vocabulary;
 
@@ -20,12 +23,10 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
-use super::document::{
-    Block, Document, DocumentComment, DocxPlace, Paragraph, Source, SourceFormat, Step, Table,
-};
-use super::inline_waivers::{Directive, WaiverScope, parse_directive};
+use super::document::{Block, Document, DocxPlace, Paragraph, Source, SourceFormat, Step, Table};
 use super::{UNTITLED, empty_draft};
-use crate::model::{Draft, Eia, Field, Section, Waiver};
+use crate::model::{Draft, Eia, Field};
+use sections::SectionBuilder;
 
 /// What recognition read from a document, for the report and the text output.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -121,6 +122,11 @@ pub struct Recognition {
     /// Draft JSON Pointer ("/eia/groups/3", "/fields/0", "/sections/2") to
     /// the place in the document it was read from ("table 2 › row 5").
     pub places: BTreeMap<String, String>,
+    /// The same pointers to the block, row or table each was read from.
+    pub sources: BTreeMap<String, Source>,
+    /// Per section (in the draft's order): where its heading and each
+    /// stretch of its text came from.
+    pub origins: Vec<SectionOrigins>,
 }
 
 impl Recognition {
@@ -177,6 +183,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         },
         eia: Eia::default(),
         places: BTreeMap::new(),
+        sources: BTreeMap::new(),
         builder: SectionBuilder::default(),
         recent: Vec::new(),
     };
@@ -193,20 +200,20 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
                 if h.level == 0 && state.draft.title == UNTITLED {
                     state.draft.title = h.text.trim().to_owned();
                 }
-                state.builder.start(&h.text, h.source.place());
+                state.builder.start(&h.text, &h.source);
             }
             Block::Paragraph(p) => state.paragraph(p, vocabulary),
             Block::Field(field) => {
-                state.builder.push_line(&field.label, &field.source);
+                state.builder.push_line("", &field.label, &field.source);
                 let new = form_fields::from_html(field, state.draft.fields.len());
-                state.push_field(new, field.source.place(), vocabulary);
+                state.push_field(new, &field.source, vocabulary);
             }
             Block::Table(table) => {
                 // HTML controls laid out in a table are fields wherever the table is.
                 for cell in table.rows.iter().flat_map(|r| &r.cells) {
                     for field in &cell.fields {
                         let new = form_fields::from_html(field, state.draft.fields.len());
-                        state.push_field(new, field.source.place(), vocabulary);
+                        state.push_field(new, &field.source, vocabulary);
                     }
                 }
                 if state.read_table(table, vocabulary) {
@@ -237,6 +244,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         mut recognised,
         eia,
         mut places,
+        sources,
         builder,
         ..
     } = state;
@@ -248,7 +256,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
     {
         draft.title = first;
     }
-    let (sections, section_places, waivers) = builder.finish();
+    let (sections, section_places, origins, waivers) = builder.finish();
     draft.waivers.extend(waivers);
     for (i, place) in section_places.into_iter().enumerate() {
         places.insert(format!("/sections/{i}"), place);
@@ -274,6 +282,8 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         draft,
         recognised,
         places,
+        sources,
+        origins,
     }
 }
 
@@ -283,6 +293,7 @@ struct State {
     recognised: Recognised,
     eia: Eia,
     places: BTreeMap<String, String>,
+    sources: BTreeMap<String, Source>,
     builder: SectionBuilder,
     /// The last few paragraphs, for a field's purpose ("Answering is optional").
     recent: Vec<String>,
@@ -294,14 +305,13 @@ impl State {
             Some(level) => format!("{}- ", "  ".repeat(usize::from(level))),
             None => String::new(),
         };
-        self.builder
-            .push_line(&format!("{prefix}{}", p.text), &p.source);
+        self.builder.push_line(&prefix, &p.text, &p.source);
         if self.eia.assessor.is_none() {
             self.eia.assessor = document_control::assessor_in_line(&p.text);
         }
         for line in p.text.lines() {
             if let Some(field) = form_fields::from_line(line, self.draft.fields.len()) {
-                self.push_field(field, p.source.place(), vocabulary);
+                self.push_field(field, &p.source, vocabulary);
             }
         }
         self.recent.push(p.text.clone());
@@ -310,7 +320,7 @@ impl State {
         }
     }
 
-    fn push_field(&mut self, mut field: Field, place: String, vocabulary: &Vocabulary) {
+    fn push_field(&mut self, mut field: Field, source: &Source, vocabulary: &Vocabulary) {
         if field.purpose.is_none() {
             field.purpose = self
                 .recent
@@ -319,21 +329,21 @@ impl State {
                 .find(|t| vocabulary::any_word(t, &vocabulary.optional_cues))
                 .cloned();
         }
-        self.places
-            .insert(format!("/fields/{}", self.draft.fields.len()), place);
+        let pointer = format!("/fields/{}", self.draft.fields.len());
+        self.places.insert(pointer.clone(), source.place());
+        self.sources.insert(pointer, source.clone());
         self.draft.fields.push(field);
     }
 
     /// Tries each table reader in turn; true when one placed the table.
     fn read_table(&mut self, table: &Table, vocabulary: &Vocabulary) -> bool {
         if let Some(actions) = actions::read(table, vocabulary, self.eia.actions.len()) {
-            self.places
-                .entry("/eia/actions".to_owned())
-                .or_insert_with(|| table_place(table));
+            self.place_table("/eia/actions", table);
             for (action, row) in actions {
-                self.places.insert(
+                self.place_row(
                     format!("/eia/actions/{}", self.eia.actions.len()),
-                    row_place(table, row),
+                    table,
+                    row,
                 );
                 self.eia.actions.push(action);
             }
@@ -341,15 +351,10 @@ impl State {
         }
         if let Some(read) = eia_table::read(table, vocabulary) {
             for pointer in ["/eia", "/eia/groups"] {
-                self.places
-                    .entry(pointer.to_owned())
-                    .or_insert_with(|| table_place(table));
+                self.place_table(pointer, table);
             }
             for (group, row) in read.groups {
-                self.places.insert(
-                    format!("/eia/groups/{}", self.eia.groups.len()),
-                    row_place(table, row),
-                );
+                self.place_row(format!("/eia/groups/{}", self.eia.groups.len()), table, row);
                 self.eia.groups.push(group);
             }
             self.recognised.unplaced.extend(read.unplaced);
@@ -364,7 +369,7 @@ impl State {
         if !fields.is_empty() {
             self.builder.push_table_text(table);
             for (field, row) in fields {
-                self.push_field(field, row_place(table, row), vocabulary);
+                self.push_field(field, &row_source(table, row), vocabulary);
             }
             return true;
         }
@@ -372,20 +377,37 @@ impl State {
     }
 }
 
-/// "table 2 › row 5" for a .docx row; the row's first cell's line for HTML.
-fn row_place(table: &Table, row: usize) -> String {
+impl State {
+    /// Places `pointer` at the table, unless it is placed already.
+    fn place_table(&mut self, pointer: &str, table: &Table) {
+        if !self.places.contains_key(pointer) {
+            self.places.insert(pointer.to_owned(), table_place(table));
+            self.sources
+                .insert(pointer.to_owned(), table.source.clone());
+        }
+    }
+
+    fn place_row(&mut self, pointer: String, table: &Table, row: usize) {
+        let source = row_source(table, row);
+        self.places.insert(pointer.clone(), source.place());
+        self.sources.insert(pointer, source);
+    }
+}
+
+/// A .docx row ("table 2 › row 5"); the row's first cell for HTML.
+fn row_source(table: &Table, row: usize) -> Source {
     match &table.source {
         Source::Docx(place) => {
             let mut path = place.path.clone();
             path.push(Step::Row(row));
-            Source::Docx(DocxPlace { path }).place()
+            Source::Docx(DocxPlace { path })
         }
         Source::Html(_) => table
             .rows
             .iter()
             .find(|r| r.index == row)
             .and_then(|r| r.cells.first())
-            .map_or_else(|| table.source.place(), |c| c.source.place()),
+            .map_or_else(|| table.source.clone(), |c| c.source.clone()),
     }
 }
 
@@ -395,171 +417,4 @@ fn table_place(table: &Table) -> String {
         Some(caption) => format!("{place} ({caption})"),
         None => place,
     }
-}
-
-/// Collects sections: a heading starts one; text before the first heading
-/// goes into an opening section.
-#[derive(Default)]
-struct SectionBuilder {
-    sections: Vec<(Section, String)>,
-    current: Option<(Section, String)>,
-    /// Directive comments read: the index the section they apply to has (or
-    /// will have) in `sections`, if any, and the paragraph a `waive-next` covers.
-    waivers: Vec<PendingWaiver>,
-}
-
-/// A directive comment read: the index its section has (or will have) in
-/// the builder's sections, if any; the directive; the paragraph `waive-next` covers.
-type PendingWaiver = (Option<usize>, Directive, Option<(usize, usize)>);
-
-impl SectionBuilder {
-    fn start(&mut self, heading: &str, place: String) {
-        self.flush();
-        self.current = Some((
-            Section {
-                id: String::new(),
-                heading: heading.trim().to_owned(),
-                text: String::new(),
-            },
-            place,
-        ));
-    }
-
-    fn push_line(&mut self, line: &str, source: &Source) {
-        if line.trim().is_empty() {
-            return;
-        }
-        let (section, _) = self.current.get_or_insert_with(|| {
-            (
-                Section {
-                    id: String::new(),
-                    heading: String::new(),
-                    text: String::new(),
-                },
-                source.place(),
-            )
-        });
-        if !section.text.is_empty() {
-            section.text.push('\n');
-        }
-        section.text.push_str(line);
-    }
-
-    /// A table's rows as lines, cells joined by " | ", so term rules read them.
-    fn push_table_text(&mut self, table: &Table) {
-        for row in &table.rows {
-            let cells: Vec<String> = row
-                .cells
-                .iter()
-                .filter(|c| !c.merged_above)
-                .map(|c| c.text().replace('\n', " / "))
-                .collect();
-            self.push_line(&cells.join(" | "), &table.source);
-        }
-    }
-
-    fn flush(&mut self) {
-        let at = self.sections.len();
-        let waived = self.waivers.iter().any(|(s, _, _)| *s == Some(at));
-        if let Some((section, place)) = self.current.take()
-            && (waived || !(section.heading.is_empty() && section.text.trim().is_empty()))
-        {
-            self.sections.push((section, place));
-        }
-    }
-
-    /// The section being built (its index once pushed) and its text's length.
-    fn position(&self) -> Option<(usize, usize)> {
-        let (section, _) = self.current.as_ref()?;
-        Some((self.sections.len(), section.text.len()))
-    }
-
-    /// Records a directive comment, given where the section text stood
-    /// before and after its block was read. `waive` applies to the section
-    /// the comment is in: the block's own section for a Word comment anchored
-    /// in it, the section before the block for an HTML comment written before
-    /// it. `waive-next` covers the block's text.
-    fn attach(
-        &mut self,
-        comment: &DocumentComment,
-        before: Option<(usize, usize)>,
-        after: Option<(usize, usize)>,
-    ) {
-        let Some(directive) = parse_directive(&comment.text) else {
-            return;
-        };
-        let (section, paragraph) = match directive.scope {
-            WaiverScope::Section => {
-                let section = if comment.inside {
-                    after
-                } else {
-                    before.or(after)
-                };
-                (section.map(|(s, _)| s), None)
-            }
-            WaiverScope::NextParagraph => match after {
-                Some((s, end)) => {
-                    let start = match before {
-                        Some((b, len)) if b == s => len,
-                        _ => 0,
-                    };
-                    let text = self.current.as_ref().map_or("", |(c, _)| c.text.as_str());
-                    // Past the line break that joined the block to the text before.
-                    let start = if text[start..end].starts_with('\n') {
-                        start + 1
-                    } else {
-                        start
-                    };
-                    (Some(s), (start < end).then_some((start, end)))
-                }
-                None => (None, None),
-            },
-        };
-        self.waivers.push((section, directive, paragraph));
-    }
-
-    fn finish(mut self) -> (Vec<Section>, Vec<String>, Vec<Waiver>) {
-        self.flush();
-        let mut used = std::collections::BTreeSet::new();
-        for (i, (section, _)) in self.sections.iter_mut().enumerate() {
-            let mut id = slug(&section.heading);
-            if id.is_empty() {
-                id = format!("section-{}", i + 1);
-            }
-            if !used.insert(id.clone()) {
-                id = format!("{id}-{}", i + 1);
-                used.insert(id.clone());
-            }
-            section.id = id;
-        }
-        let waivers = std::mem::take(&mut self.waivers)
-            .into_iter()
-            .map(|(at, directive, paragraph)| {
-                // A waiver with no section to apply to names none that
-                // exists, so it covers nothing (and says so) rather than the
-                // whole document.
-                let id = at
-                    .and_then(|i| self.sections.get(i))
-                    .map_or("", |(s, _)| s.id.as_str());
-                directive.into_waiver(Some(id), paragraph)
-            })
-            .collect();
-        let (sections, places) = self.sections.into_iter().unzip();
-        (sections, places, waivers)
-    }
-}
-
-fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out.chars().take(60).collect()
 }
