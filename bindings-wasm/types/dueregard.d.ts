@@ -68,6 +68,11 @@ export interface Report {
   passes: RuleOutcome[];
   /** The framework's 6 pillars, each with a status. */
   pillars: PillarStatus[];
+  /**
+   * For a Word or HTML document: what was read from it (EIA rows, form
+   * fields, actions) and what could not be placed.
+   */
+  recognised?: Recognised | null;
   /** Counts, and whether an approval gate would pass. */
   summary: Summary;
   /** Findings that need a change. */
@@ -200,6 +205,21 @@ export interface Action {
 }
 
 /**
+ * Action table column headers.
+ * (Input type.)
+ */
+export interface ActionHeaders {
+  /** @default [] */
+  action?: string[];
+  /** @default [] */
+  due?: string[];
+  /** @default [] */
+  measure?: string[];
+  /** @default [] */
+  owner?: string[];
+}
+
+/**
  * Whether a suggested edit can be applied without a person reading it.
  * - `"safe"`: Meaning is kept; safe to apply in bulk.
  * - `"unsafe"`: Likely right, but a person should read the result.
@@ -241,6 +261,21 @@ export interface Citation {
   title: string;
   /** Where to read it. */
   url: string;
+}
+
+/**
+ * Document-control table keys.
+ * (Input type.)
+ */
+export interface ControlKeys {
+  /** @default [] */
+  decision?: string[];
+  /** @default [] */
+  owner?: string[];
+  /** @default [] */
+  review?: string[];
+  /** @default [] */
+  version?: string[];
 }
 
 /**
@@ -612,10 +647,41 @@ export interface GroupAssessment {
 }
 
 /**
+ * Words for one characteristic.
+ * (Input type.)
+ */
+export interface GroupWords {
+  group: Group;
+  words: string[];
+}
+
+/**
  * The likely effect of the draft on a group.
  * (Input type.)
  */
 export type Impact = "positive" | "negative" | "neutral" | "unknown";
+
+/**
+ * Impact column headers and impact words.
+ * (Input type.)
+ */
+export interface ImpactWords {
+  /** @default [] */
+  negative?: string[];
+  /** @default [] */
+  neutral?: string[];
+  /** @default [] */
+  positive?: string[];
+}
+
+/**
+ * Words for one document kind.
+ * (Input type.)
+ */
+export interface KindWords {
+  kind: DraftKind;
+  words: string[];
+}
 
 /**
  * Where a finding is.
@@ -624,6 +690,11 @@ export type Impact = "positive" | "negative" | "neutral" | "unknown";
 export interface Location {
   /** RFC 6901 JSON Pointer into the draft, e.g. `/sections/2/text` or `/eia/groups`. */
   path: string;
+  /**
+   * For a Word or HTML document, where in it the finding is, as a person
+   * counts ("table 2 › row 4", "line 40, column 7").
+   */
+  place?: string | null;
   /** The section id, for findings in a section. */
   section?: string | null;
   /** The span within the text at `path`, for findings in text. */
@@ -642,6 +713,12 @@ export interface PackOptions {
    * @default false
    */
   additive_perinatal_wording?: boolean;
+  /**
+   * Words that teach recognition a trust's own Word or HTML template
+   * (characteristic labels, impact columns, document-control keys); tried
+   * before the built-in words.
+   */
+  recognise?: Vocabulary | null;
   /**
    * Counts below this are small enough to identify people.
    * @default 10
@@ -731,6 +808,29 @@ export interface PsedAims {
   eliminate_discrimination?: string | null;
   /** (c) foster good relations. */
   foster_good_relations?: string | null;
+}
+
+/**
+ * What recognition read from a document, for the report and the text output.
+ * (Output type.)
+ */
+export interface Recognised {
+  /** Actions read from action tables. */
+  actions: number;
+  /** EIA rows read, one per characteristic row. */
+  eia_rows: number;
+  /** EIA rows with evidence or comments written in. */
+  eia_rows_with_evidence: number;
+  /** Form fields read. */
+  fields: number;
+  /** "docx" or "html". */
+  format: string;
+  /** Sections made from headings. */
+  sections: number;
+  /** Tables understood (EIA, actions, document control, form). */
+  tables_read: number;
+  /** What could not be placed in the draft. */
+  unplaced?: Unplaced[];
 }
 
 /**
@@ -985,6 +1085,69 @@ export interface TextSpan {
   utf16_end: number;
   /** Start in UTF-16 code units (JavaScript string index). */
   utf16_start: number;
+}
+
+/**
+ * Something in the document that recognition could not place.
+ * (Output type.)
+ */
+export interface Unplaced {
+  /** Where it is, as a person counts ("table 3", "line 40, column 7"). */
+  place: string;
+  /** Why it was not placed. */
+  why: string;
+}
+
+/**
+ * Words that recognise characteristics, impact columns, action and
+ * document-control tables, and document kinds. Matching is case-insensitive,
+ * from the start of a word; lists are tried in order, so put specific words
+ * first. In a rule pack (`options.recognise`) every list is optional and
+ * its words are tried before the built-in ones.
+ * (Input type.)
+ */
+export interface Vocabulary {
+  /** @default {"action":[],"due":[],"measure":[],"owner":[]} */
+  action_headers?: ActionHeaders;
+  /**
+   * Column headers for the characteristic column.
+   * @default []
+   */
+  characteristic_headers?: string[];
+  /**
+   * Words in a policy's title or headings that make it clinical, not workforce.
+   * @default []
+   */
+  clinical_words?: string[];
+  /** @default {"decision":[],"owner":[],"review":[],"version":[]} */
+  control_keys?: ControlKeys;
+  /**
+   * Column headers for evidence or comments.
+   * @default []
+   */
+  evidence_headers?: string[];
+  /**
+   * Characteristic rows: the first entry with a word in the row's label wins.
+   * @default []
+   */
+  groups?: GroupWords[];
+  /** @default {"negative":[],"neutral":[],"positive":[]} */
+  impacts?: ImpactWords;
+  /**
+   * Kinds recognised from the title (then headings), in order.
+   * @default []
+   */
+  kinds?: KindWords[];
+  /**
+   * Words in a field's nearby text saying answering is optional.
+   * @default []
+   */
+  optional_cues?: string[];
+  /**
+   * Words that make a document a policy.
+   * @default []
+   */
+  policy_words?: string[];
 }
 
 /**
