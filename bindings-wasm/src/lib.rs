@@ -105,7 +105,14 @@ impl Checker {
     /// leaves the page. A Word or HTML report carries `recognised`.
     #[wasm_bindgen(js_name = "checkFile", unchecked_return_type = "Report")]
     pub fn check_file(&self, bytes: &[u8], name: &str) -> Result<JsValue, JsValue> {
-        parse(check_file_json(&self.engine, bytes, name).map_err(|e| js_error(&e)))
+        parse(self.check_file_json(bytes, name))
+    }
+
+    /// As `checkFile`, returning the report as compact JSON text, exactly as
+    /// the Rust core serialises it.
+    #[wasm_bindgen(js_name = "checkFileJson")]
+    pub fn check_file_json(&self, bytes: &[u8], name: &str) -> Result<String, JsValue> {
+        check_file_json(&self.engine, bytes, name).map_err(|e| js_error(&e))
     }
 
     /// As `checkText`, returning the report as compact JSON text.

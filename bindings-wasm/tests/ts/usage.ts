@@ -36,6 +36,11 @@ const json: string = fromText.checkJson(JSON.stringify(draft));
 const options: CheckTextOptions = { title: "Guide", markdown: true };
 const text: Report = checker.checkText("# Guide\n\nDear ladies and gentlemen", options);
 const textJson: string = checker.checkTextJson("Dear ladies and gentlemen");
+const bytes: Uint8Array = Uint8Array.from([0x3c, 0x70, 0x3e, 0x68, 0x69, 0x3c, 0x2f, 0x70, 0x3e]); // "<p>hi</p>"
+const fromFile: Report = checker.checkFile(bytes, "leave.html");
+const eiaRows: number | undefined = fromFile.recognised?.eia_rows;
+const fileJson: string = checker.checkFileJson(bytes, "leave.html");
+void [eiaRows, fileJson];
 
 const findings: Finding[] = [...report.violations, ...report.needs_review];
 for (const f of findings) {
