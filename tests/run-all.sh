@@ -23,6 +23,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "tests"
 cargo test --workspace --locked
 
+step "SARIF output against Microsoft's SARIF multitool (installs @microsoft/sarif-multitool if missing)"
+bash tests/sarif-validate.sh
+
 step "WebAssembly binding (installs Debian's rustc-web, wasm-bindgen-cli, binaryen, chromium if missing)"
 bash bindings-wasm/test.sh
 
@@ -34,4 +37,4 @@ bash core/fuzz/run.sh "${DUEREGARD_FUZZ_SECONDS:-60}"
 
 # Every stage above stops the script on failure, so reaching here means all passed.
 echo
-echo "stages: 6 passed, 0 failed"
+echo "stages: 7 passed, 0 failed"

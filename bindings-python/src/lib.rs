@@ -8,15 +8,18 @@
 //! exceptions. There is no rule logic here.
 //!
 //! The core is not expected to panic, but a panic must never reach Python as
-//! a `PanicException`: every call into the core runs under
-//! [`std::panic::catch_unwind`], and a panic becomes a `RuntimeError`.
+//! a `PanicException` (which is not an `Exception`): every call into the core,
+//! and every method as a whole, runs under [`std::panic::catch_unwind`], and
+//! a panic becomes `dueregard.InternalError` (a `RuntimeError`).
+
+mod organisation;
 
 use std::num::NonZeroUsize;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use dueregard::{Engine, ErrorInfo, Format, json_api, panic_message};
-use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::exceptions::{PyException, PyOverflowError, PyRuntimeError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyBytes, PyList, PyString};
@@ -28,6 +31,11 @@ const INPUTS: &str = "dueregard._inputs";
 const ERRORS: &str = "dueregard._errors";
 const REPORT: &str = "dueregard.report";
 const ARROW: &str = "dueregard._arrow";
+
+/// Most threads `check_many` starts. More than the machine's cores only adds
+/// switching; the bound keeps a mistyped `threads=10**9` from trying to
+/// start a billion threads (or sizing a chunk by it).
+const MAX_THREADS: usize = 256;
 
 /// Drafts per thread in each of `check_many`'s chunks: enough that starting
 /// threads costs well under 1% of a chunk's checking, few enough that a
@@ -97,31 +105,100 @@ fn check_one<B: AsRef<[u8]>>(engine: &Engine, draft: &Prepared<B>) -> Result<Str
     })
 }
 
-/// Checks every item on `threads` scoped threads pulling from one queue, and
-/// returns the results in input order.
+/// Runs a whole method body and turns a panic anywhere in it (not only in the
+/// core) into `dueregard.InternalError`, so pyo3 never raises `PanicException`.
+fn shielded<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(result) => result,
+        Err(payload) => Err(internal_error(py, &panic_message(payload.as_ref()))),
+    }
+}
+
+/// `dueregard.InternalError` for a panic; a plain RuntimeError if even the
+/// package's own module cannot be imported.
+fn internal_error(py: Python<'_>, message: &str) -> PyErr {
+    let built = py
+        .import(ERRORS)
+        .and_then(|errors| errors.call_method1("_internal", (message,)));
+    match built {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(_) => PyRuntimeError::new_err(format!(
+            "dueregard's core failed unexpectedly ({message}); this is a bug in dueregard"
+        )),
+    }
+}
+
+/// `dueregard.OptionsError` (a ValueError) for an argument out of range.
+fn options_error(py: Python<'_>, message: String) -> PyErr {
+    let built = py.import(ERRORS).and_then(|errors| {
+        let kwargs = pyo3::types::PyDict::new(py);
+        kwargs.set_item("kind", "invalid")?;
+        errors
+            .getattr("OptionsError")?
+            .call((message.clone(),), Some(&kwargs))
+    });
+    match built {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(err) => err,
+    }
+}
+
+/// `check_many`'s `threads`: None for one per core, else a whole number from
+/// 1 to [`MAX_THREADS`]. Anything else is an `OptionsError`, before anything
+/// is allocated by it.
+fn thread_count(py: Python<'_>, threads: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
+    let Some(threads) = threads.filter(|t| !t.is_none()) else {
+        return Ok(std::thread::available_parallelism()
+            .map_or(1, NonZeroUsize::get)
+            .min(MAX_THREADS));
+    };
+    let out_of_range = |shown: String| {
+        options_error(
+            py,
+            format!("threads must be a whole number from 1 to {MAX_THREADS}, not {shown}"),
+        )
+    };
+    if threads.is_instance_of::<pyo3::types::PyBool>() {
+        return Err(out_of_range(threads.repr()?.to_string()));
+    }
+    match threads.extract::<i64>() {
+        Ok(n) if (1..=MAX_THREADS as i64).contains(&n) => Ok(n as usize),
+        Ok(n) => Err(out_of_range(n.to_string())),
+        // An int too large for 64 bits.
+        Err(err) if err.is_instance_of::<PyOverflowError>(py) => {
+            Err(out_of_range(threads.repr()?.to_string()))
+        }
+        Err(_) => Err(out_of_range(format!("a {}", threads.get_type().name()?))),
+    }
+}
+
+/// Checks every item on up to `threads` scoped threads pulling from one
+/// queue, and returns the results in input order. A thread the system will
+/// not start is simply not used: the others (or this one) check its share.
 fn check_all<B: AsRef<[u8]> + Sync>(
     engine: &Engine,
-    items: &[Prepared<B>],
+    items: &[&Prepared<B>],
     threads: usize,
 ) -> Vec<Result<String, Failure>> {
     if threads <= 1 || items.len() <= 1 {
         return items.iter().map(|i| check_one(engine, i)).collect();
     }
     let next = AtomicUsize::new(0);
+    let work = || {
+        let mut mine = Vec::new();
+        loop {
+            let at = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(at) else { break };
+            mine.push((at, check_one(engine, item)));
+        }
+        mine
+    };
     let mut done: Vec<(usize, Result<String, Failure>)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let at = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(at) else { break };
-                        mine.push((at, check_one(engine, item)));
-                    }
-                    mine
-                })
-            })
+            .map_while(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
             .collect();
+        // Whatever the started threads leave (all of it, if none started).
+        let here = work();
         workers
             .into_iter()
             .flat_map(|w| {
@@ -133,6 +210,7 @@ fn check_all<B: AsRef<[u8]> + Sync>(
                     )]
                 })
             })
+            .chain(here)
             .collect()
     });
     done.sort_by_key(|(at, _)| *at);
@@ -164,10 +242,7 @@ fn to_pyerr(
                 errors.call_method1("_from_native", (json_api::error_json(&info), path, index))?;
             Ok(PyErr::from_value(exc))
         }
-        Failure::Panic(message) => Ok(PyRuntimeError::new_err(format!(
-            "dueregard's core failed unexpectedly ({message}); this is a bug in dueregard, \
-             please report it with the draft that caused it"
-        ))),
+        Failure::Panic(message) => Ok(internal_error(py, &message)),
     }
 }
 
@@ -184,9 +259,14 @@ fn new_report<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
         .call1((PyBytes::new(py, json.as_bytes()),))
 }
 
-/// Asks `dueregard._inputs.prepare` to turn any accepted draft into bytes.
-fn prepare(inputs: &Bound<'_, PyModule>, draft: &Bound<'_, PyAny>) -> PyResult<Prepared> {
-    let prepared = inputs.call_method1("prepare", (draft,))?;
+/// Asks `dueregard._inputs.prepare` to turn any accepted draft into bytes
+/// (reading a file only up to `max_bytes`).
+fn prepare(
+    inputs: &Bound<'_, PyModule>,
+    draft: &Bound<'_, PyAny>,
+    max_bytes: usize,
+) -> PyResult<Prepared> {
+    let prepared = inputs.call_method1("prepare", (draft, max_bytes))?;
     let (kind, bytes, title, path): (String, PyBackedBytes, String, Option<String>) =
         prepared.extract()?;
     let kind = match kind.as_str() {
@@ -224,21 +304,23 @@ impl Checker {
     #[new]
     #[pyo3(signature = (rule_pack = None))]
     fn new(py: Python<'_>, rule_pack: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        let text: Option<String> = match rule_pack {
-            None => None,
-            Some(pack) => py
-                .import(INPUTS)?
-                .call_method1("rule_pack_text", (pack,))?
-                .extract()?,
-        };
-        let compiled = py.detach(|| guarded(|| Ok(json_api::engine(text.as_deref())?)));
-        match compiled {
-            Ok(engine) => Ok(Checker {
-                engine,
-                rule_pack: text,
-            }),
-            Err(failure) => fail(py, failure, None),
-        }
+        shielded(py, || {
+            let text: Option<String> = match rule_pack {
+                None => None,
+                Some(pack) => py
+                    .import(INPUTS)?
+                    .call_method1("rule_pack_text", (pack, json_api::MAX_RULE_PACK_BYTES))?
+                    .extract()?,
+            };
+            let compiled = py.detach(|| guarded(|| Ok(json_api::engine(text.as_deref())?)));
+            match compiled {
+                Ok(engine) => Ok(Checker {
+                    engine,
+                    rule_pack: text,
+                }),
+                Err(failure) => fail(py, failure, None),
+            }
+        })
     }
 
     /// The rule pack's JSON text, or None for the built-in pack.
@@ -279,106 +361,73 @@ impl Checker {
         py: Python<'py>,
         draft: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let item = prepare(&py.import(INPUTS)?, draft)?;
-        let result = py.detach(|| check_one(&self.engine, &item));
-        match result {
-            Ok(json) => new_report(py, &json),
-            Err(failure) => fail(py, failure, item.path.as_deref()),
-        }
+        shielded(py, || {
+            let item = prepare(&py.import(INPUTS)?, draft, self.max_bytes())?;
+            let result = py.detach(|| check_one(&self.engine, &item));
+            match result {
+                Ok(json) => new_report(py, &json),
+                Err(failure) => fail(py, failure, item.path.as_deref()),
+            }
+        })
     }
 
     /// Checks Markdown (`markdown=True`) or plain text given as a string.
-    #[pyo3(signature = (text, title = String::new(), markdown = false))]
+    #[pyo3(signature = (text, title = None, markdown = false))]
     fn check_text<'py>(
         &self,
         py: Python<'py>,
         text: &Bound<'py, PyString>,
-        title: String,
+        title: Option<&Bound<'py, PyString>>,
         markdown: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        // Through the same encoder as every other draft, so a lone surrogate
-        // is the core's not_utf8 error rather than a UnicodeEncodeError.
-        let bytes: PyBackedBytes = py
-            .import(INPUTS)?
-            .call_method1("_encode", (text,))?
-            .extract()?;
-        let draft = Prepared {
-            kind: if markdown { Kind::Markdown } else { Kind::Text },
-            bytes,
-            title,
-            path: None,
-        };
-        let result = py.detach(|| check_one(&self.engine, &draft));
-        match result {
-            Ok(json) => new_report(py, &json),
-            Err(failure) => fail(py, failure, None),
-        }
+        shielded(py, || {
+            // Through the same encoder as every other draft, so a lone
+            // surrogate is U+FFFD rather than a UnicodeEncodeError.
+            let inputs = py.import(INPUTS)?;
+            let bytes: PyBackedBytes = inputs.call_method1("_encode", (text,))?.extract()?;
+            let title: String = match title {
+                Some(title) => inputs.call_method1("_clean", (title,))?.extract()?,
+                None => String::new(),
+            };
+            let draft = Prepared {
+                kind: if markdown { Kind::Markdown } else { Kind::Text },
+                bytes,
+                title,
+                path: None,
+            };
+            let result = py.detach(|| check_one(&self.engine, &draft));
+            match result {
+                Ok(json) => new_report(py, &json),
+                Err(failure) => fail(py, failure, None),
+            }
+        })
     }
 
-    /// Checks many drafts on `threads` threads (all cores by default) with the
-    /// GIL released; returns the reports in input order.
+    /// Checks many drafts on `threads` threads (all cores by default, at most
+    /// 256) with the GIL released; returns the reports in input order. With
+    /// `on_error="return"` every draft's error (a bad draft, a missing or
+    /// unreadable file, a value that is not a draft) takes its place in the
+    /// list instead of being raised.
     #[pyo3(signature = (drafts, threads = None, on_error = "raise"))]
     fn check_many<'py>(
         &self,
         py: Python<'py>,
         drafts: &Bound<'py, PyAny>,
-        threads: Option<i64>,
+        threads: Option<&Bound<'py, PyAny>>,
         on_error: &str,
     ) -> PyResult<Bound<'py, PyList>> {
-        let keep_errors = match on_error {
-            "raise" => false,
-            "return" => true,
-            other => {
-                return Err(PyValueError::new_err(format!(
-                    "on_error must be \"raise\" or \"return\", not {other:?}"
-                )));
-            }
-        };
-        let threads = match threads {
-            Some(n) if n < 1 => {
-                return Err(PyValueError::new_err(format!(
-                    "threads must be at least 1, not {n}"
-                )));
-            }
-            Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
-            None => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
-        };
-        let inputs = py.import(INPUTS)?;
-        let report = py.import(REPORT)?.getattr("Report")?;
-        let out = PyList::empty(py);
-        // Chunks of drafts: read a chunk, check it with the GIL released, turn
-        // its reports into Python objects, repeat. Only one chunk's inputs and
-        // reports are held twice (as Rust and as Python values) at a time, and
-        // a generator of drafts is read as it goes.
-        let chunk = threads.saturating_mul(CHUNK_PER_THREAD);
-        let mut drafts = drafts.try_iter()?;
-        let mut index = 0;
-        loop {
-            let mut items = Vec::with_capacity(chunk);
-            for draft in drafts.by_ref().take(chunk) {
-                items.push(prepare(&inputs, &draft?)?);
-            }
-            if items.is_empty() {
-                break;
-            }
-            let threads = threads.min(items.len());
-            let results = py.detach(|| check_all(&self.engine, &items, threads));
-            for (result, item) in results.into_iter().zip(&items) {
-                match result {
-                    Ok(json) => out.append(report.call1((PyBytes::new(py, json.as_bytes()),))?)?,
-                    Err(failure) => {
-                        let err = to_pyerr(py, failure, item.path.as_deref(), Some(index))?;
-                        if keep_errors {
-                            out.append(err.into_value(py))?;
-                        } else {
-                            return Err(err);
-                        }
-                    }
-                }
-                index += 1;
-            }
-        }
-        Ok(out)
+        shielded(py, || self.check_many_inner(py, drafts, threads, on_error))
+    }
+
+    /// The rules in this checker's pack, as a list of dicts.
+    fn rules<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        shielded(py, || {
+            let json = match guarded(|| Ok(json_api::rules(&self.engine))) {
+                Ok(json) => json,
+                Err(failure) => return fail(py, failure, None),
+            };
+            py.import("json")?.call_method1("loads", (json,))
+        })
     }
 
     /// Checks a pyarrow Table or RecordBatch of plain texts, one per row;
@@ -398,14 +447,95 @@ impl Checker {
         let args = (slf, table, text_column, id_column, kind_column, threads);
         slf.py().import(ARROW)?.call_method1("check_arrow", args)
     }
+}
 
-    /// The rules in this checker's pack, as a list of dicts.
-    fn rules<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let json = match guarded(|| Ok(json_api::rules(&self.engine))) {
-            Ok(json) => json,
-            Err(failure) => return fail(py, failure, None),
+impl Checker {
+    /// The largest draft this checker reads (files are read only this far).
+    fn max_bytes(&self) -> usize {
+        self.engine.limits().max_bytes
+    }
+
+    fn check_many_inner<'py>(
+        &self,
+        py: Python<'py>,
+        drafts: &Bound<'py, PyAny>,
+        threads: Option<&Bound<'py, PyAny>>,
+        on_error: &str,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let keep_errors = match on_error {
+            "raise" => false,
+            "return" => true,
+            other => {
+                return Err(options_error(
+                    py,
+                    format!("on_error must be \"raise\" or \"return\", not {other:?}"),
+                ));
+            }
         };
-        py.import("json")?.call_method1("loads", (json,))
+        let threads = thread_count(py, threads)?;
+        let inputs = py.import(INPUTS)?;
+        let report = py.import(REPORT)?.getattr("Report")?;
+        let out = PyList::empty(py);
+        // Chunks of drafts: read a chunk, check it with the GIL released, turn
+        // its reports into Python objects, repeat. Only one chunk's inputs and
+        // reports are held twice (as Rust and as Python values) at a time, and
+        // a generator of drafts is read as it goes.
+        let chunk = threads * CHUNK_PER_THREAD;
+        let mut drafts = drafts.try_iter()?;
+        let mut index = 0;
+        loop {
+            // Each draft read is either prepared for checking or, with
+            // on_error="return", an error waiting for its place in the output.
+            let mut slots: Vec<Result<Prepared, PyErr>> = Vec::with_capacity(chunk);
+            for draft in drafts.by_ref().take(chunk) {
+                let prepared = draft.and_then(|d| prepare(&inputs, &d, self.max_bytes()));
+                match prepared {
+                    Ok(item) => slots.push(Ok(item)),
+                    // Only an Exception goes in place: KeyboardInterrupt and
+                    // SystemExit always propagate, as does an error from the
+                    // iterable itself under on_error="raise".
+                    Err(err) if keep_errors && err.is_instance_of::<PyException>(py) => {
+                        let at = index + slots.len();
+                        if let Ok(value) = err.value(py).getattr("index")
+                            && value.is_none()
+                        {
+                            let _ = err.value(py).setattr("index", at);
+                        }
+                        slots.push(Err(err));
+                    }
+                    Err(err) => return Err(err),
+                }
+            }
+            if slots.is_empty() {
+                break;
+            }
+            let items: Vec<&Prepared> = slots.iter().filter_map(|s| s.as_ref().ok()).collect();
+            let threads = threads.min(items.len());
+            let mut results = py
+                .detach(|| check_all(&self.engine, &items, threads))
+                .into_iter();
+            for slot in slots {
+                match slot {
+                    Err(err) => out.append(err.into_value(py))?,
+                    Ok(item) => match results.next() {
+                        Some(Ok(json)) => {
+                            out.append(report.call1((PyBytes::new(py, json.as_bytes()),))?)?
+                        }
+                        Some(Err(failure)) => {
+                            let err = to_pyerr(py, failure, item.path.as_deref(), Some(index))?;
+                            if keep_errors {
+                                out.append(err.into_value(py))?;
+                            } else {
+                                return Err(err);
+                            }
+                        }
+                        None => return Err(internal_error(py, "a draft's result went missing")),
+                    },
+                }
+                index += 1;
+            }
+        }
+        Ok(out)
     }
 }
 
@@ -418,13 +548,23 @@ fn framework_json(py: Python<'_>) -> PyResult<String> {
     }
 }
 
+/// Panics inside the same guard every method uses, so the tests can prove a
+/// panic reaches Python as `dueregard.InternalError`; no other use.
+#[pyfunction]
+fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
+    shielded(py, || panic!("a deliberate panic, from the tests"))
+}
+
 /// The native half of the `dueregard` package.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Checker>()?;
     m.add_function(wrap_pyfunction!(framework_json, m)?)?;
     arrow::register(m)?;
+    m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
+    m.add("MAX_THREADS", MAX_THREADS)?;
     m.add("CORE_VERSION", env!("CARGO_PKG_VERSION"))?;
+    organisation::register(m)?;
     Ok(())
 }
 
@@ -452,6 +592,7 @@ mod tests {
                 item(Kind::Json, json.as_bytes())
             })
             .collect();
+        let items: Vec<&Prepared<Vec<u8>>> = items.iter().collect();
         let one: Vec<String> = check_all(&engine, &items, 1)
             .into_iter()
             .map(|r| r.unwrap())

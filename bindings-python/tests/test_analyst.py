@@ -31,22 +31,36 @@ def test_the_analyst_script_writes_png_csv_and_xlsx(root: pathlib.Path, tmp_path
     with open(out / "progress_checklist.csv", newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == 17
-    assert [r["element"] for r in rows][:3] == ["1.1", "1.2", "1.3"]
-    assert {r["progress"] for r in rows} <= {
+    assert [r["Element"] for r in rows][:3] == ["1.1", "1.2", "1.3"]
+    assert {r["Progress"] for r in rows} <= {
         "Significant progress",
         "Moderate progress",
         "No progress",
         "",
     }
-    assert all(r["action_to_date"] for r in rows)
+    assert all(r["Action to date"] for r in rows)
+    statuses = {"In place", "Work in progress", "Not in place", "No issues found", "Not assessed"}
+    assert {r["Status found"] for r in rows} <= statuses
 
+    # The workbook comes from the core's writer, in the framework's checklist layout.
     wb = openpyxl.load_workbook(out / "progress_checklist.xlsx")
+    assert wb.sheetnames[:3] == ["Progress checklist", "Findings", "Waiver register"]
     ws = wb["Progress checklist"]
-    values = list(ws.iter_rows(values_only=True))
-    assert values[0][:4] == ("Element", "Pillar", "Title", "Progress")
-    assert len(values) - 1 == 17
-    assert [v[0] for v in values[1:]] == [r["element"] for r in rows]
-    assert "NHS Confederation" in str(wb["About"]["A3"].value)
+    ids = [row[8] for row in ws.iter_rows(values_only=True) if row[8] and row[8] != "Element"]
+    assert ids == [r["Element"] for r in rows]
+    assert any("NHS Confederation" in str(c.value) for c in wb["About"]["A"])
+
+    # A second run measures progress against the first.
+    again = subprocess.run(
+        [sys.executable, str(root / "examples" / "analyst" / "analyse.py"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert again.returncode == 0, again.stderr
+    with open(out / "progress_checklist.csv", newline="", encoding="utf-8") as f:
+        second = list(csv.DictReader(f))
+    assert all("No gap closed since" in r["Action to date"] for r in second if r["Progress"])
 
     with open(out / "findings_by_pillar.csv", newline="", encoding="utf-8") as f:
         pillars = list(csv.DictReader(f))

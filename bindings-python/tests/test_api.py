@@ -293,10 +293,23 @@ def test_elements_frame_has_17_rows(report):
     pytest.importorskip("pandas")
     df = report.elements_frame()
     assert list(df["element"]) == [e["id"] for e in dueregard.framework()["elements"]]
-    statuses = set(df["status"].dropna())
-    assert statuses <= {"in_place", "work_in_progress", "not_in_place"}
-    labels = dict(zip(df["status"].fillna("none"), df["status_label"]))
-    assert labels.get("none", "Not assessed") == "Not assessed"
+    assert df["status"].notna().all()
+    assert set(df["status"]) <= {
+        "in_place",
+        "work_in_progress",
+        "not_in_place",
+        "no_issues_found",
+        "not_assessed",
+    }
+    labels = dict(zip(df["status"], df["status_label"]))
+    assert labels.get("not_assessed", "Not assessed") == "Not assessed"
+    assert labels.get("no_issues_found", "No issues found") == "No issues found"
+    # Evidence stands behind every status that claims it, and only those.
+    for _, row in df.iterrows():
+        has_evidence = row["status"] in ("in_place", "work_in_progress")
+        assert bool(row["evidence"]) == has_evidence, row.to_dict()
+        if row["status"] == "not_in_place":
+            assert row["gaps"], row.to_dict()
 
 
 def test_frames_for_many_reports(checker, example_paths):
@@ -323,7 +336,9 @@ def test_without_pandas_the_import_error_says_what_to_install(report, monkeypatc
 
 def test_repr_html_is_a_readable_table(report):
     page = report._repr_html_()
-    assert page.count("<table>") == 2
+    # Findings, pillars, and the elements with evidence or gaps behind their status.
+    assert page.count("<table>") == 3
+    assert "<code>eia-engagement</code>" in page
     assert report.draft.title in page
     assert html.escape(report.violations[0].message) in page
 

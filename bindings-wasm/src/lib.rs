@@ -80,23 +80,29 @@ impl Checker {
 
     /// Checks a draft given as JSON text and returns the report as compact
     /// JSON text, exactly as the Rust core serialises it.
+    ///
+    /// @throws {TypeError} when `draftJson` is not a string.
     #[wasm_bindgen(js_name = "checkJson")]
     pub fn check_json(
         &self,
-        #[wasm_bindgen(js_name = "draftJson")] draft_json: &str,
+        #[wasm_bindgen(js_name = "draftJson", unchecked_param_type = "string")] draft_json: JsValue,
     ) -> Result<String, JsValue> {
-        json_api::check(&self.engine, draft_json).map_err(|e| js_error(&e))
+        let draft_json = string_arg(&draft_json, "checkJson", "draftJson")?;
+        json_api::check(&self.engine, &draft_json).map_err(|e| js_error(&e))
     }
 
     /// Checks plain text or Markdown (`{ markdown: true }`), with an optional
     /// title, and returns the report. Markdown headings become sections.
+    ///
+    /// @throws {TypeError} when `text` is not a string.
     #[wasm_bindgen(js_name = "checkText", unchecked_return_type = "Report")]
     pub fn check_text(
         &self,
-        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CheckTextOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        parse(self.check_text_inner(text, &options))
+        let text = string_arg(&text, "checkText", "text")?;
+        parse(self.check_text_inner(&text, &options))
     }
 
     /// Checks a file given as bytes (from `<input type=file>`: `new
@@ -119,10 +125,11 @@ impl Checker {
     #[wasm_bindgen(js_name = "checkTextJson")]
     pub fn check_text_json(
         &self,
-        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CheckTextOptions")] options: JsValue,
     ) -> Result<String, JsValue> {
-        self.check_text_inner(text, &options)
+        let text = string_arg(&text, "checkTextJson", "text")?;
+        self.check_text_inner(&text, &options)
     }
 
     /// Starts an incremental editing session over a draft (an object or JSON
@@ -178,23 +185,30 @@ impl EditSession {
     /// the whole report.
     ///
     /// @throws {DueregardError} when no section has that id or the text is too large.
+    /// @throws {TypeError} when `sectionId` or `text` is not a string.
     #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn update(
         &mut self,
-        #[wasm_bindgen(js_name = "sectionId")] section_id: &str,
-        text: &str,
+        #[wasm_bindgen(js_name = "sectionId", unchecked_param_type = "string")] section_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<JsValue, JsValue> {
-        parse(self.update_json(section_id, text))
+        let section_id = string_arg(&section_id, "update", "sectionId")?;
+        let text = string_arg(&text, "update", "text")?;
+        parse(
+            json_api::session_update(&mut self.inner, &section_id, &text).map_err(|e| js_error(&e)),
+        )
     }
 
     /// As `update`, returning compact JSON text.
     #[wasm_bindgen(js_name = "updateJson")]
     pub fn update_json(
         &mut self,
-        #[wasm_bindgen(js_name = "sectionId")] section_id: &str,
-        text: &str,
+        #[wasm_bindgen(js_name = "sectionId", unchecked_param_type = "string")] section_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<String, JsValue> {
-        json_api::session_update(&mut self.inner, section_id, text).map_err(|e| js_error(&e))
+        let section_id = string_arg(&section_id, "updateJson", "sectionId")?;
+        let text = string_arg(&text, "updateJson", "text")?;
+        json_api::session_update(&mut self.inner, &section_id, &text).map_err(|e| js_error(&e))
     }
 
     /// Replaces the whole draft (a heading, a field or the EIA changed),
@@ -288,6 +302,21 @@ fn json_text(value: &JsValue, input: Input) -> Result<String, ErrorInfo> {
             error_message(&err)
         ))),
     }
+}
+
+/// A string argument, or a `TypeError` naming the method and the argument.
+/// wasm-bindgen's own `&str` parameters read a non-string as if it were one
+/// (a trap inside WebAssembly), so strings are taken as `JsValue`s and checked
+/// here. A lone surrogate becomes U+FFFD, as in every binding.
+fn string_arg(value: &JsValue, method: &str, name: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| {
+        let got = if value.is_null() {
+            "null".to_owned()
+        } else {
+            js_type(value)
+        };
+        js_sys::TypeError::new(&format!("{method}: {name} must be a string, not {got}")).into()
+    })
 }
 
 fn js_type(value: &JsValue) -> String {

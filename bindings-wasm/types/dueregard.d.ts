@@ -124,6 +124,12 @@ export interface RuleMeta {
   /** Framework elements served, e.g. `3.1`. */
   elements: string[];
   /**
+   * Elements a pass of this rule is positive evidence for: a subset of
+   * `elements`, empty for most rules and for every term rule (absence of a
+   * word shows nothing). How statuses follow: [`crate::FrameworkStatus`].
+   */
+  evidences: string[];
+  /**
    * Inputs it must fire on, and must not. For term rules, plain text;
    * for structural rules, draft JSON.
    */
@@ -183,6 +189,8 @@ export interface Framework {
   elements: Element[];
   /** The self-assessment traffic light, red to green. */
   self_assessment_scale: SelfAssessmentLevel[];
+  /** The statuses reports give elements and pillars: the self-assessment scale given on evidence, plus no issues found and not assessed. */
+  status_scale: StatusLevel[];
   /** The progress checklist scale, most progress first. */
   progress_scale: ProgressLevel[];
 }
@@ -280,7 +288,7 @@ export interface ControlKeys {
 
 /**
  * A valid calendar date written `YYYY-MM-DD`.
- * (Input type.)
+ * (Input and output type.)
  */
 export type Date = string;
 
@@ -304,6 +312,8 @@ export interface Dates {
 export interface DraftInfo {
   /** The draft's kind, as in the input. */
   kind: string;
+  /** When the draft is due for review (`dates.review`), if it says. */
+  review?: Date | null;
   /** The draft's title. */
   title: string;
 }
@@ -389,29 +399,53 @@ export interface Element {
 }
 
 /**
- * One of the framework's 17 elements, as this draft evidences it.
+ * A finding against an element, in short: the full finding is in the
+ * report's `violations` or `needs_review` with the same fingerprint.
+ * (Output type.)
+ */
+export interface ElementFinding {
+  /** The finding's fingerprint. */
+  fingerprint: string;
+  /** What was found. */
+  message: string;
+  /** JSON Pointer into the draft. */
+  path: string;
+  /** The rule's id. */
+  rule: string;
+  /** How much it matters. */
+  severity: Severity;
+}
+
+/**
+ * One of the framework's 17 elements, as this draft evidences it: a status,
+ * and the evidence and gaps it rests on, so the reason is one line away.
  * (Output type.)
  */
 export interface ElementStatus {
-  /** Rules that passed: what the draft evidences. */
-  evidence: string[];
-  /** Rules with violations: what the draft lacks. */
-  gaps: string[];
+  /**
+   * Rules whose pass shows the element's recommendation met: what passed,
+   * and where.
+   */
+  evidence: Evidence[];
+  /** Unwaived violations against the element: what to act on. */
+  gaps: ElementFinding[];
   /** The element id, e.g. `3.2`. */
   id: string;
   /** The pillar it belongs to. */
   pillar: number;
-  /** Why the status is what it is. */
+  /** Why the status is what it is, in one line. */
   reason: string;
-  /** Rules with findings to review. */
-  review: string[];
+  /** Unwaived findings a person must judge; they never make a gap. */
+  review: ElementFinding[];
   /**
-   * Where the draft stands on the framework's self-assessment scale;
-   * absent when no applicable rule speaks to the element.
+   * Where the draft stands: in place, work in progress, not in place, no
+   * issues found or not assessed, by the rule documented on `FrameworkStatus`.
    */
-  status?: SelfAssessment | null;
+  status: FrameworkStatus;
   /** The element's title, quoted from the framework. */
   title: string;
+  /** Waived findings against the element, which neither evidence nor block. */
+  waived: ElementFinding[];
 }
 
 /**
@@ -464,6 +498,19 @@ export interface EngineInfo {
   rule_pack_version: string;
   /** The dueregard version. */
   version: string;
+}
+
+/**
+ * A rule's pass that evidences an element.
+ * (Output type.)
+ */
+export interface Evidence {
+  /** Where the evidence is, as a JSON Pointer into the draft, when known. */
+  path?: string | null;
+  /** What the draft shows: the rule's pass reason. */
+  reason: string;
+  /** The rule's id. */
+  rule: string;
 }
 
 /**
@@ -616,6 +663,36 @@ export interface Fix {
   /** What the fix does, e.g. `Replace with “trans”`. */
   title: string;
 }
+
+/**
+ * The status of an element or pillar.
+ *
+ * For one element of one draft:
+ *
+ * | status | evidence | unwaived violations on the element |
+ * |---|---|---|
+ * | `in_place` | every rule that can evidence the element and applied passed (at least one) | none |
+ * | `work_in_progress` | at least one evidencing rule passed | some, or another evidencing rule has not passed |
+ * | `not_in_place` | none | some |
+ * | `no_issues_found` | none | none (rules ran and found no gap) |
+ * | `not_assessed` | no rule that serves the element applied to the draft | |
+ *
+ * Needs-review findings are listed beside the status and never make a gap.
+ * A rule with findings has not passed, so it gives no evidence; when a rule
+ * that could evidence the element has only needs-review findings, evidence
+ * from other rules is incomplete and the element is `work_in_progress`, not
+ * `in_place`. A waived finding neither evidences nor blocks.
+ * - `"in_place"`: Positive evidence that the element's recommendation is met, and no
+unwaived violation against it (green).
+ * - `"work_in_progress"`: Some evidence, and something still to do: a violation, or evidence
+another rule has not yet given (amber).
+ * - `"not_in_place"`: Violations and no evidence (red).
+ * - `"no_issues_found"`: The rules that apply ran and found no gap, but nothing shows the
+element in place. Not a pass: absence of bad words is not evidence.
+ * - `"not_assessed"`: No rule that serves the element applies to what was checked.
+ * (Output type.)
+ */
+export type FrameworkStatus = "in_place" | "work_in_progress" | "not_in_place" | "no_issues_found" | "not_assessed";
 
 /**
  * A protected characteristic (Equality Act 2010) or one of the NHS's wider groups.
@@ -778,8 +855,14 @@ export interface PillarStatus {
   needs_review: number;
   /** The pillar number, 1 to 6. */
   number: number;
-  /** The weakest status among its applicable elements; absent when none apply. */
-  status?: SelfAssessment | null;
+  /** Why, in one line: each assessed element's status. */
+  reason: string;
+  /**
+   * From its elements: in place only if every assessed element is; not
+   * assessed if none is; otherwise work in progress if any element has
+   * evidence, not in place if any has gaps, else no issues found.
+   */
+  status: FrameworkStatus;
   /** The pillar's title, quoted from the framework. */
   title: string;
   /** Violations against its elements. */
@@ -937,6 +1020,19 @@ export interface SourceRef {
   title: string;
   /** Where to read it. */
   url: string;
+}
+
+/**
+ * One status, spelled out.
+ * (Output type.)
+ */
+export interface StatusLevel {
+  /** The value as it appears in reports. */
+  value: FrameworkStatus;
+  /** Human-readable name, e.g. "No issues found". */
+  label: string;
+  /** The traffic-light colour: grey for no issues found, none for not assessed. */
+  traffic_light: "green" | "amber" | "red" | "grey" | "none";
 }
 
 /**

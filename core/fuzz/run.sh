@@ -4,15 +4,18 @@
 #   bash core/fuzz/run.sh [SECONDS] [TARGET...]
 #
 # SECONDS per target (default 60); TARGETs default to every target
-# (draft_json, markdown, rule_pack, docx_xml, html), run one after another.
-# Installs cargo-fuzz into target/tools at the repository root if it is missing, and builds with
+# (draft_json, markdown, rule_pack, pack_and_document, docx_xml, html), run one after another.
+# Every target runs with a 512 MB RSS limit: a check that needs more memory
+# than that on a fuzzed input is a failure, so memory blow-ups cannot
+# return unseen. Installs cargo-fuzz
+# into target/tools at the repository root if it is missing, and builds with
 # the installed stable toolchain (RUSTC_BOOTSTRAP=1 lets it use the nightly
 # flags libFuzzer needs). Each target starts from the committed seeds in
 # core/fuzz/corpus/<target>/ plus what earlier runs found (kept, uncommitted, in
 # core/fuzz/target/corpus/<target>/), so the committed seeds never change.
 #
-# Exits 1 if any target crashed, hung (over 10 s on one input) or ran out of
-# memory; the input that did it is in core/fuzz/artifacts/<target>/ and the
+# Exits 1 if any target crashed, hung (over 10 s on one input) or went over
+# the RSS limit; the input that did it is in core/fuzz/artifacts/<target>/ and the
 # libFuzzer log in core/fuzz/target/logs/<target>.log. Reproduce with
 #   RUSTC_BOOTSTRAP=1 target/tools/bin/cargo-fuzz run -a TARGET ARTIFACT
 # from core/fuzz/. A crash found becomes a regression test in core/tests/.
@@ -63,7 +66,7 @@ for target in $targets; do
     status=0
     # The first corpus directory is where libFuzzer writes what it finds.
     cargo fuzz run -a "$target" "$work" "corpus/$target" -- \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=512 \
         -max_len=65536 -print_final_stats=1 >"$log" 2>&1 || status=$?
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
     time=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)

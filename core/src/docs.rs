@@ -43,6 +43,12 @@ pub fn rules_markdown(engine: &Engine) -> String {
         "Where guidance is contested, the rule says so, states the positions without taking a \
          side, and is advisory or off by default (opt-in through a rule-pack option).\n"
     );
+    let _ = writeln!(
+        out,
+        "A rule's *evidences* are the elements its pass shows in place: an element is in place \
+         only when every rule that can evidence it and applied passed, and nothing found a gap. \
+         Term rules never evidence: the absence of a word shows nothing.\n"
+    );
     let _ = writeln!(out, "| family | rules |\n|---|---|");
     // Each family with its rules, in report order; families a pack does not use are left out.
     let families: Vec<(Family, Vec<&RuleMeta>)> = Family::ALL
@@ -124,7 +130,7 @@ fn section(out: &mut String, rule: &RuleMeta) {
     let _ = writeln!(out, "{}\n", rule.rationale);
     let _ = writeln!(
         out,
-        "- Kind: {}{}\n- Severity: {}{}\n- Framework elements: {}\n- Fix: {}\n- Source: [{}]({}), checked {}",
+        "- Kind: {}{}\n- Severity: {}{}\n- Framework elements: {}\n- Evidences: {}\n- Fix: {}\n- Source: [{}]({}), checked {}",
         kind_name(rule.kind),
         rule.terms
             .map(|n| format!(" ({n} phrases)"))
@@ -136,6 +142,14 @@ fn section(out: &mut String, rule: &RuleMeta) {
             ""
         },
         rule.elements.join(", "),
+        if rule.evidences.is_empty() {
+            "none (a pass shows no element in place)".to_owned()
+        } else {
+            format!(
+                "{} (a pass shows the element in place)",
+                rule.evidences.join(", ")
+            )
+        },
         match rule.fix {
             Applicability::Safe => "safe edit offered",
             Applicability::Unsafe => "edit offered, to be read before applying",

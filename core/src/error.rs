@@ -8,7 +8,7 @@ use serde::Serialize;
 pub enum DraftError {
     /// The input is larger than the configured limit.
     #[error(
-        "the draft is {size} bytes, over the limit of {limit} bytes; split it or raise Limits::max_bytes"
+        "the draft is {size} bytes, over the limit of {limit} bytes; split it into smaller drafts"
     )]
     TooLarge { size: usize, limit: usize },
     /// The JSON nests deeper than the configured limit.
@@ -140,7 +140,7 @@ impl RulePackError {
 /// An error flattened for crossing a binding boundary as JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorInfo {
-    /// `draft` or `rule_pack`.
+    /// `draft`, `rule_pack`, `organisation` or `options`.
     pub error: &'static str,
     /// A short kind within that, e.g. `syntax`, `invalid`, `too_large`.
     pub kind: &'static str,

@@ -10,7 +10,12 @@ use crate::engine::Engine;
 use crate::engine::Session;
 use crate::error::ErrorInfo;
 use crate::model::Draft;
+use crate::organisation::OrganisationInput;
 use crate::read::Format;
+
+/// The largest rule pack accepted, in bytes: a binding reading a pack from
+/// a file reads no further than this.
+pub const MAX_RULE_PACK_BYTES: usize = crate::model::pack_limits::MAX_PACK_BYTES;
 
 /// Compiles an engine from a rule pack in JSON, or the built-in pack for `None`.
 pub fn engine(rule_pack_json: Option<&str>) -> Result<Engine, ErrorInfo> {
@@ -110,6 +115,56 @@ pub fn session_report(session: &Session) -> String {
     session.report().to_json()
 }
 
+/// The organisation view: takes `{documents: [{document, report}],
+/// self_assessment, previous, as_of, no_excerpts}` as JSON
+/// (schemas/organisation-input.schema.json) and returns the organisation
+/// report as compact JSON (schemas/organisation-report.schema.json).
+pub fn organisation(input_json: &str) -> Result<String, ErrorInfo> {
+    let input = OrganisationInput::from_json(input_json).map_err(|e| e.to_info())?;
+    let (items, options) = input.into_parts();
+    Ok(crate::organisation::organisation(&items, &options).to_json())
+}
+
+/// Reads a self-assessment (JSON or CSV text); returns its claims as a JSON
+/// array (schemas/self-assessment.schema.json).
+pub fn self_assessment(text: &str) -> Result<String, ErrorInfo> {
+    let claims = crate::organisation::parse_self_assessment(text).map_err(|e| e.to_info())?;
+    Ok(serde_json::to_string(&claims).unwrap_or_default())
+}
+
+/// Renders an organisation report given as JSON: `format` is `text`, `csv`,
+/// `html`, or (with the `xlsx` feature) `xlsx`. Returns the bytes.
+pub fn organisation_render(report_json: &str, format: &str) -> Result<Vec<u8>, ErrorInfo> {
+    use crate::organisation::write;
+    let report = crate::organisation::parse_previous(report_json).map_err(|e| {
+        let mut info = e.to_info();
+        info.kind = "invalid";
+        info.message = info
+            .message
+            .replacen("previous report", "organisation report", 1);
+        info
+    })?;
+    let bad_format = |format: &str| ErrorInfo {
+        error: "options",
+        kind: "invalid",
+        pointer: None,
+        message: format!("unknown format {format:?}; use text, csv, html or xlsx"),
+    };
+    match format {
+        "text" => Ok(write::text(&report).into_bytes()),
+        "csv" => Ok(write::csv(&report).into_bytes()),
+        "html" => Ok(write::html(&report).into_bytes()),
+        #[cfg(feature = "xlsx")]
+        "xlsx" => write::xlsx(&report).map_err(|e| ErrorInfo {
+            error: "organisation",
+            kind: "write",
+            pointer: None,
+            message: e.to_string(),
+        }),
+        other => Err(bad_format(other)),
+    }
+}
+
 /// The framework's pillars, elements and scales as JSON.
 pub fn framework() -> String {
     serde_json::to_string(&crate::model::framework::catalogue()).unwrap_or_default()
@@ -145,6 +200,20 @@ mod tests {
         let err = engine(Some(r#"{"name":"x","version":"1","disable":["nope"]}"#)).unwrap_err();
         assert_eq!(err.error, "rule_pack");
         assert_eq!(err.pointer.as_deref(), Some("/disable/0"));
+    }
+
+    #[test]
+    fn a_title_counts_towards_the_size_limit() {
+        let engine = Engine::new().with_limits(crate::Limits {
+            max_bytes: 100,
+            ..crate::Limits::default()
+        });
+        let title = "t".repeat(90);
+        assert!(check_text(&engine, &title, "ten bytes.", false).is_ok());
+        let err = check_text(&engine, &title, "eleven byte", true).unwrap_err();
+        assert_eq!(err.kind, "too_large");
+        assert!(err.message.contains("101 bytes"), "{}", err.message);
+        assert!(!err.message.contains("Limits::"), "{}", err.message);
     }
 
     #[test]

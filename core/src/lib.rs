@@ -31,6 +31,7 @@ mod engine;
 mod error;
 pub mod json_api;
 mod model;
+pub mod organisation;
 pub mod read;
 mod rules;
 pub mod schema;

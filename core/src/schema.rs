@@ -7,6 +7,7 @@ use schemars::schema_for;
 use crate::model::Draft;
 use crate::model::RulePack;
 use crate::model::{DocumentReport, Report};
+use crate::organisation::{Claim, OrganisationInput, OrganisationReport};
 use crate::write::Baseline;
 
 /// (file name, schema as pretty JSON) for each schema in `schemas/`.
@@ -30,5 +31,20 @@ pub fn all() -> Vec<(&'static str, String)> {
             pretty(output().into_root_schema_for::<Vec<DocumentReport>>()),
         ),
         ("rule-pack.schema.json", pretty(schema_for!(RulePack))),
+        (
+            "organisation-report.schema.json",
+            pretty(output().into_root_schema_for::<OrganisationReport>()),
+        ),
+        // The JSON form of a self-assessment (CSV has the same three columns).
+        (
+            "self-assessment.schema.json",
+            pretty(schema_for!(Vec<Claim>)),
+        ),
+        // What json_api::organisation and the Python binding take: reports
+        // with document names, and the options.
+        (
+            "organisation-input.schema.json",
+            pretty(schema_for!(OrganisationInput)),
+        ),
     ]
 }

@@ -4,11 +4,11 @@
 use std::cell::Cell;
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where a finding is in a piece of text, in every encoding a caller may use:
 /// bytes for Rust, UTF-16 code units for JavaScript, code points for Python.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct TextSpan {
     /// Byte offset of the start (UTF-8).
     pub start: usize,
@@ -47,19 +47,25 @@ impl<'t> LineIndex<'t> {
     pub fn new(text: &'t str) -> Self {
         let ascii = text.is_ascii();
         let mut lines = vec![(0, 0, 0)];
+        // A line ends at LF, CRLF, or a CR alone (old Mac files), as editors show it.
+        let bytes = text.as_bytes();
+        let ends_line = |i: usize| match bytes[i] {
+            b'\n' => true,
+            b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+            _ => false,
+        };
         if ascii {
             lines.extend(
-                text.bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| b == b'\n')
-                    .map(|(i, _)| (i + 1, i + 1, i + 1)),
+                (0..bytes.len())
+                    .filter(|&i| ends_line(i))
+                    .map(|i| (i + 1, i + 1, i + 1)),
             );
         } else {
             let (mut utf16, mut chars) = (0, 0);
             for (i, c) in text.char_indices() {
                 utf16 += c.len_utf16();
                 chars += 1;
-                if c == '\n' {
+                if ends_line(i) {
                     lines.push((i + 1, utf16, chars));
                 }
             }
@@ -115,18 +121,20 @@ impl<'t> LineIndex<'t> {
 pub fn excerpt(text: &str, start: usize, end: usize, width: usize) -> String {
     let window_start = floor_boundary(text, start.saturating_sub(width));
     let window_end = ceil_boundary(text, (end + width).min(text.len()));
+    let breaks = ['\n', '\r'];
     let from = text[window_start..start]
-        .rfind('\n')
+        .rfind(breaks)
         .map_or(window_start, |i| window_start + i + 1);
     let to = text[end..window_end]
-        .find('\n')
+        .find(breaks)
         .map_or(window_end, |i| end + i);
+    let is_break = |b: u8| b == b'\n' || b == b'\r';
     let mut out = String::new();
-    if from == window_start && from > 0 && text.as_bytes()[from - 1] != b'\n' {
+    if from == window_start && from > 0 && !is_break(text.as_bytes()[from - 1]) {
         out.push('…');
     }
     out.push_str(text[from..to].trim());
-    if to == window_end && to < text.len() && text.as_bytes()[to] != b'\n' {
+    if to == window_end && to < text.len() && !is_break(text.as_bytes()[to]) {
         out.push('…');
     }
     out
@@ -158,7 +166,7 @@ pub fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
     // (curly quotes and apostrophes all start with the byte 0xE2).
     let bytes = text.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'\n' | b'"' | b'\'' | 0xE2) {
+        if !matches!(b, b'\n' | b'\r' | b'"' | b'\'' | 0xE2) {
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
@@ -169,7 +177,11 @@ pub fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
         let word_after = next.is_some_and(char::is_alphanumeric);
         let space_before = previous.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
         match c {
-            '\n' if text[..i].trim_end_matches('\r').ends_with('\n') => {
+            // A blank line (LF, CRLF or CR line endings) ends a paragraph.
+            '\n' if text[..i].trim_end_matches('\r').ends_with(['\n', '\r']) => {
+                (double, single) = (None, None)
+            }
+            '\r' if next != Some('\n') && text[..i].ends_with(['\n', '\r']) => {
                 (double, single) = (None, None)
             }
             '“' => double = Some(i + c.len_utf8()),
@@ -210,7 +222,7 @@ pub fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Sentence boundaries: after . ! or ? followed by white space and then
-/// anything but a lowercase letter, and at line breaks. "s.7" and "e.g. this"
+/// anything but a lowercase letter, and at line breaks (LF, CR). "s.7" and "e.g. this"
 /// inside a sentence do not end it.
 #[derive(Debug)]
 pub struct Sentences {
@@ -227,6 +239,7 @@ impl Sentences {
             .enumerate()
             .filter(|&(i, &b)| {
                 b == b'\n'
+                    || b == b'\r'
                     || (matches!(b, b'.' | b'!' | b'?')
                         && bytes.get(i + 1).is_some_and(|n| n.is_ascii_whitespace())
                         && !bytes[i + 1..]
@@ -336,6 +349,27 @@ mod tests {
             ex.starts_with('…') && ex.ends_with('…') && ex.contains("target"),
             "{ex}"
         );
+    }
+
+    #[test]
+    fn cr_only_line_endings_are_line_breaks() {
+        let text = "one\rtwo\r\nthree\nfour";
+        let index = LineIndex::new(text);
+        for (word, line) in [("two", 2), ("three", 3), ("four", 4)] {
+            let at = text.find(word).unwrap();
+            let span = index.span(at, at + word.len());
+            assert_eq!((span.line, span.column), (line, 1), "{word}");
+        }
+        assert_eq!(excerpt(text, 4, 7, 60), "two");
+        let s = Sentences::new(text);
+        assert_eq!(s.around(5), (4, 8));
+        // A quote left open does not run past a blank line of CRs.
+        let quoted_text = "“open\r\rclosed” and “yes”";
+        let quoted: Vec<&str> = quoted_ranges(quoted_text)
+            .iter()
+            .map(|&(a, b)| &quoted_text[a..b])
+            .collect();
+        assert_eq!(quoted, ["yes"]);
     }
 
     #[test]

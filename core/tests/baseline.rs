@@ -169,7 +169,6 @@ fn fingerprints_survive_a_paragraph_rewrapped_around_the_finding() {
 }
 
 #[test]
-#[ignore = "needs white-space normalised fingerprints from the hardening branch"]
 fn fingerprints_survive_a_rewrap_that_breaks_the_phrase_across_lines() {
     let before = check_md(POLICY);
     let edited = POLICY.replace(

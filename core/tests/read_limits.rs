@@ -16,7 +16,11 @@ const DOC_END: &str = "</w:body></w:document>";
 /// A zip of the given entries, deflated.
 fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    // Level 9 explicitly: the default level depends on which deflate backend
+    // the build unifies on, and a bomb must compress far past the ratio limit.
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(9));
     for (name, data) in entries {
         writer.start_file(*name, options).unwrap();
         writer.write_all(data).unwrap();

@@ -10,11 +10,17 @@ Checks every draft in examples/drafts/ and writes, into OUT_DIR:
                                     impact it records and the findings against it
   findings_by_characteristic_wide.csv  the same, one column per draft
   findings_by_pillar.png            a bar chart of findings per pillar
-  progress_checklist.csv / .xlsx    the framework's progress checklist, 17 rows
+  elements.csv                      each framework element across the drafts: status on
+                                    evidence, the drafts that show it and contradict it
+  progress_checklist.csv / .xlsx    the framework's progress checklist, 17 rows, written by
+                                    dueregard's own writer (the workbook also holds every
+                                    finding and the waiver register)
+  organisation.json                 the organisation view; the next run measures progress
+                                    against it
 
     python examples/analyst/analyse.py [OUT_DIR]      (default: examples/analyst/out/)
 
-Needs the dueregard wheel, pandas, matplotlib and openpyxl. The `# %%` markers
+Needs the dueregard wheel, pandas and matplotlib (the workbook is written by dueregard). The `# %%` markers
 make it a notebook in VS Code, PyCharm or Jupytext; run it top to bottom.
 """
 
@@ -40,17 +46,6 @@ HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 DRAFTS = ROOT / "examples" / "drafts"
 DRAFT_SUFFIXES = {".json", ".md", ".markdown", ".txt", ".text"}
-
-# The framework's self-assessment status of an element, read across to its progress
-# checklist scale. This is the analyst's reading, not the framework's: a draft that
-# shows an element in place counts as significant progress, work in progress as
-# moderate, not in place as no progress.
-STATUS_TO_PROGRESS = {
-    "in_place": "significant",
-    "work_in_progress": "moderate",
-    "not_in_place": "no_progress",
-}
-
 
 # %% Helpers (the analysis itself starts at "Where to read drafts")
 
@@ -155,107 +150,6 @@ def chart(by_pillar: pd.DataFrame, png: pathlib.Path, n_drafts: int) -> None:
     plt.close(fig)
 
 
-def progress_checklist(reports, names: list[str], framework: dict) -> pd.DataFrame:
-    """The framework's checklist: for each of the 17 elements, progress on its
-    scale and the action to date, read from the drafts' element roll-ups.
-
-    Across drafts the weakest status counts (as the core rolls elements up into
-    pillars); an element no draft speaks to gets no progress value.
-    """
-    order = [level["value"] for level in framework["self_assessment_scale"]]  # red to green
-    status_label = {level["value"]: level["label"] for level in framework["self_assessment_scale"]}
-    progress_label = {level["value"]: level["label"] for level in framework["progress_scale"]}
-    elements = dueregard.elements_frame(reports, drafts=names)
-    rows = []
-    for element in framework["elements"]:
-        mine = elements[elements["element"] == element["id"]]
-        assessed = mine.dropna(subset=["status"])
-        if assessed.empty:
-            progress = None
-            action = f"Not yet assessed: no rule that applies to these {len(names)} drafts speaks to it."
-        else:
-            weakest = min(assessed["status"], key=order.index)
-            progress = STATUS_TO_PROGRESS[weakest]
-            parts = []
-            for status in reversed(order):
-                here = assessed[assessed["status"] == status]
-                if here.empty:
-                    continue
-                detail = []
-                for _, r in here.iterrows():
-                    why = r["gaps"] or r["review"]
-                    detail.append(f"{r['draft']} ({why})" if why and status != "in_place" else r["draft"])
-                parts.append(f"{status_label[status]}: {'; '.join(detail)}.")
-            unassessed = len(mine) - len(assessed)
-            if unassessed:
-                parts.append(f"Not assessed by {unassessed} of {len(mine)} drafts.")
-            action = " ".join(parts)
-        rows.append(
-            {
-                "element": element["id"],
-                "pillar": element["pillar"],
-                "title": element["title"],
-                "progress": progress_label.get(progress, "") if progress else "",
-                "progress_value": progress or "",
-                "drafts_assessed": len(assessed),
-                "action_to_date": action,
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def write_xlsx(checklist: pd.DataFrame, xlsx: pathlib.Path, framework: dict) -> None:
-    """A real Excel workbook: the checklist with a progress drop-down, and an About sheet."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Progress checklist"
-    headers = ["Element", "Pillar", "Title", "Progress", "Drafts assessed", "Action to date"]
-    ws.append(headers)
-    for r in checklist.itertuples(index=False):
-        ws.append([r.element, r.pillar, r.title, r.progress, r.drafts_assessed, r.action_to_date])
-    fill = {
-        progress_label: colour
-        for progress_label, colour in zip(
-            [level["label"] for level in framework["progress_scale"]],
-            ["C6EFCE", "FFEB9C", "FFC7CE"],  # significant, moderate, no progress
-        )
-    }
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    widths = {"A": 9, "B": 7, "C": 60, "D": 22, "E": 9, "F": 90}
-    for col, width in widths.items():
-        ws.column_dimensions[col].width = width
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        colour = fill.get(row[3].value)
-        if colour:
-            row[3].fill = PatternFill("solid", start_color=colour, end_color=colour)
-    ws.freeze_panes = "A2"
-    choices = ",".join(level["label"] for level in framework["progress_scale"])
-    dv = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
-    ws.add_data_validation(dv)
-    dv.add(f"D2:D{ws.max_row}")
-
-    about = wb.create_sheet("About")
-    about.append([framework["name"], framework["publisher"], framework["published"]])
-    about.append([framework["url"]])
-    about.append([framework["attribution"]])
-    about.append(
-        [
-            "Progress is read across from dueregard's element roll-up of the drafts checked: "
-            "in place = significant, work in progress = moderate, not in place = no progress; "
-            "the weakest status across drafts counts."
-        ]
-    )
-    about.column_dimensions["A"].width = 120
-    wb.save(xlsx)
-
-
 # %% Where to read drafts and write results
 # As a script: `analyse.py [OUT_DIR] [--drafts DIR]`. In a notebook: the defaults.
 args = parse_args([] if "ipykernel" in sys.modules else sys.argv[1:])
@@ -311,11 +205,18 @@ print(wide.to_string())
 # %% A chart of findings per pillar
 chart(by_pillar, out / "findings_by_pillar.png", len(reports))
 
-# %% The framework's progress checklist, 17 rows
-checklist = progress_checklist(reports, names, framework)
-checklist.to_csv(out / "progress_checklist.csv", index=False)
-write_xlsx(checklist, out / "progress_checklist.xlsx", framework)
-print("\nProgress checklist:")
-print(checklist[["element", "progress"]].to_string(index=False))
+# %% The organisation view and the framework's progress checklist, 17 rows
+# The core does the roll-up: an element is in place only on positive evidence in a
+# draft and no gap against it in any. Progress is measured against the view this
+# script saved last time, if there is one.
+previous_path = out / "organisation.json"
+previous = previous_path if previous_path.is_file() else None
+org = dueregard.organisation(zip(names, reports), previous=previous)
+org.elements.to_csv(out / "elements.csv", index=False)
+org.to_csv(out / "progress_checklist.csv")
+org.to_excel(out / "progress_checklist.xlsx")
+previous_path.write_text(org.to_json(), encoding="utf-8")
+print("\nProgress checklist (status on the evidence of these drafts):")
+print(org.elements[["element", "status", "progress"]].to_string(index=False))
 print(f"\nWrote {out}")
 print(framework["attribution"])

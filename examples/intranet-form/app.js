@@ -46,7 +46,7 @@ const IMPACTS = [
   ["neutral", "Neutral"],
   ["unknown", "Unknown"],
 ];
-const LIGHT_SYMBOL = { red: "✕", amber: "◐", green: "✓" };
+const LIGHT_SYMBOL = { red: "✕", amber: "◐", green: "✓", grey: "○" };
 
 const $ = (id) => document.getElementById(id);
 
@@ -540,23 +540,50 @@ function plural(n, one, many) {
 }
 
 function renderPillars() {
-  const scale = new Map(framework.self_assessment_scale.map((l) => [l.value, l]));
+  // Five statuses: the framework's three, given only on evidence, plus "no
+  // issues found" (grey: nothing wrong, nothing shown) and "not assessed".
+  const scale = new Map(framework.status_scale.map((l) => [l.value, l]));
   $("pillars").replaceChildren(
     ...report.pillars.map((p) => {
-      const level = p.status ? scale.get(p.status) : null;
-      const light = level ? level.traffic_light : "none";
-      const label = level ? level.label : "No status yet";
+      const level = scale.get(p.status);
+      const light = level?.traffic_light ?? "none";
+      const label = level?.label ?? "Not assessed";
+      const framed = ["red", "amber", "green"].includes(light);
       const counts = [p.violations && plural(p.violations, "change", "changes"), p.needs_review && `${p.needs_review} to review`].filter(Boolean).join(", ");
+      const elements = report.elements.filter((e) => e.pillar === p.number && e.status !== "not_assessed");
       return el(
         "li",
-        { class: `pillar pillar--${light}`, dataset: { pillar: p.number, status: p.status ?? "none" } },
+        { class: `pillar pillar--${light}`, dataset: { pillar: p.number, status: p.status } },
         el("span", { class: `light light--${light}`, "aria-hidden": "true" }, LIGHT_SYMBOL[light] ?? "–"),
         el(
           "span",
           { class: "pillar-text" },
           el("span", { class: "pillar-title" }, `${p.number}. ${p.title}`),
-          el("strong", { class: "pillar-status" }, level ? `${label} (${light})` : `${label}: no check applies yet`),
+          el(
+            "strong",
+            { class: "pillar-status" },
+            framed ? `${label} (${light})` : light === "grey" ? `${label}: nothing here shows it in place yet` : `${label}: no check applies yet`,
+          ),
           counts ? el("span", { class: "pillar-counts" }, counts) : null,
+          elements.length
+            ? el(
+                "details",
+                { class: "pillar-elements" },
+                el("summary", {}, "Why"),
+                el(
+                  "ul",
+                  {},
+                  elements.map((e) =>
+                    el(
+                      "li",
+                      { dataset: { element: e.id, status: e.status } },
+                      `${e.id} ${scale.get(e.status)?.label ?? e.status}: ${e.reason}`,
+                      e.evidence.length ? el("span", { class: "pillar-evidence" }, ` Evidence: ${e.evidence.map((v) => `${v.reason} (${v.rule})`).join("; ")}.`) : null,
+                    ),
+                  ),
+                ),
+              )
+            : null,
         ),
       );
     }),

@@ -3,12 +3,13 @@
 //
 //   node examples/intranet-form/serve.mjs [--port 8080]
 //
-// "/" is this folder; "/pkg/" is the browser build in bindings-wasm/pkg-web/
+// "/" is the page (index.html, app.js, style.css, favicon.svg and nothing else
+// from this folder); "/pkg/" is the browser build in bindings-wasm/pkg-web/
 // (run `bash bindings-wasm/build.sh` first). No request body is read and no
 // draft text is ever sent here: checking runs in the page.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { dirname, extname, join, normalize, sep } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,26 +39,56 @@ const HEADERS = {
   "Cache-Control": "no-store",
 };
 
-/** Maps a URL path to a file under one of the two roots, or null. */
-function resolve(urlPath) {
-  let path;
-  try {
-    path = decodeURIComponent(urlPath.split("?")[0]);
-  } catch {
-    return null;
-  }
-  if (path.includes("\0")) return null;
-  let base = here;
-  if (path === "/") path = "/index.html";
-  if (path.startsWith("/pkg/")) {
-    base = pkgWeb;
-    path = path.slice("/pkg".length);
-  }
-  const file = normalize(join(base, path));
-  if (file !== base && !file.startsWith(base + sep)) return null;
-  if (base === here && file.startsWith(join(here, "node_modules"))) return null;
-  return file;
+// Only the page's own assets are served: an allowlist, not a folder, so this
+// script, the README, dotfiles and anything added to the folder later stay
+// private, and no path trick can reach outside it.
+const PAGE_FILES = ["index.html", "app.js", "style.css", "favicon.svg"];
+// What the page loads from the browser build (not its .d.ts or package.json).
+const PKG_FILES = ["dueregard.js", "dueregard_bg.wasm"];
+
+const ROUTES = new Map([
+  ["/", join(here, "index.html")],
+  ...PAGE_FILES.map((name) => [`/${name}`, join(here, name)]),
+  ...PKG_FILES.map((name) => [`/pkg/${name}`, join(pkgWeb, name)]),
+]);
+
+/** Maps a request URL to one of the page's files, or null. */
+export function resolve(url) {
+  // Exact match on the path as sent: "/%61pp.js" or "/./app.js" are not the
+  // page's own URLs, so they are not found rather than normalised.
+  const path = url.split(/[?#]/, 1)[0];
+  return ROUTES.get(path) ?? null;
 }
+
+/** A port from the command line or PORT: digits only, 1 to 65535. */
+export function parsePort(value, from) {
+  if (value === undefined) throw new UsageError(`${from} needs a port number, such as ${from} 8080`);
+  if (!/^[0-9]{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65535) {
+    throw new UsageError(`${from} must be a port number from 1 to 65535, not ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
+/** Reads `[--port N | --port=N]` (or PORT); anything else is a usage error. */
+export function parseArgs(argv, env = {}) {
+  let port;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--port") {
+      port = parsePort(argv[++i], "--port");
+    } else if (arg.startsWith("--port=")) {
+      port = parsePort(arg.slice("--port=".length), "--port");
+    } else if (arg === "--help" || arg === "-h") {
+      return { help: true };
+    } else {
+      throw new UsageError(`unknown argument ${JSON.stringify(arg)}; usage: node serve.mjs [--port 8080]`);
+    }
+  }
+  if (port === undefined && env.PORT !== undefined) port = parsePort(env.PORT, "PORT");
+  return { port: port ?? 8080 };
+}
+
+export class UsageError extends Error {}
 
 export function startServer({ port = 8080, host = "127.0.0.1" } = {}) {
   const server = createServer(async (req, res) => {
@@ -90,8 +121,26 @@ export function startServer({ port = 8080, host = "127.0.0.1" } = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const i = process.argv.indexOf("--port");
-  const port = i > 0 ? Number(process.argv[i + 1]) : Number(process.env.PORT ?? 8080);
-  const { url } = await startServer({ port });
-  console.log(`dueregard intranet form: ${url}  (Ctrl+C to stop)`);
+  // One line on stderr and exit status 2 for a usage or start-up problem, never a stack trace.
+  const fail = (message, code) => {
+    console.error(`serve.mjs: ${message}`);
+    process.exit(code);
+  };
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2), process.env);
+  } catch (err) {
+    fail(err instanceof UsageError ? err.message : String(err), 2);
+  }
+  if (options.help) {
+    console.log("usage: node examples/intranet-form/serve.mjs [--port 8080]  (or PORT=8080)");
+    process.exit(0);
+  }
+  try {
+    const { url } = await startServer({ port: options.port });
+    console.log(`dueregard intranet form: ${url}  (Ctrl+C to stop)`);
+  } catch (err) {
+    const why = err?.code === "EADDRINUSE" ? "is already in use" : err?.code === "EACCES" ? "is not allowed" : `failed (${err?.message ?? err})`;
+    fail(`port ${options.port} ${why}; choose another with --port`, 1);
+  }
 }

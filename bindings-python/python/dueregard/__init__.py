@@ -21,7 +21,15 @@ For a pyarrow Table of texts (survey comments, policy passages), one per row::
 A draft is a dict, JSON text, or a path (str or pathlib.Path) to a .json,
 .md or .txt file; see ``dueregard._inputs`` for how a str is told apart.
 Bad input raises ``DraftError`` or ``RulePackError`` (both ``ValueError``),
-carrying the JSON Pointer (``.pointer``) and kind (``.kind``) of the problem.
+carrying the JSON Pointer (``.pointer``) and kind (``.kind``) of the problem;
+a bad argument raises ``OptionsError`` (a ``ValueError``) and a bug in
+dueregard ``InternalError`` (a ``RuntimeError``); all four are
+``DueregardError``s.
+
+Across many documents, ``dueregard.organisation(zip(names, reports))`` gives
+the organisation's view: each framework element from the evidence in all of
+them, the self-assessment cross-check, progress against an earlier view, and
+the workbook and HTML page the ``dueregard organisation`` command writes.
 
 The rules live in the Rust core; this package only moves text across.
 """
@@ -33,9 +41,17 @@ import json
 from typing import TYPE_CHECKING, Any, List
 
 from ._arrow import ArrowResult, ColumnError, findings_schema, rule_family, summary_schema
-from ._errors import DraftError, DueregardError, RulePackError
+from ._errors import (
+    DraftError,
+    DueregardError,
+    InternalError,
+    OptionsError,
+    OrganisationError,
+    RulePackError,
+)
 from ._native import CORE_VERSION, Checker
 from ._native import framework_json as _framework_json
+from .organisation import Organisation, organisation
 from .report import Record, Report, elements_frame, findings_frame
 
 __all__ = [
@@ -51,6 +67,9 @@ __all__ = [
     "findings_schema",
     "summary_schema",
     "rule_family",
+    "OrganisationError",
+    "Organisation",
+    "organisation",
     "check",
     "framework",
     "rules",

@@ -1,8 +1,11 @@
-"""The exceptions dueregard raises for bad input.
+"""The exceptions dueregard raises.
 
-Both are ``ValueError`` subclasses built from the core's error record
-(``error``, ``kind``, ``pointer``, ``message``), so the message is the core's
-own one line, word for word.
+``DraftError``, ``RulePackError`` and ``OptionsError`` are ``ValueError``
+subclasses for bad input, built from the core's error record (``error``,
+``kind``, ``pointer``, ``message``), so the message is the core's own one
+line, word for word. ``InternalError`` is a bug in dueregard (the Rust core
+panicked); it is a ``DueregardError`` and a ``RuntimeError``, so it is an
+ordinary ``Exception`` and never pyo3's ``PanicException``.
 """
 
 from __future__ import annotations
@@ -10,7 +13,14 @@ from __future__ import annotations
 import json
 from typing import Optional
 
-__all__ = ["DueregardError", "DraftError", "RulePackError"]
+__all__ = [
+    "DueregardError",
+    "DraftError",
+    "RulePackError",
+    "OrganisationError",
+    "OptionsError",
+    "InternalError",
+]
 
 
 class DueregardError(ValueError):
@@ -22,6 +32,7 @@ class DueregardError(ValueError):
             draft: ``syntax``, ``invalid``, ``too_large``, ``too_deep``,
             ``not_utf8``, ``over_limit``, or (from the Python package itself)
             ``unsupported_format``. For a rule pack: ``invalid``, ``rule``.
+            For an argument: ``invalid``. For a bug: ``internal``.
         pointer: RFC 6901 JSON Pointer to the offending value (``""`` is the
             whole document), or ``None`` when the problem has no place.
         path: the file the input came from, when it came from a file.
@@ -60,12 +71,40 @@ class RulePackError(DueregardError):
     """A rule pack could not be compiled (with the JSON Pointer of the problem)."""
 
 
+class OrganisationError(DueregardError):
+    """An input to ``dueregard.organisation`` could not be read: a
+    self-assessment (with the line or JSON Pointer of the problem), an earlier
+    organisation report, or the reports given."""
+
+
+class OptionsError(DueregardError):
+    """An argument other than a draft or a rule pack is out of range, such as
+    ``check_many``'s ``threads`` or ``on_error`` (kind ``invalid``)."""
+
+
+class InternalError(DueregardError, RuntimeError):
+    """dueregard's core failed unexpectedly (kind ``internal``): a bug in
+    dueregard, never an answer about the input. Please report it with the
+    input that caused it."""
+
+
+def _internal(message: str) -> InternalError:
+    """Builds the exception for a panic in the core (called by the native module)."""
+    return InternalError(
+        f"dueregard's core failed unexpectedly ({message}); this is a bug in dueregard, "
+        "please report it with the input that caused it",
+        kind="internal",
+    )
+
+
 def _from_native(
     error_json: str, path: Optional[str] = None, index: Optional[int] = None
 ) -> DueregardError:
     """Builds the exception for one of the core's ``ErrorInfo`` records."""
     info = json.loads(error_json)
-    cls = RulePackError if info.get("error") == "rule_pack" else DraftError
+    cls = {"rule_pack": RulePackError, "organisation": OrganisationError}.get(
+        info.get("error"), DraftError
+    )
     return cls(
         info.get("message", ""),
         kind=info.get("kind", ""),

@@ -15,14 +15,23 @@ Files are read as bytes here and decoded by the Rust side, so invalid UTF-8
 raises ``DraftError`` (kind ``not_utf8``) with the offset of the first bad
 byte, never ``UnicodeDecodeError``. ``.json`` files are drafts; ``.md`` and
 ``.txt`` files are text, titled by the file's stem (a Markdown file's own
-first ``#`` heading wins).
+first ``#`` heading wins). A file is read only up to its limit (the draft
+limit, or the rule pack limit), so ``/dev/zero`` or a huge file is a
+``too_large`` error, not an exhausted memory. A file name that is not valid
+UTF-8 is a ``DraftError`` (kind ``not_utf8``).
+
+A lone surrogate in a ``str`` (which UTF-8 cannot hold) becomes U+FFFD, as it
+does in JavaScript's TextEncoder and in the other bindings; a high surrogate
+followed by a low one is the character they encode.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
+import stat
 from typing import Any, Optional, Tuple
 
 from ._errors import DraftError, RulePackError
@@ -39,10 +48,70 @@ DRAFT_FORMATS = {
 Prepared = Tuple[str, bytes, str, Optional[str]]
 
 
+def _replace_surrogates(err: UnicodeError) -> Tuple[bytes, int]:
+    # UTF-8 can only fail to encode a surrogate. A high one followed by a low
+    # one is the pair's character (as in JavaScript); any other is U+FFFD.
+    # Bytes, not str: CPython's UTF-8 encoder takes only ASCII str replacements.
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
+    text, i, out = err.object, err.start, []
+    while i < err.end:
+        c = ord(text[i])
+        if 0xD800 <= c <= 0xDBFF and i + 1 < err.end and 0xDC00 <= ord(text[i + 1]) <= 0xDFFF:
+            out.append(chr(0x10000 + ((c - 0xD800) << 10) + (ord(text[i + 1]) - 0xDC00)))
+            i += 2
+        else:
+            out.append("\ufffd")
+            i += 1
+    return ("".join(out).encode("utf-8"), err.end)
+
+
+_SURROGATES = "dueregard.replace_surrogates"
+codecs.register_error(_SURROGATES, _replace_surrogates)
+
+
 def _encode(text: str) -> bytes:
-    # A lone surrogate cannot be UTF-8; surrogatepass lets it through so the
-    # core reports it as not_utf8 with its offset instead of a UnicodeEncodeError.
-    return text.encode("utf-8", "surrogatepass")
+    """UTF-8, with lone surrogates as U+FFFD (see the module's docstring)."""
+    return text.encode("utf-8", _SURROGATES)
+
+
+def _clean(text: str) -> str:
+    """The text with lone surrogates as U+FFFD, so it can cross to Rust as a str."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _encode(text).decode("utf-8")
+    return text
+
+
+def _shown(path: str) -> str:
+    """A file name as a person can read it: undecodable bytes as U+FFFD."""
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return _clean(path)
+    return raw.decode("utf-8", "replace")
+
+
+def _read_capped(path: str, limit: int) -> Tuple[Optional[bytes], int]:
+    """Reads at most ``limit`` bytes. Returns ``(data, size)``, or ``(None, size)``
+    when the file is larger, where ``size`` is its size if known (a regular
+    file) and ``-1`` if not (a pipe, ``/dev/zero``)."""
+    with open(path, "rb") as f:  # FileNotFoundError etc. propagate as they are
+        info = os.fstat(f.fileno())
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            return (None, info.st_size)
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        return (None, -1)
+    return (data, len(data))
+
+
+def _too_large(what: str, size: int, limit: int) -> str:
+    # The core's wording for the same limit, so every surface says the same.
+    amount = f"{size} bytes, over" if size >= 0 else "over"
+    advice = "; split it into smaller drafts" if what == "draft" else ""
+    return f"the {what} is {amount} the limit of {limit} bytes{advice}"
 
 
 _JSON_START = re.compile(r"\s*[\[{]")
@@ -60,16 +129,17 @@ def _is_path_like_str(text: str) -> bool:
     return ext in DRAFT_FORMATS or os.path.isfile(text)
 
 
-def prepare(draft: Any) -> Prepared:
+def prepare(draft: Any, max_bytes: int) -> Prepared:
     """Returns ``(kind, bytes, title, path)`` where kind is ``json``,
-    ``markdown`` or ``text``. Called by the native ``Checker``."""
+    ``markdown`` or ``text``; a file is read up to ``max_bytes``. Called by
+    the native ``Checker``."""
     if isinstance(draft, dict):
         return ("json", _encode(json.dumps(draft, ensure_ascii=False)), "", None)
     if isinstance(draft, os.PathLike):
-        return read_draft_file(os.fsdecode(os.fspath(draft)))
+        return read_draft_file(os.fsdecode(os.fspath(draft)), max_bytes)
     if isinstance(draft, str):
         if _is_path_like_str(draft):
-            return read_draft_file(draft)
+            return read_draft_file(draft, max_bytes)
         return ("json", _encode(draft), "", None)
     raise TypeError(
         "a draft is a dict, a JSON string, or a path (str or pathlib.Path) to a "
@@ -77,8 +147,22 @@ def prepare(draft: Any) -> Prepared:
     )
 
 
-def read_draft_file(path: str) -> Prepared:
-    """Reads a draft file as bytes; its extension says how the core reads it."""
+def _utf8_name(path: str, error: type) -> None:
+    # The command refuses such a name too: the report's title comes from it.
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raise error(
+            "the file name is not valid UTF-8; rename the file",
+            kind="not_utf8",
+            path=_shown(path),
+        ) from None
+
+
+def read_draft_file(path: str, max_bytes: int) -> Prepared:
+    """Reads a draft file as bytes, up to ``max_bytes``; its extension says how
+    the core reads it."""
+    _utf8_name(path, DraftError)
     ext = os.path.splitext(path)[1]
     kind = DRAFT_FORMATS.get(ext.lower())
     if kind is None:
@@ -87,22 +171,28 @@ def read_draft_file(path: str) -> Prepared:
             kind="unsupported_format",
             path=path,
         )
-    with open(path, "rb") as f:  # FileNotFoundError etc. propagate as they are
-        data = f.read()
+    data, size = _read_capped(path, max_bytes)
+    if data is None:
+        raise DraftError(_too_large("draft", size, max_bytes), kind="too_large", path=path)
     title = os.path.splitext(os.path.basename(path))[0]
     return (kind, data, title, path)
 
 
-def rule_pack_text(pack: Any) -> str:
-    """A rule pack as JSON text, from a dict, JSON text, or a path to a .json file."""
+def rule_pack_text(pack: Any, max_bytes: int) -> str:
+    """A rule pack as JSON text, from a dict, JSON text, or a path to a .json
+    file (read up to ``max_bytes``, the core's limit on a pack)."""
     if isinstance(pack, dict):
-        return json.dumps(pack, ensure_ascii=False)
+        return _clean(json.dumps(pack, ensure_ascii=False))
     if isinstance(pack, str) and _looks_like_json(pack):
-        return pack
+        return _clean(pack)
     if isinstance(pack, (str, os.PathLike)):
         path = os.fsdecode(os.fspath(pack))
-        with open(path, "rb") as f:
-            data = f.read()
+        _utf8_name(path, RulePackError)
+        data, size = _read_capped(path, max_bytes)
+        if data is None:
+            raise RulePackError(
+                _too_large("rule pack", size, max_bytes), kind="invalid", pointer="", path=path
+            )
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as e:

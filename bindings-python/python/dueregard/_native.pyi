@@ -12,6 +12,8 @@ Draft = Union[Mapping[str, Any], str, "os.PathLike[str]"]
 RulePack = Union[Mapping[str, Any], str, "os.PathLike[str]"]
 
 CORE_VERSION: str
+#: The most threads ``Checker.check_many`` accepts.
+MAX_THREADS: int
 
 def framework_json() -> str: ...
 def _check_text_column(
@@ -26,6 +28,14 @@ def _check_text_column(
     threads: int,
 ) -> List[Dict[str, Any]]:
     """check_arrow's native half (see bindings-python/src/arrow.rs); call check_arrow."""
+def organisation_json(input_json: str) -> str:
+    """The organisation report (JSON) from schemas/organisation-input.schema.json input."""
+def self_assessment_json(text: str) -> str:
+    """A self-assessment (JSON or CSV text) as a JSON array of claims."""
+def organisation_render(report_json: str, format: Literal["text", "csv", "html", "xlsx"]) -> bytes:
+    """An organisation report rendered by the core's writers."""
+def _panic_for_tests() -> None:
+    """Panics inside the binding's guard: raises InternalError (for the tests)."""
 
 class Checker:
     """A compiled rule pack: immutable, thread-safe, picklable. Build once, reuse."""
@@ -41,7 +51,7 @@ class Checker:
     def check(self, draft: Draft) -> Report:
         """Checks one draft. Raises DraftError for bad input, TypeError for a
         value that is not a draft, OSError when a file cannot be read."""
-    def check_text(self, text: str, title: str = "", markdown: bool = False) -> Report:
+    def check_text(self, text: str, title: Optional[str] = None, markdown: bool = False) -> Report:
         """Checks Markdown or plain text given as a string."""
     @overload
     def check_many(
@@ -56,7 +66,10 @@ class Checker:
         drafts: Iterable[Draft],
         threads: Optional[int] = None,
         on_error: Literal["return"] = ...,
-    ) -> List[Union[Report, Exception]]: ...
+    ) -> List[Union[Report, Exception]]:
+        """threads: 1 to MAX_THREADS, or None for one per core; anything else
+        raises OptionsError. With on_error="return", each draft's error
+        (DraftError, OSError, TypeError) is returned in its place."""
     def check_arrow(
         self,
         table: Any,

@@ -65,7 +65,7 @@ class Record(Mapping):
     is ``finding["location"]["path"]``. Nested objects are Records and arrays
     are lists. Fields the core leaves out when empty (``excerpt``,
     ``suggestions``, ``fix``, ``waiver``, ``location.section``,
-    ``location.span``, ``status``) are absent: use ``.get()`` for those."""
+    ``location.span``, ``draft.review``) are absent: use ``.get()`` for those."""
 
     __slots__ = ("_fields",)
 
@@ -273,11 +273,11 @@ class Report:
                 "element": e.id,
                 "pillar": e.pillar,
                 "title": e.title,
-                "status": e.get("status"),
-                "status_label": labels.get(e.get("status"), "Not assessed"),
-                "evidence": ", ".join(e.evidence),
-                "gaps": ", ".join(e.gaps),
-                "review": ", ".join(e.review),
+                "status": e.status,
+                "status_label": labels.get(e.status, e.status),
+                "evidence": "; ".join(f"{v.reason} ({v.rule})" for v in e.evidence),
+                "gaps": "; ".join(f"{g.rule}: {g.message}" for g in e.gaps),
+                "review": "; ".join(f"{g.rule}: {g.message}" for g in e.review),
                 "reason": e.reason,
             }
             for e in data.elements
@@ -285,9 +285,12 @@ class Report:
 
     def elements_frame(self, draft: Optional[str] = None) -> "pandas.DataFrame":
         """The roll-up to the framework's 17 elements: one row each, with the
-        status on the framework's self-assessment scale (``in_place``,
-        ``work_in_progress``, ``not_in_place``, or None when no applicable rule
-        speaks to the element) and the rules behind it."""
+        status (``in_place``, ``work_in_progress``, ``not_in_place`` on
+        evidence; ``no_issues_found`` when rules ran and found no gap but
+        nothing shows the element in place; ``not_assessed`` when no
+        applicable rule speaks to it), the evidence behind it (each pass as
+        "reason (rule)"), the gaps and findings to review (each as "rule:
+        message"), and the reason in one line."""
         return _elements_df(self.element_rows(draft))
 
     # -- Jupyter ---------------------------------------------------------
@@ -351,14 +354,33 @@ class Report:
         else:
             out.append("<p>No findings.</p>")
         out.append("<table><thead>")
-        out.append(row(["Pillar", "Status", "To change", "To review"], "th"))
+        out.append(row(["Pillar", "Status", "Why", "To change", "To review"], "th"))
         out.append("</thead><tbody>")
         for p in r.pillars:
-            status = labels.get(p.get("status"), "Not assessed by this draft")
+            status = labels.get(p.status, p.status)
             out.append(
-                row([f"{p.number}. {e(p.title)}", e(status), str(p.violations), str(p.needs_review)])
+                row(
+                    [
+                        f"{p.number}. {e(p.title)}",
+                        e(status),
+                        e(p.reason),
+                        str(p.violations),
+                        str(p.needs_review),
+                    ]
+                )
             )
-        out.append("</tbody></table></div>")
+        out.append("</tbody></table>")
+        shown = [el for el in r.elements if el.evidence or el.gaps]
+        if shown:
+            out.append("<table><thead>")
+            out.append(row(["Element", "Status", "Evidence", "Gaps"], "th"))
+            out.append("</thead><tbody>")
+            for el in shown:
+                evidence = "<br>".join(f"{e(v.reason)} (<code>{e(v.rule)}</code>)" for v in el.evidence)
+                gaps = "<br>".join(f"<code>{e(g.rule)}</code>: {e(g.message)}" for g in el.gaps)
+                out.append(row([f"{e(el.id)} {e(el.title)}", e(labels.get(el.status, el.status)), evidence, gaps]))
+            out.append("</tbody></table>")
+        out.append("</div>")
         return "".join(out)
 
 
@@ -366,12 +388,12 @@ _STATUS_LABELS: Optional[dict] = None
 
 
 def _status_labels() -> dict:
-    """Self-assessment values to the framework's labels, from the core's catalogue."""
+    """Status values to their labels ("In place", "No issues found"), from the core's catalogue."""
     global _STATUS_LABELS
     if _STATUS_LABELS is None:
         from ._native import framework_json
 
-        scale = json.loads(framework_json())["self_assessment_scale"]
+        scale = json.loads(framework_json())["status_scale"]
         _STATUS_LABELS = {level["value"]: level["label"] for level in scale}
     return _STATUS_LABELS
 

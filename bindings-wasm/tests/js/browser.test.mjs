@@ -120,8 +120,9 @@ test("the intranet form checks as a person types, in Chromium", { timeout: 120_0
   assert.ok(excerpts.some((e) => e.includes(markup)), `no excerpt shows the markup as text: ${excerpts.join(" | ")}`);
   assert.deepEqual(dialogs, [], "a dialog fired");
 
-  // The per-pillar summary uses the traffic light, in words too.
-  const pillars = await page.locator("#pillars li").allTextContents();
+  // The per-pillar summary uses the traffic light, in words too; each pillar
+  // lists its elements (with their evidence) in a nested list of its own.
+  const pillars = await page.locator("#pillars > li").allTextContents();
   assert.equal(pillars.length, 6);
   assert.ok(pillars.some((p) => /Not in place \(red\)|Work in progress \(amber\)|In place \(green\)/.test(p)), pillars.join(" | "));
 

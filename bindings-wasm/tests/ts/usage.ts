@@ -13,6 +13,9 @@ import {
   type Report,
   type RuleMeta,
   type RulePack,
+  type ElementFinding,
+  type Evidence,
+  type FrameworkStatus,
   type SelfAssessment,
   type Session,
 } from "../../pkg";
@@ -49,7 +52,11 @@ for (const f of findings) {
   const first: string | undefined = edits[0]?.replacement;
   void [start, first, f.source.url, f.elements.join(", ")];
 }
-const status: SelfAssessment | undefined = report.pillars[0]?.status ?? undefined;
+const status: FrameworkStatus | undefined = report.pillars[0]?.status;
+const evidence: Evidence[] = report.elements[0]?.evidence ?? [];
+const gaps: ElementFinding[] = report.elements[0]?.gaps ?? [];
+const claimed: SelfAssessment = "in_place";
+void [status, evidence[0]?.path, gaps[0]?.fingerprint, claimed];
 
 const session: Session = checker.session(draft);
 const updated: Report = session.update("scope", "Leave to care for a spouse or partner.");

@@ -82,9 +82,15 @@ fn check_finding(value: &serde_json::Value, finding: &Finding) {
             "{}: char_end",
             finding.rule
         );
-        let line = 1 + before.matches('\n').count();
+        // Lines end at LF, CRLF or a CR alone.
+        let breaks: Vec<usize> = before
+            .char_indices()
+            .filter(|&(i, c)| c == '\n' || (c == '\r' && !text[i + 1..].starts_with('\n')))
+            .map(|(i, _)| i + 1)
+            .collect();
+        let line = 1 + breaks.len();
         assert_eq!(span.line, line, "{}: line", finding.rule);
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_start = breaks.last().copied().unwrap_or(0);
         assert_eq!(
             span.column,
             1 + text[line_start..span.start].chars().count(),

@@ -8,10 +8,11 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use super::Engine;
 use super::finding::{Placed, next_occurrence, outcome, structural_finding};
 use super::overlap::fold_overlaps;
-use super::rollup::{pillar_status, roll_up, summarise};
+use super::rollup::{Outcomes, pillar_status, roll_up, summarise};
 use super::scan::{TextFindings, rule_failure};
 use super::texts::TextKind;
-use super::waivers::apply_waivers;
+use super::texts::TextRef;
+use super::waivers::Waivers;
 use crate::model::Draft;
 use crate::model::{
     DraftInfo, EngineInfo, Finding, REPORT_FORMAT_VERSION, Report, RuleFailure, RuleOutcome,
@@ -22,11 +23,23 @@ use crate::rules::{RawFinding, RuleContext, Verdict};
 impl Engine {
     /// Checks a draft. Never fails: a rule that breaks is reported in `errors`.
     pub fn check(&self, draft: &Draft) -> Report {
-        let texts: Vec<TextFindings> = super::texts::texts_of(draft)
-            .iter()
-            .map(|text| self.text_findings(text))
-            .collect();
+        let texts = self.all_text_findings(&super::texts::texts_of(draft));
         self.assemble(draft, &texts)
+    }
+
+    /// Term findings for every text, in order. Across the draft at most
+    /// `max_findings` are built; past that they are counted, so memory stays
+    /// bounded however many texts have hits.
+    pub(crate) fn all_text_findings(&self, texts: &[TextRef<'_>]) -> Vec<TextFindings> {
+        let mut budget = self.limits.max_findings;
+        texts
+            .iter()
+            .map(|text| {
+                let found = self.text_findings(text, budget);
+                budget -= found.items.len();
+                found
+            })
+            .collect()
     }
 
     /// Builds the report from per-text term findings (one per [`texts_of`]
@@ -36,6 +49,7 @@ impl Engine {
         let mut passes = Vec::new();
         let mut inapplicable = Vec::new();
         let mut errors = Vec::new();
+        let mut evidence_paths = BTreeMap::new();
 
         self.term_outcomes(texts, &mut placed, &mut passes, &mut inapplicable);
 
@@ -54,7 +68,12 @@ impl Engine {
                 Ok(Verdict::Checked {
                     findings,
                     pass_reason,
-                }) if findings.is_empty() => passes.push(outcome(meta, pass_reason)),
+                }) if findings.is_empty() => {
+                    if let Some(path) = rule.evidence_at() {
+                        evidence_paths.insert(meta.id.clone(), path.to_owned());
+                    }
+                    passes.push(outcome(meta, pass_reason));
+                }
                 Ok(Verdict::Checked { findings, .. }) => {
                     let mut seen = BTreeMap::new();
                     for (n, raw) in findings.into_iter().enumerate() {
@@ -76,26 +95,29 @@ impl Engine {
             draft,
             texts,
             &mut placed,
-            &mut passes,
+            (&mut passes, &mut evidence_paths),
             &mut inapplicable,
             &mut errors,
         );
 
         fold_overlaps(&mut placed);
-        let unused = apply_waivers(draft, &mut placed);
+        let waivers = Waivers::new(draft, |id| self.known_rules.get(id).copied());
+        let unused = waivers.apply(&mut placed);
         self.unused_waiver_notes(draft, &unused, &mut placed, &mut passes);
         placed.sort_by(|a, b| {
             a.order
                 .cmp(&b.order)
                 .then_with(|| a.finding.rule.cmp(&b.finding.rule))
         });
-        // Past the limit, findings are counted, not listed; what blocks the
-        // gate is counted first, so a long report never clears it by accident.
+        // Past the limit, findings are counted, not listed. Waivers and
+        // document-wide conditions apply to the counted ones exactly as to the
+        // listed ones, so the gate is the same whether a finding is listed or
+        // not: only unwaived errors block.
         let is_blocking = |p: &Placed| {
             !p.review && p.finding.severity == Severity::Error && p.finding.waiver.is_none()
         };
-        let mut omitted: usize = texts.iter().map(|t| t.omitted).sum();
-        let mut omitted_blocking: usize = texts.iter().map(|t| t.omitted_blocking).sum();
+        let (mut omitted, mut omitted_blocking) =
+            self.counted_past_the_limit(draft, texts, &waivers);
         if placed.len() > self.limits.max_findings {
             let dropped = placed.split_off(self.limits.max_findings);
             omitted += dropped.len();
@@ -108,10 +130,13 @@ impl Engine {
         let elements = roll_up(
             draft,
             &self.metas,
-            &violations,
-            &needs_review,
-            &passes,
-            &errors,
+            &Outcomes {
+                violations: &violations,
+                needs_review: &needs_review,
+                passes: &passes,
+                errors: &errors,
+                evidence_paths: &evidence_paths,
+            },
         );
         let pillars = pillar_status(&elements, &violations, &needs_review);
         let mut summary = summarise(&violations, &needs_review, &passes, &inapplicable, &errors);
@@ -128,6 +153,7 @@ impl Engine {
             draft: DraftInfo {
                 title: draft.title.clone(),
                 kind: draft.kind.as_str().into(),
+                review: draft.dates.review.clone(),
             },
             summary,
             violations,
@@ -147,13 +173,15 @@ impl Engine {
         draft: &Draft,
         texts: &[TextFindings],
         placed: &mut Vec<Placed>,
-        passes: &mut Vec<RuleOutcome>,
+        (passes, evidence_paths): (&mut Vec<RuleOutcome>, &mut BTreeMap<String, String>),
         inapplicable: &mut Vec<RuleOutcome>,
         errors: &mut Vec<RuleFailure>,
     ) {
         for (order, (rule, meta_index)) in self.section_rules.iter().enumerate() {
             let meta = &self.metas[*meta_index];
             let mut relevant = false;
+            // The first section with what the rule looks at: where a pass is seen.
+            let mut first_relevant = None;
             let mut failure = None;
             let mut raws = Vec::new();
             for text in texts {
@@ -163,6 +191,9 @@ impl Engine {
                 match text.section_scans.get(order) {
                     Some(Ok(scan)) => {
                         relevant |= scan.relevant;
+                        if scan.relevant && first_relevant.is_none() {
+                            first_relevant = Some(i);
+                        }
                         raws.extend(scan.findings.iter().map(|(start, end, message)| {
                             let raw =
                                 RawFinding::review(format!("/sections/{i}/text"), message.clone());
@@ -181,6 +212,9 @@ impl Engine {
             } else if !relevant {
                 inapplicable.push(outcome(meta, rule.not_applicable().into()));
             } else if raws.is_empty() {
+                if let Some(i) = first_relevant {
+                    evidence_paths.insert(meta.id.clone(), format!("/sections/{i}/text"));
+                }
                 passes.push(outcome(meta, rule.pass_reason(&self.options)));
             } else {
                 let mut seen = BTreeMap::new();
@@ -199,6 +233,40 @@ impl Engine {
         }
     }
 
+    /// Term hits counted past the limit that a document-wide condition does
+    /// not cancel, and those of them that block the gate (an error, not
+    /// advisory, not covered by a waiver that takes effect).
+    fn counted_past_the_limit(
+        &self,
+        draft: &Draft,
+        texts: &[TextFindings],
+        waivers: &Waivers<'_>,
+    ) -> (usize, usize) {
+        let conditions = document_conditions(texts);
+        let (mut omitted, mut blocking) = (0, 0);
+        for text in texts {
+            let section = text
+                .kind
+                .section()
+                .and_then(|i| draft.sections.get(i))
+                .map(|s| s.id.as_str());
+            for (&(rule, entry), &count) in &text.omitted {
+                if conditions.contains(&(rule, entry)) {
+                    continue;
+                }
+                omitted += count;
+                let meta = &self.metas[self.term_metas[rule]];
+                if meta.severity == Severity::Error
+                    && !meta.advisory
+                    && waivers.covering_counted(&meta.id, section).is_none()
+                {
+                    blocking += count;
+                }
+            }
+        }
+        (omitted, blocking)
+    }
+
     fn term_outcomes(
         &self,
         texts: &[TextFindings],
@@ -206,11 +274,14 @@ impl Engine {
         passes: &mut Vec<RuleOutcome>,
         inapplicable: &mut Vec<RuleOutcome>,
     ) {
-        let conditions: BTreeSet<(usize, usize)> = texts
-            .iter()
-            .flat_map(|t| t.document_conditions.iter().copied())
-            .collect();
+        let conditions = document_conditions(texts);
         let mut fired = vec![false; self.terms.specs.len()];
+        for text in texts {
+            // A rule whose hits were all counted past the limit still fired.
+            for &(rule, entry) in text.omitted.keys() {
+                fired[rule] |= !conditions.contains(&(rule, entry));
+            }
+        }
         for (t, text) in texts.iter().enumerate() {
             for item in &text.items {
                 if self.term_off[item.rule] || conditions.contains(&(item.rule, item.entry)) {
@@ -242,4 +313,12 @@ impl Engine {
             }
         }
     }
+}
+
+/// Every (rule, entry) whose `unless_document` phrase appears anywhere in the draft.
+fn document_conditions(texts: &[TextFindings]) -> BTreeSet<(usize, usize)> {
+    texts
+        .iter()
+        .flat_map(|t| t.document_conditions.iter().copied())
+        .collect()
 }

@@ -8,7 +8,7 @@ use crate::error::RulePackError;
 use crate::model::framework;
 use crate::model::pack_limits::{MAX_PACK_BYTES, MAX_TERM_RULES};
 use crate::model::{PackOptions, RulePack, TermRuleSpec};
-use crate::read::{JsonProblem, Limits, check_depth, deserialize_with_pointer};
+use crate::read::{JsonProblem, Limits, check_depth, deserialize_with_pointer, without_bom};
 use crate::rules::{
     self, BUILTIN_TERMS_JSON, SectionTextRule, StructuralRule, TermMatcher, builtin_domains,
     builtin_section_rules, builtin_structural, opt_in,
@@ -44,6 +44,7 @@ impl Engine {
                 ),
             });
         }
+        let json = without_bom(json);
         check_depth(json, Limits::default().max_depth).map_err(|e| RulePackError::Invalid {
             pointer: String::new(),
             message: e.to_string(),
@@ -109,9 +110,20 @@ impl Engine {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
+        let mut pack_ids: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, spec) in pack.term_rules.iter().enumerate() {
             let pointer = format!("/term_rules/{i}");
             validate_term_rule(spec, &pointer)?;
+            // Two rules with one id: the second would silently replace the first.
+            if let Some(first) = pack_ids.insert(&spec.id, i) {
+                return Err(RulePackError::Rule {
+                    pointer: format!("{pointer}/id"),
+                    rule: spec.id.clone(),
+                    message: format!(
+                        "/term_rules/{first} already has this id; give each term rule its own"
+                    ),
+                });
+            }
             if structural_ids.contains(&spec.id) {
                 return Err(RulePackError::Rule {
                     pointer: format!("{pointer}/id"),
@@ -160,8 +172,12 @@ impl Engine {
 
         let mut metas = Vec::new();
         let mut kept = Vec::new();
+        let with_evidence = |mut meta: crate::rules::RuleMeta, evidences: &[&str]| {
+            meta.evidences = evidences.iter().map(|e| (*e).to_owned()).collect();
+            meta
+        };
         for rule in structural {
-            let meta = rule.meta();
+            let meta = with_evidence(rule.meta(), rule.evidences());
             if !disabled.contains(meta.id.as_str()) {
                 kept.push((rule, metas.len()));
                 metas.push(meta);
@@ -169,7 +185,7 @@ impl Engine {
         }
         let mut kept_section_rules = Vec::new();
         for rule in section_rules {
-            let meta = rule.meta();
+            let meta = with_evidence(rule.meta(), rule.evidences());
             if !disabled.contains(meta.id.as_str()) {
                 kept_section_rules.push((rule, metas.len()));
                 metas.push(meta);
@@ -197,7 +213,7 @@ impl Engine {
             .collect();
         let mut terms = terms;
         terms.switch_off(&term_off);
-        let known_rules = metas.iter().map(|m| m.id.clone()).collect();
+        let known_rules = metas.iter().map(|m| (m.id.clone(), m.severity)).collect();
         Ok(Engine {
             pack_name: pack.name.clone(),
             pack_version: pack.version.clone(),
@@ -262,4 +278,40 @@ fn validate_term_rule(spec: &TermRuleSpec, pointer: &str) -> Result<(), RulePack
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(id: &str, term: &str) -> String {
+        format!(
+            r#"{{"id": "{id}", "name": "n", "severity": "warning", "elements": ["2.3"], "message": "m", "rationale": "r",
+                "source": {{"title": "t", "url": "u", "checked": "2026-11-30"}}, "entries": [{{"terms": ["{term}"]}}]}}"#
+        )
+    }
+
+    #[test]
+    fn two_term_rules_with_one_id_are_refused_at_the_second() {
+        let pack = format!(
+            r#"{{"name": "p", "version": "1", "term_rules": [{}, {}, {}]}}"#,
+            rule("local-a", "foo"),
+            rule("local-b", "bar"),
+            rule("local-a", "baz")
+        );
+        let err = Engine::from_pack_json(&pack).unwrap_err();
+        assert_eq!(err.pointer(), "/term_rules/2/id");
+        assert!(
+            err.to_string()
+                .contains("/term_rules/0 already has this id"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_a_pack_is_read_past() {
+        let engine =
+            Engine::from_pack_json("\u{feff}{\"name\": \"p\", \"version\": \"1\"}").unwrap();
+        assert_eq!(engine.pack(), ("p", "1"));
+    }
 }

@@ -18,13 +18,14 @@ mod texts;
 mod waivers;
 
 pub use compile::BUILTIN_PACK;
+pub(crate) use rollup::pillar_from;
 pub use session::Session;
 
 use crate::error::DraftError;
-use crate::model::{Draft, PackOptions, Report};
+use crate::model::{Draft, PackOptions, Report, Severity};
 use crate::read::Limits;
 use crate::rules::{RuleMeta, SectionTextRule, StructuralRule, TermMatcher};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 /// A compiled rule pack, ready to check drafts.
 ///
@@ -51,7 +52,8 @@ pub struct Engine {
     /// The date the built-in guidance was checked, for packs built on it.
     guidance_as_of: Option<String>,
     options: PackOptions,
-    known_rules: BTreeSet<String>,
+    /// Every rule's id with its severity in this pack.
+    known_rules: BTreeMap<String, Severity>,
     limits: Limits,
 }
 

@@ -1,30 +1,31 @@
 //! Scanning one text for term findings. An editing session keeps these per
 //! text, so an edit re-scans only the text that changed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use super::Engine;
 use super::finding::{EXCERPT_WIDTH, finding, fingerprint, next_occurrence};
 use super::texts::{TextKind, TextRef};
-use crate::model::{Applicability, Edit, Finding, Fix, Location, Severity};
-use crate::rules::{SectionScan, TermHit, match_case};
+use crate::model::{Applicability, Edit, Finding, Fix, Location};
+use crate::rules::{DocumentConditions, SectionScan, TermHit, match_case, squeeze_whitespace};
 use crate::text::{LineIndex, excerpt};
 
 /// The term findings of one text, before document-wide conditions apply.
 #[derive(Debug, Clone)]
 pub(crate) struct TextFindings {
     pub kind: TextKind,
+    /// The findings built, at most the budget the text was scanned with.
     pub items: Vec<TermItem>,
     /// (rule, entry) pairs whose `unless_document` phrases this text contains.
-    pub document_conditions: BTreeSet<(usize, usize)>,
+    pub document_conditions: DocumentConditions,
     pub has_text: bool,
     /// Per section text rule, for a section's text: its scan, or why it failed.
     pub section_scans: Vec<Result<SectionScan, String>>,
-    /// Term hits past the report's limit, counted but not built.
-    pub omitted: usize,
-    /// Of those, the ones that would block an approval gate.
-    pub omitted_blocking: usize,
+    /// Term hits past the budget, counted but not built, per (rule, entry),
+    /// so the report can still leave out the ones a document-wide condition
+    /// or a waiver covers.
+    pub omitted: BTreeMap<(usize, usize), usize>,
 }
 
 /// One term finding, with what the document-wide conditions need to know.
@@ -45,10 +46,10 @@ pub(crate) fn rule_failure(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 impl Engine {
-    /// Term findings for one text. A session caches these per text, so an
-    /// edit re-scans only the text that changed.
-    pub(crate) fn text_findings(&self, text: &TextRef<'_>) -> TextFindings {
-        let scan = self.terms.scan(text.text);
+    /// Term findings for one text, building at most `budget` of them (the
+    /// rest are counted). A session caches these per text, so an edit
+    /// re-scans only the text that changed.
+    pub(crate) fn text_findings(&self, text: &TextRef<'_>, budget: usize) -> TextFindings {
         let section_scans = if matches!(text.kind, TextKind::SectionText(_)) {
             self.section_rules
                 .iter()
@@ -60,60 +61,55 @@ impl Engine {
         } else {
             Vec::new()
         };
-        let mut found = TextFindings {
-            kind: text.kind,
-            items: Vec::new(),
-            document_conditions: scan.document_conditions,
-            has_text: !text.text.trim().is_empty(),
-            section_scans,
-            omitted: 0,
-            omitted_blocking: 0,
-        };
-        if scan.hits.is_empty() {
-            return found;
-        }
-        let index = LineIndex::new(text.text);
+        let mut items = Vec::new();
+        let mut omitted: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+        let mut index: Option<LineIndex<'_>> = None;
         let mut seen = BTreeMap::new();
-        let limit = self.limits.max_findings;
-        for hit in scan.hits {
-            if found.items.len() >= limit {
-                let meta = &self.metas[self.term_metas[hit.rule]];
-                found.omitted += 1;
-                found.omitted_blocking +=
-                    usize::from(meta.severity == Severity::Error && !meta.advisory);
-                continue;
+        let document_conditions = self.terms.scan(text.text, &mut |hit| {
+            let meta = &self.metas[self.term_metas[hit.rule]];
+            if !text.advisory && meta.advisory {
+                return;
             }
-            if !text.advisory && self.metas[self.term_metas[hit.rule]].advisory {
-                continue;
+            if items.len() >= budget {
+                *omitted.entry((hit.rule, hit.entry)).or_insert(0) += 1;
+                return;
             }
-            let key = format!(
-                "{}\u{0}{}",
-                hit.rule,
-                text.text[hit.start..hit.end].to_lowercase()
-            );
+            let found = squeeze_whitespace(&text.text[hit.start..hit.end]);
+            let key = format!("{}\u{0}{}", hit.rule, found.to_lowercase());
             let occurrence = next_occurrence(&mut seen, &key);
-            let finding = self.term_finding(text, &index, &hit, occurrence);
-            found.items.push(TermItem {
+            let index = index.get_or_insert_with(|| LineIndex::new(text.text));
+            let finding = self.term_finding(text, index, &hit, &found, occurrence);
+            items.push(TermItem {
                 rule: hit.rule,
                 entry: hit.entry,
                 start: hit.start,
                 finding,
             });
+        });
+        TextFindings {
+            kind: text.kind,
+            items,
+            document_conditions,
+            has_text: !text.text.trim().is_empty(),
+            section_scans,
+            omitted,
         }
-        found
     }
 
+    /// One term finding. `found` is the text hit with its white space
+    /// squeezed, so a phrase wrapped over two lines is named (and
+    /// fingerprinted) as it reads.
     fn term_finding(
         &self,
         text: &TextRef<'_>,
         index: &LineIndex<'_>,
         hit: &TermHit,
+        found: &str,
         occurrence: usize,
     ) -> Finding {
         let spec = &self.terms.specs[hit.rule];
         let meta = &self.metas[self.term_metas[hit.rule]];
         let entry = &spec.entries[hit.entry];
-        let found = &text.text[hit.start..hit.end];
         let span = index.span(hit.start, hit.end);
         let fix = match (entry.suggestions.first(), entry.fix) {
             (Some(first), applicability) if applicability != Applicability::None => {

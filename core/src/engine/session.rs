@@ -29,20 +29,41 @@ pub struct Session {
     draft: Draft,
     /// One entry per text of the draft, in `texts_of` order.
     texts: Vec<TextFindings>,
+    /// The bytes of all the draft's texts together, held within the size
+    /// limit edit after edit as a whole draft read at once would be.
+    size: usize,
+}
+
+/// The bytes of all the texts term rules read.
+fn texts_size(draft: &Draft) -> usize {
+    texts_of(draft).iter().map(|t| t.text.len()).sum()
 }
 
 impl Session {
     /// Starts a session, checking the whole draft once.
     pub fn new(engine: Arc<Engine>, draft: Draft) -> Session {
-        let texts = texts_of(&draft)
-            .iter()
-            .map(|t| engine.text_findings(t))
-            .collect();
+        let texts = engine.all_text_findings(&texts_of(&draft));
+        let size = texts_size(&draft);
         Session {
             engine,
             draft,
             texts,
+            size,
         }
+    }
+
+    /// How many findings text `position` may build: what the others leave
+    /// of the limit. Only a draft past the findings limit feels this, and
+    /// then only in which findings are listed; the counts are always exact.
+    fn budget_without(&self, position: usize) -> usize {
+        let others: usize = self
+            .texts
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != position)
+            .map(|(_, t)| t.items.len())
+            .sum();
+        self.engine.limits().max_findings.saturating_sub(others)
     }
 
     /// The engine the session checks with.
@@ -75,17 +96,18 @@ impl Session {
                 column: 0,
             })?;
         let limit = self.engine.limits().max_bytes;
-        if text.len() > limit {
-            return Err(DraftError::TooLarge {
-                size: text.len(),
-                limit,
-            });
+        let size = self.size - self.draft.sections[index].text.len() + text.len();
+        if size > limit {
+            return Err(DraftError::TooLarge { size, limit });
         }
         self.draft.sections[index].text = text.to_owned();
-        let texts = texts_of(&self.draft);
+        self.size = size;
         let changed = TextKind::SectionText(index);
-        if let Some(position) = texts.iter().position(|t| t.kind == changed) {
-            self.texts[position] = self.engine.text_findings(&texts[position]);
+        let position = texts_of(&self.draft).iter().position(|t| t.kind == changed);
+        if let Some(position) = position {
+            let budget = self.budget_without(position);
+            let texts = texts_of(&self.draft);
+            self.texts[position] = self.engine.text_findings(&texts[position], budget);
         }
         Ok(self.report())
     }
@@ -98,14 +120,30 @@ impl Session {
             .zip(&self.texts)
             .map(|(t, found)| ((t.path, t.section), (t.text, found)))
             .collect();
-        let texts: Vec<TextFindings> = texts_of(&draft)
+        let new_texts = texts_of(&draft);
+        let mut texts: Vec<Option<TextFindings>> = new_texts
             .iter()
             .map(|t| match old.get(&(t.path.clone(), t.section)) {
-                Some((text, found)) if *text == t.text => (*found).clone(),
-                _ => self.engine.text_findings(t),
+                Some((text, found)) if *text == t.text => Some((*found).clone()),
+                _ => None,
             })
             .collect();
-        self.texts = texts;
+        // What the reused texts build comes off the limit first; the changed
+        // texts share what is left, in order.
+        let mut budget = self
+            .engine
+            .limits()
+            .max_findings
+            .saturating_sub(texts.iter().flatten().map(|t| t.items.len()).sum());
+        for (slot, text) in texts.iter_mut().zip(&new_texts) {
+            if slot.is_none() {
+                let found = self.engine.text_findings(text, budget);
+                budget -= found.items.len();
+                *slot = Some(found);
+            }
+        }
+        self.texts = texts.into_iter().flatten().collect();
+        self.size = texts_size(&draft);
         self.draft = draft;
         self.report()
     }
@@ -136,6 +174,62 @@ mod tests {
         changed.title = "Ladies and gentlemen".into();
         let report = session.set_draft(changed.clone());
         assert_eq!(report, engine.check(&changed));
+    }
+
+    #[test]
+    fn the_draft_as_a_whole_stays_within_the_size_limit_edit_after_edit() {
+        let engine = Engine::new().with_limits(crate::Limits {
+            max_bytes: 1_000,
+            ..crate::Limits::default()
+        });
+        let mut session = Session::new(Arc::new(engine), draft());
+        let big = "x".repeat(600);
+        session.update_section("a", &big).unwrap();
+        // Each edit alone is under the limit; together they would not be.
+        let err = session.update_section("b", &big).unwrap_err();
+        assert_eq!(err.kind(), "too_large");
+        assert_eq!(session.draft().sections[1].text, "two he or she");
+        // Shrinking one makes room for the other.
+        session.update_section("a", "short").unwrap();
+        session.update_section("b", &big).unwrap();
+    }
+
+    #[test]
+    fn re_wrapping_a_paragraph_keeps_its_fingerprints() {
+        let engine = Arc::new(Engine::new());
+        let mut session = Session::new(engine, draft());
+        let prints = |report: &Report| -> Vec<String> {
+            report
+                .violations
+                .iter()
+                .filter(|f| f.rule.starts_with("term-"))
+                .map(|f| f.fingerprint.clone())
+                .collect()
+        };
+        let one_line = session
+            .update_section(
+                "a",
+                "Ask whether he or she needs a husband or wife to attend.",
+            )
+            .unwrap();
+        let wrapped = session
+            .update_section(
+                "a",
+                "Ask whether he or\nshe needs a husband or\r\n  wife to attend.",
+            )
+            .unwrap();
+        assert_eq!(prints(&one_line).len(), 3, "two here, one in section b");
+        assert_eq!(prints(&one_line), prints(&wrapped));
+        let pronouns = wrapped
+            .violations
+            .iter()
+            .find(|f| f.rule == "term-binary-pronouns")
+            .unwrap();
+        let span = pronouns.location.span.unwrap();
+        assert_eq!(
+            &session.draft().sections[0].text[span.start..span.end],
+            "he or\nshe"
+        );
     }
 
     #[test]

@@ -15,6 +15,16 @@ pub(crate) enum TextKind {
     Assessment,
 }
 
+impl TextKind {
+    /// The index of the section this text belongs to, if any.
+    pub fn section(self) -> Option<usize> {
+        match self {
+            TextKind::SectionHeading(i) | TextKind::SectionText(i) => Some(i),
+            _ => None,
+        }
+    }
+}
+
 /// A piece of the draft's text that term rules read.
 #[derive(Debug)]
 pub(crate) struct TextRef<'d> {

@@ -1,40 +1,73 @@
 //! Waivers: a waived finding stays in the report, marked waived, because due
-//! regard has to be recorded.
+//! regard has to be recorded. Which waivers take effect is decided once, by
+//! the same test the `waiver-recorded` rule reports on
+//! ([`crate::rules::waiver_takes_effect`]), and applies alike to the
+//! findings listed and to those counted past the findings limit.
 
 use super::finding::{Placed, structural_finding};
 use crate::model::{AppliedWaiver, Draft, Finding, RuleOutcome, Severity, Waiver};
-use crate::rules::{RawFinding, WAIVER_RULE};
+use crate::rules::{RawFinding, WAIVER_RULE, waiver_takes_effect};
 
-/// A waiver with a reason covers its rule's findings (in one section, or one
-/// span of a section's text, if it names one). Findings about waivers
-/// themselves cannot be waived. Returns the index of each waiver with a
-/// reason that covers no finding at all, so the report can say so.
-pub(crate) fn apply_waivers(draft: &Draft, placed: &mut [Placed]) -> Vec<usize> {
-    let mut unused = Vec::new();
-    for (index, waiver) in draft.waivers.iter().enumerate() {
-        if waiver.reason.trim().is_empty() {
-            continue;
-        }
-        let mut covers_any = false;
-        for p in placed.iter_mut() {
-            let f = &mut p.finding;
-            if f.rule != waiver.rule || f.rule == WAIVER_RULE || !in_scope(waiver, f) {
-                continue;
-            }
-            // A finding two waivers cover counts for both, but keeps the first.
-            covers_any = true;
-            if f.waiver.is_none() {
-                f.waiver = Some(AppliedWaiver {
-                    reason: waiver.reason.clone(),
-                    approved_by: waiver.approved_by.clone(),
-                });
-            }
-        }
-        if !covers_any {
-            unused.push(index);
+/// The waivers of a draft that take effect, with their index in the draft.
+#[derive(Debug)]
+pub(crate) struct Waivers<'d> {
+    effective: Vec<(usize, &'d Waiver)>,
+}
+
+impl<'d> Waivers<'d> {
+    /// `severity` gives the severity of a rule in this pack (None: no such rule).
+    pub fn new(draft: &'d Draft, severity: impl Fn(&str) -> Option<Severity>) -> Self {
+        Waivers {
+            effective: draft
+                .waivers
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| waiver_takes_effect(w, severity(&w.rule)))
+                .collect(),
         }
     }
-    unused
+
+    /// The waiver covering findings of `rule` in `section` that were counted
+    /// past the findings limit, if any. Those have no span, so a waiver that
+    /// names a span never covers them: they keep blocking, the safe side.
+    /// Findings about waivers themselves cannot be waived.
+    pub fn covering_counted(&self, rule: &str, section: Option<&str>) -> Option<&'d Waiver> {
+        if rule == WAIVER_RULE {
+            return None;
+        }
+        self.effective.iter().map(|(_, w)| *w).find(|w| {
+            w.rule == rule
+                && w.span.is_none()
+                && w.section.as_deref().is_none_or(|s| section == Some(s))
+        })
+    }
+
+    /// Marks every listed finding a waiver covers (a finding two waivers cover
+    /// keeps the first). Returns the draft index of each effective waiver that
+    /// covers no listed finding, so the report can say so.
+    pub fn apply(&self, placed: &mut [Placed]) -> Vec<usize> {
+        let mut unused = Vec::new();
+        for &(index, waiver) in &self.effective {
+            let mut covers_any = false;
+            for p in placed.iter_mut() {
+                let f = &mut p.finding;
+                if f.rule != waiver.rule || f.rule == WAIVER_RULE || !in_scope(waiver, f) {
+                    continue;
+                }
+                covers_any = true;
+                if f.waiver.is_none() {
+                    f.waiver = Some(AppliedWaiver {
+                        reason: waiver.reason.clone(),
+                        approved_by: waiver.approved_by.clone(),
+                    });
+                }
+            }
+            if !covers_any {
+                unused.push(index);
+            }
+        }
+        unused
+    }
 }
 
 fn in_scope(waiver: &Waiver, finding: &Finding) -> bool {
@@ -52,7 +85,6 @@ fn in_scope(waiver: &Waiver, finding: &Finding) -> bool {
     });
     in_section && in_span
 }
-
 impl super::Engine {
     /// A note in `needs_review` for each waiver that covers nothing: the text
     /// it was written for has probably changed, and a stale waiver would
@@ -81,7 +113,7 @@ impl super::Engine {
             let Some(waiver) = draft.waivers.get(index) else {
                 continue;
             };
-            if !self.known_rules.contains(&waiver.rule) {
+            if !self.known_rules.contains_key(&waiver.rule) {
                 continue;
             }
             let scope = match (&waiver.section, waiver.span) {

@@ -5,7 +5,9 @@ mod draft;
 pub mod framework;
 mod pack;
 mod report;
+mod status;
 
 pub use draft::*;
 pub use pack::*;
 pub use report::*;
+pub use status::*;

@@ -281,6 +281,11 @@ pub mod pack_limits {
     pub const MAX_TERM_BYTES: usize = 200;
     /// Patterns in the automaton (phrases, exceptions and conditions).
     pub const MAX_PATTERNS: usize = 100_000;
-    /// All phrases together: the automaton's build time and memory grow with it.
+    /// All the pack's own phrases together (the built-in ones do not count):
+    /// the automaton's build time and memory grow with it.
     pub const MAX_PHRASE_BYTES: usize = 1024 * 1024;
+    /// Entries one phrase may serve (as a term, exception or condition, across
+    /// all rules): each occurrence of a phrase costs one step per use, so this
+    /// keeps a scan linear in the text. The built-in pack uses a phrase at most 6 times.
+    pub const MAX_PHRASE_USES: usize = 32;
 }

@@ -2,15 +2,15 @@
 //! the framework's 17 elements and 6 pillars.
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::model::framework::SelfAssessment;
-use crate::model::{Applicability, Severity, SourceRef};
+use crate::date::Date;
+use crate::model::{Applicability, FrameworkStatus, Severity, SourceRef};
 use crate::text::TextSpan;
 
 /// The result of checking one draft. The same draft and rule pack always give
 /// byte-identical JSON.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
     /// The report format's version: it changes whenever a field is added,
     /// removed or changes meaning (see CHANGELOG.md), so a reader can check
@@ -54,11 +54,12 @@ pub struct DocumentReport {
 }
 
 /// The version of the report format this engine writes. Version 1 had no
-/// `format_version` field.
-pub const REPORT_FORMAT_VERSION: u32 = 2;
+/// `format_version` field; version 3 gives every element and pillar a status
+/// on evidence, with the evidence and gaps behind it (see CHANGELOG.md).
+pub const REPORT_FORMAT_VERSION: u32 = 3;
 
 /// The engine and rule pack versions, so a report can be reproduced.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EngineInfo {
     /// The dueregard version.
     pub version: String,
@@ -69,21 +70,24 @@ pub struct EngineInfo {
     /// For a pack built on the built-in rules: the date the built-in rules'
     /// legal and NHS guidance was last checked at its sources. Absent for a
     /// pack that does not extend the built-in rules.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guidance_as_of: Option<String>,
 }
 
 /// What was checked.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DraftInfo {
     /// The draft's title.
     pub title: String,
     /// The draft's kind, as in the input.
     pub kind: String,
+    /// When the draft is due for review (`dates.review`), if it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Date>,
 }
 
 /// Counts per bucket and severity.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Summary {
     /// Number of violations (waived ones included).
     pub violations: usize,
@@ -111,7 +115,7 @@ pub struct Summary {
 }
 
 /// One thing the draft should change or a person should look at.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Finding {
     /// The rule's id.
     pub rule: String,
@@ -132,36 +136,36 @@ pub struct Finding {
     /// Where in the draft.
     pub location: Location,
     /// The text around the finding, when it is in text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excerpt: Option<String>,
     /// Wording to consider, best first.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<String>,
     /// An edit that applies the first suggestion.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
     /// Other rules that matched the same words; this finding, the strongest,
     /// stands for them (e.g. a slur quoted and unquoted, or a single-sex
     /// mention inside a sentence about accommodation).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_matched: Vec<String>,
     /// The waiver that covers this finding, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiver: Option<AppliedWaiver>,
     /// Stable across edits elsewhere in the draft: rule, place and text, not offsets.
     pub fingerprint: String,
 }
 
 /// Where a finding is.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Location {
     /// RFC 6901 JSON Pointer into the draft, e.g. `/sections/2/text` or `/eia/groups`.
     pub path: String,
     /// The section id, for findings in a section.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
     /// The span within the text at `path`, for findings in text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<TextSpan>,
     /// For a Word or HTML document, where in it the finding is, as a person
     /// counts ("table 2 › row 4", "line 40, column 7").
@@ -170,7 +174,7 @@ pub struct Location {
 }
 
 /// A suggested edit.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Fix {
     /// What the fix does, e.g. `Replace with “trans”`.
     pub title: String,
@@ -181,7 +185,7 @@ pub struct Fix {
 }
 
 /// Replace bytes `start..end` of the text at `path` with `replacement`.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Edit {
     /// JSON Pointer to the text edited.
     pub path: String,
@@ -198,17 +202,17 @@ pub struct Edit {
 }
 
 /// A waiver as applied to a finding.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AppliedWaiver {
     /// Why the rule is waived here.
     pub reason: String,
     /// Who approved it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<String>,
 }
 
 /// A rule that passed or did not apply.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RuleOutcome {
     /// The rule's id.
     pub rule: String,
@@ -221,7 +225,7 @@ pub struct RuleOutcome {
 }
 
 /// A rule that failed to run.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RuleFailure {
     /// The rule's id.
     pub rule: String,
@@ -229,8 +233,9 @@ pub struct RuleFailure {
     pub message: String,
 }
 
-/// One of the framework's 17 elements, as this draft evidences it.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+/// One of the framework's 17 elements, as this draft evidences it: a status,
+/// and the evidence and gaps it rests on, so the reason is one line away.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ElementStatus {
     /// The element id, e.g. `3.2`.
     pub id: String,
@@ -238,30 +243,63 @@ pub struct ElementStatus {
     pub pillar: u8,
     /// The element's title, quoted from the framework.
     pub title: String,
-    /// Where the draft stands on the framework's self-assessment scale;
-    /// absent when no applicable rule speaks to the element.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<SelfAssessment>,
-    /// Rules that passed: what the draft evidences.
-    pub evidence: Vec<String>,
-    /// Rules with violations: what the draft lacks.
-    pub gaps: Vec<String>,
-    /// Rules with findings to review.
-    pub review: Vec<String>,
-    /// Why the status is what it is.
+    /// Where the draft stands: in place, work in progress, not in place, no
+    /// issues found or not assessed, by the rule documented on `FrameworkStatus`.
+    pub status: FrameworkStatus,
+    /// Why the status is what it is, in one line.
     pub reason: String,
+    /// Rules whose pass shows the element's recommendation met: what passed,
+    /// and where.
+    pub evidence: Vec<Evidence>,
+    /// Unwaived violations against the element: what to act on.
+    pub gaps: Vec<ElementFinding>,
+    /// Unwaived findings a person must judge; they never make a gap.
+    pub review: Vec<ElementFinding>,
+    /// Waived findings against the element, which neither evidence nor block.
+    pub waived: Vec<ElementFinding>,
+}
+
+/// A rule's pass that evidences an element.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Evidence {
+    /// The rule's id.
+    pub rule: String,
+    /// What the draft shows: the rule's pass reason.
+    pub reason: String,
+    /// Where the evidence is, as a JSON Pointer into the draft, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// A finding against an element, in short: the full finding is in the
+/// report's `violations` or `needs_review` with the same fingerprint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ElementFinding {
+    /// The rule's id.
+    pub rule: String,
+    /// How much it matters.
+    pub severity: Severity,
+    /// What was found.
+    pub message: String,
+    /// JSON Pointer into the draft.
+    pub path: String,
+    /// The finding's fingerprint.
+    pub fingerprint: String,
 }
 
 /// One of the framework's 6 pillars.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PillarStatus {
     /// The pillar number, 1 to 6.
     pub number: u8,
     /// The pillar's title, quoted from the framework.
     pub title: String,
-    /// The weakest status among its applicable elements; absent when none apply.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<SelfAssessment>,
+    /// From its elements: in place only if every assessed element is; not
+    /// assessed if none is; otherwise work in progress if any element has
+    /// evidence, not in place if any has gaps, else no issues found.
+    pub status: FrameworkStatus,
+    /// Why, in one line: each assessed element's status.
+    pub reason: String,
     /// Violations against its elements.
     pub violations: usize,
     /// Findings to review against its elements.

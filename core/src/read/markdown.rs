@@ -1,8 +1,10 @@
 //! Drafts from Markdown: the first level-one heading is the title and each
 //! heading starts a section.
 
+use std::collections::BTreeSet;
+
 use super::inline_waivers::section_waivers;
-use super::{Limits, UNTITLED, check_size, empty_draft};
+use super::{Limits, UNTITLED, check_size, empty_draft, without_bom};
 use crate::error::DraftError;
 use crate::model::{Draft, Section};
 
@@ -19,10 +21,11 @@ impl Draft {
         Draft::from_markdown_with(markdown, &Limits::default())
     }
 
-    /// Builds a draft from Markdown within the given limits.
+    /// Builds a draft from Markdown within the given limits. A byte order
+    /// mark is read past, and lines may end in LF, CRLF or CR alone.
     pub fn from_markdown_with(markdown: &str, limits: &Limits) -> Result<Draft, DraftError> {
         check_size(markdown.len(), limits)?;
-        let draft = split_markdown(markdown);
+        let (draft, _) = split_markdown_with_layout(markdown, limits.max_sections)?;
         draft.check_limits(limits)?;
         Ok(draft)
     }
@@ -59,22 +62,49 @@ impl SectionLayout {
     }
 }
 
-/// Splits Markdown into sections at ATX headings, ignoring fenced code, and
-/// collects the inline waivers each section records.
-fn split_markdown(markdown: &str) -> Draft {
-    split_markdown_with_layout(markdown).0
+/// The lines of `text`, each with its ending: "\n", "\r\n" or a lone "\r".
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = match rest.find(['\n', '\r']) {
+            None => rest.len(),
+            Some(i) if rest[i..].starts_with("\r\n") => i + 2,
+            Some(i) => i + 1,
+        };
+        let (line, after) = rest.split_at(end);
+        rest = after;
+        Some(line)
+    })
 }
 
-/// [`split_markdown`], and where each part is in the source.
-pub(crate) fn split_markdown_with_layout(markdown: &str) -> (Draft, MarkdownLayout) {
+fn too_many_sections(limit: usize) -> DraftError {
+    DraftError::OverLimit {
+        pointer: "/sections".into(),
+        message: format!("more than {limit} sections (one per heading), over the limit"),
+    }
+}
+
+/// Splits Markdown into sections at ATX headings, ignoring fenced code,
+/// collects the inline waivers each section records, and says where each part
+/// is in the source (offsets count a byte order mark, which is skipped).
+/// Stops at the heading past `max_sections`, before building more.
+pub(crate) fn split_markdown_with_layout(
+    source: &str,
+    max_sections: usize,
+) -> Result<(Draft, MarkdownLayout), DraftError> {
+    let markdown = without_bom(source);
     let mut title: Option<(String, (usize, usize))> = None;
     let mut sections: Vec<(Section, SectionLayout)> = Vec::new();
     let mut current: Option<(Section, SectionLayout)> = None;
     let mut preamble = (String::new(), SectionLayout::default());
+    let mut has_preamble = false;
     let mut fence: Option<&str> = None;
-    let mut offset = 0;
+    let mut offset = source.len() - markdown.len();
 
-    for line in markdown.split_inclusive('\n') {
+    for line in lines(markdown) {
         let line_start = offset;
         offset += line.len();
         let trimmed = line.trim_start();
@@ -95,6 +125,10 @@ pub(crate) fn split_markdown_with_layout(markdown: &str) -> (Draft, MarkdownLayo
             if let Some(done) = current.take() {
                 sections.push(done);
             }
+            // This heading's section, and a preamble, count towards the limit.
+            if sections.len() + 1 + usize::from(has_preamble) > max_sections {
+                return Err(too_many_sections(max_sections));
+            }
             let section = Section {
                 id: String::new(),
                 heading: heading.to_owned(),
@@ -109,7 +143,10 @@ pub(crate) fn split_markdown_with_layout(markdown: &str) -> (Draft, MarkdownLayo
         }
         let (text, layout) = match current.as_mut() {
             Some((section, layout)) => (&mut section.text, layout),
-            None => (&mut preamble.0, &mut preamble.1),
+            None => {
+                has_preamble |= !line.trim().is_empty();
+                (&mut preamble.0, &mut preamble.1)
+            }
         };
         // A run starts wherever the text's end and the source's part ways.
         if layout.source_offset(text.len()) != line_start || layout.pieces.is_empty() {
@@ -128,6 +165,9 @@ pub(crate) fn split_markdown_with_layout(markdown: &str) -> (Draft, MarkdownLayo
         };
         sections.insert(0, (section, preamble.1));
     }
+    if sections.len() > max_sections {
+        return Err(too_many_sections(max_sections));
+    }
     let (mut sections, layouts): (Vec<Section>, Vec<SectionLayout>) = sections.into_iter().unzip();
     assign_ids(&mut sections);
     let mut draft = empty_draft(title.as_ref().map_or(UNTITLED, |(t, _)| t.as_str()));
@@ -140,7 +180,7 @@ pub(crate) fn split_markdown_with_layout(markdown: &str) -> (Draft, MarkdownLayo
         title: title.map(|(_, range)| range),
         sections: layouts,
     };
-    (draft, layout)
+    Ok((draft, layout))
 }
 
 /// `## Heading ##` -> (2, "Heading"); up to three leading spaces, as CommonMark allows.
@@ -165,7 +205,7 @@ fn atx_heading(line: &str) -> Option<(usize, &str)> {
 
 /// Ids from headings (`Who may visit` -> `who-may-visit`), unique within the draft.
 fn assign_ids(sections: &mut [Section]) {
-    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    let mut used = BTreeSet::<String>::new();
     for section in sections.iter_mut() {
         let mut slug = String::new();
         for c in section.heading.chars() {
@@ -179,13 +219,14 @@ fn assign_ids(sections: &mut [Section]) {
         if base.is_empty() {
             base = "preamble".into();
         }
-        let count = seen.entry(base.clone()).or_insert(0);
-        *count += 1;
-        section.id = if *count == 1 {
-            base
-        } else {
-            format!("{base}-{count}")
-        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while used.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        used.insert(id.clone());
+        section.id = id;
     }
 }
 
@@ -202,5 +243,37 @@ mod tests {
         assert_eq!(draft.title, "Title");
         assert_eq!(ids, ["preamble", "who", "who-2"]);
         assert!(draft.sections[1].text.contains("# not a heading"));
+    }
+
+    #[test]
+    fn generated_ids_are_unique_even_against_a_later_heading() {
+        let draft = Draft::from_markdown("## A\nx\n## A\ny\n## A 2\nz\n## A\nw\n").unwrap();
+        let ids: Vec<_> = draft.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a-2", "a-2-2", "a-3"]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_cr_only_line_endings_read_as_an_editor_shows_them() {
+        let draft =
+            Draft::from_markdown("\u{feff}# Title\r## One\rfirst\r\r## Two\rsecond\r").unwrap();
+        assert_eq!(draft.title, "Title");
+        let ids: Vec<_> = draft.sections.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["one", "two"]);
+        assert_eq!(draft.sections[1].text, "second\r");
+    }
+
+    #[test]
+    fn too_many_headings_are_refused_before_the_rest_is_read() {
+        let limits = Limits {
+            max_sections: 3,
+            ..Limits::default()
+        };
+        let md = "## h\n".repeat(1000);
+        let err = Draft::from_markdown_with(&md, &limits).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.pointer()),
+            ("over_limit", Some("/sections"))
+        );
+        assert!(Draft::from_markdown_with(&"## h\n".repeat(3), &limits).is_ok());
     }
 }

@@ -15,6 +15,7 @@ mod json;
 mod markdown;
 pub mod recognise;
 mod sniff;
+mod strict;
 
 pub use document::*;
 pub use document_limits::DocumentLimits;
@@ -23,7 +24,7 @@ pub use docx::{Styles, read_docx, read_docx_xml};
 pub use error::ReadError;
 #[cfg(feature = "html")]
 pub use html::read_html;
-pub(crate) use json::{JsonProblem, check_depth, deserialize_with_pointer};
+pub(crate) use json::{JsonProblem, check_depth, deserialize_with_pointer, without_bom};
 pub(crate) use markdown::{MarkdownLayout, SectionLayout, split_markdown_with_layout};
 pub use sniff::{Sniffed, sniff};
 
@@ -87,13 +88,15 @@ impl Format {
 
 impl Draft {
     /// Builds a one-section draft from plain text. Only text rules apply.
+    /// The title counts towards the size limit with the text.
     pub fn from_text(title: &str, text: &str) -> Result<Draft, DraftError> {
-        check_size(text.len(), &Limits::default())?;
-        Ok(text_draft(title, text))
+        check_size(title.len() + text.len(), &Limits::default())?;
+        Ok(text_draft(title, without_bom(text)))
     }
 
     /// Reads a draft from bytes in the given format, checking UTF-8 first.
-    /// `title` names a plain-text draft (a Markdown draft's own heading wins).
+    /// `title` names a plain-text draft (a Markdown draft's own heading
+    /// wins), and counts towards the size limit with the bytes.
     pub fn from_bytes(
         bytes: &[u8],
         format: Format,
@@ -103,7 +106,12 @@ impl Draft {
         if matches!(format, Format::Docx | Format::Html) {
             return Ok(recognise_bytes(bytes, format, title, limits)?.draft);
         }
-        check_size(bytes.len(), limits)?;
+        let title_bytes = if format == Format::Json {
+            0
+        } else {
+            title.len()
+        };
+        check_size(bytes.len().saturating_add(title_bytes), limits)?;
         let text = std::str::from_utf8(bytes).map_err(|e| DraftError::NotUtf8 {
             offset: e.valid_up_to(),
         })?;
@@ -116,7 +124,7 @@ impl Draft {
                 }
                 Ok(draft)
             }
-            Format::Text => Ok(text_draft(title, text)),
+            Format::Text => Ok(text_draft(title, without_bom(text))),
             // Sent to recognise_bytes above; never reached.
             Format::Docx | Format::Html => Err(wrong_reader(format)),
         }

@@ -2,17 +2,18 @@
 //! returns, and the two kinds of code rule (over the draft's structure, or
 //! over one section's text at a time).
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use crate::model::Draft;
-use crate::model::PackOptions;
+use crate::model::{PackOptions, Severity};
 use crate::rules::RuleMeta;
 
 /// What a structural rule sees besides the draft.
 #[derive(Debug)]
 pub(crate) struct RuleContext<'a> {
     pub options: &'a PackOptions,
-    pub known_rules: &'a BTreeSet<String>,
+    /// Every rule in the pack, with its severity in this pack.
+    pub known_rules: &'a BTreeMap<String, Severity>,
 }
 
 /// A finding before the engine adds metadata, positions and fingerprints.
@@ -89,6 +90,17 @@ impl Verdict {
 pub(crate) trait StructuralRule: Send + Sync {
     fn meta(&self) -> RuleMeta;
     fn check(&self, draft: &Draft, cx: &RuleContext<'_>) -> Verdict;
+    /// Framework elements a pass of this rule is positive evidence for (a
+    /// subset of its elements). Override only where every pass comes from
+    /// something present in the draft that meets the element's
+    /// recommendation; a rule that can pass with nothing to look at must not.
+    fn evidences(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// Where a pass finds its evidence, as a JSON Pointer into the draft.
+    fn evidence_at(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 /// A rule that reads each section's text on its own. Its result for a
@@ -102,6 +114,12 @@ pub(crate) trait SectionTextRule: Send + Sync {
     fn not_applicable(&self) -> &'static str;
     /// Why it passed when sections had what it looks at, and no findings.
     fn pass_reason(&self, options: &PackOptions) -> String;
+    /// Framework elements a pass is positive evidence for, as for
+    /// [`StructuralRule::evidences`]. A section text rule passes only when
+    /// some section had what it looks at; the evidence is there.
+    fn evidences(&self) -> &'static [&'static str] {
+        &[]
+    }
 }
 
 /// One section's result from a [`SectionTextRule`]: needs-review findings as

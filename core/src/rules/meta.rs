@@ -25,6 +25,10 @@ pub struct RuleMeta {
     pub advisory: bool,
     /// Framework elements served, e.g. `3.1`.
     pub elements: Vec<String>,
+    /// Elements a pass of this rule is positive evidence for: a subset of
+    /// `elements`, empty for most rules and for every term rule (absence of a
+    /// word shows nothing). How statuses follow: [`crate::FrameworkStatus`].
+    pub evidences: Vec<String>,
     /// Free tags.
     pub tags: Vec<String>,
     /// Why the rule exists.
@@ -172,6 +176,8 @@ impl StaticMeta {
             severity: self.severity,
             advisory: self.advisory,
             elements: owned(self.elements),
+            // Set by the engine from the rule's `evidences()`.
+            evidences: Vec::new(),
             tags: owned(self.tags),
             rationale: self.rationale.into(),
             source: SourceRef {

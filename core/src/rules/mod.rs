@@ -34,8 +34,8 @@ pub(crate) use contract::{
 pub(crate) use eds::builtin_domains;
 pub(crate) use meta::StaticMeta;
 pub use meta::{Family, RuleKind, RuleMeta};
-pub(crate) use terms::{TermHit, TermMatcher, match_case};
-pub(crate) use waivers::WAIVER_RULE;
+pub(crate) use terms::{DocumentConditions, TermHit, TermMatcher, match_case, squeeze_whitespace};
+pub(crate) use waivers::{WAIVER_RULE, waiver_takes_effect};
 
 use crate::model::PackOptions;
 use workforce::Concept;

@@ -1,17 +1,22 @@
 //! Test helpers for the rule files: run one rule over a draft written as
 //! JSON, with the built-in pack's options, and check its own examples.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use crate::engine::Engine;
 use crate::model::Draft;
-use crate::model::PackOptions;
+use crate::model::{PackOptions, Severity};
 use crate::rules::{RawFinding, RuleContext, SectionTextRule, StructuralRule, Verdict};
 
-/// The ids of every built-in rule, for the waiver rule.
-static KNOWN_RULES: LazyLock<BTreeSet<String>> =
-    LazyLock::new(|| Engine::new().rules().iter().map(|r| r.id.clone()).collect());
+/// The ids of every built-in rule with its severity, for the waiver rule.
+static KNOWN_RULES: LazyLock<BTreeMap<String, Severity>> = LazyLock::new(|| {
+    Engine::new()
+        .rules()
+        .iter()
+        .map(|r| (r.id.clone(), r.severity))
+        .collect()
+});
 
 fn draft(json: &str) -> Draft {
     Draft::from_json(json).unwrap_or_else(|e| panic!("not a valid draft: {e}\n{json}"))

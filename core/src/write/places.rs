@@ -67,7 +67,10 @@ impl<'s> SourcePlaces<'s> {
         let layout = match format {
             Format::Json => Layout::Json(JsonPlaces::new(source)),
             Format::Markdown => {
-                let (draft, layout) = split_markdown_with_layout(source);
+                // The draft was read within its limits already.
+                let Ok((draft, layout)) = split_markdown_with_layout(source, usize::MAX) else {
+                    return SourcePlaces::unknown(source);
+                };
                 let mut waivers = Vec::new();
                 for (section, place) in draft.sections.iter().zip(&layout.sections) {
                     for found in find_inline_waivers(&section.text) {

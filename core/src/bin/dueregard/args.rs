@@ -37,9 +37,19 @@ pub struct Cli {
     pub command: Command,
 }
 
+const ORGANISATION_AFTER_HELP: &str = "\
+Checks every FILE and writes the organisation's view across them: each of the framework's 17\n\
+elements from the evidence in all the documents (which show it, which contradict it, the gaps\n\
+to act on), the progress checklist, a waiver register and documents past their review date.\n\
+--format: text, json (schemas/organisation-report.schema.json), html (one accessible page),\n\
+xlsx (a workbook: checklist, findings, waiver register; needs --output), csv (the checklist).\n\
+--self-assessment FILE: JSON (schemas/self-assessment.schema.json) or CSV with the columns\n\
+element, claimed, note; each claim the documents contradict is named.\n\
+--previous FILE: an earlier `organisation --format json` report; gives progress per element.\n\
+Exit codes: 0 ok, 1 a document blocks an approval gate, 2 bad input or usage.";
+
 /// The subcommands. Each flattens [`CommonArgs`], so options mean the same
-/// everywhere; organisation-wide roll-ups, annotated copies and a language
-/// server are to join `check` here.
+/// everywhere; annotated copies and a language server are to join them here.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check drafts and print a report for each (the default subcommand).
@@ -49,6 +59,9 @@ pub enum Command {
     #[cfg(feature = "lsp")]
     #[command(after_help = LSP_AFTER_HELP)]
     Lsp(LspArgs),
+    /// The organisation's view across a set of documents, against the framework.
+    #[command(after_help = ORGANISATION_AFTER_HELP)]
+    Organisation(OrganisationArgs),
 }
 
 #[cfg(feature = "lsp")]
@@ -60,13 +73,13 @@ section \"dueregard\") may set \"rulePack\" and \"docBaseUrl\", overriding these
 
 impl Command {
     /// Every subcommand's name, to tell `dueregard FILE` from `dueregard SUBCOMMAND`.
-    const NAMES: &'static [&'static str] = &["check", "help", "lsp"];
+    const NAMES: &'static [&'static str] = &["check", "organisation", "help", "lsp"];
 }
 
 /// Options every subcommand takes.
 #[derive(Debug, Clone, Args)]
 pub struct CommonArgs {
-    /// How to print: text for a person, json for a pipeline.
+    /// How to print: text for a person, json for a pipeline; `organisation` also writes html, xlsx and csv.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
 
@@ -91,13 +104,16 @@ pub struct CommonArgs {
     pub doc_base_url: Option<String>,
 }
 
-/// The output formats.
+/// The output formats. `check` writes text and json; `organisation` all five.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Text,
     Json,
     /// One SARIF 2.1.0 log for every file checked.
     Sarif,
+    Html,
+    Xlsx,
+    Csv,
 }
 
 /// The `check` subcommand's arguments.
@@ -134,6 +150,33 @@ pub struct LspArgs {
     /// Where the rule documentation is, for each diagnostic's link: a rule's link is URL#RULE-ID.
     #[arg(long, value_name = "URL")]
     pub doc_base_url: Option<String>,
+}
+
+/// The `organisation` subcommand's arguments.
+#[derive(Debug, Clone, Args)]
+pub struct OrganisationArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Read the drafts in each folder named and its subfolders, as `check --recursive` does.
+    #[arg(long, short = 'r')]
+    pub recursive: bool,
+
+    /// The organisation's own self-assessment to cross-check (JSON, or CSV with columns element, claimed, note).
+    #[arg(long, value_name = "FILE")]
+    pub self_assessment: Option<PathBuf>,
+
+    /// An earlier organisation report (JSON) to measure progress against.
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
+
+    /// Leave document text (messages, excerpts, waiver reasons) and names (documents, approvers) out.
+    #[arg(long)]
+    pub no_excerpts: bool,
+
+    /// The documents (and folders, with --recursive).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }
 
 /// Parses the command line. On `--help` or `--version` prints them and
@@ -260,6 +303,40 @@ mod tests {
         assert_eq!(check.common.output, Some(PathBuf::from("out.json")));
         assert!(check.recursive);
         assert_eq!(check.files, vec![PathBuf::from("a")]);
+    }
+
+    #[test]
+    fn organisation_takes_the_shared_options_and_its_own() {
+        let cli = Cli::try_parse_from(os(&[
+            "dueregard",
+            "organisation",
+            "--format",
+            "xlsx",
+            "--as-of",
+            "2026-11-30",
+            "--self-assessment",
+            "claims.csv",
+            "--previous",
+            "before.json",
+            "--no-excerpts",
+            "-o",
+            "out.xlsx",
+            "a.json",
+            "b.md",
+        ]))
+        .unwrap();
+        let Command::Organisation(org) = cli.command else {
+            panic!("not parsed as organisation");
+        };
+        assert_eq!(org.common.format, OutputFormat::Xlsx);
+        assert_eq!(org.self_assessment, Some(PathBuf::from("claims.csv")));
+        assert_eq!(org.previous, Some(PathBuf::from("before.json")));
+        assert!(org.no_excerpts);
+        assert_eq!(org.files.len(), 2);
+        assert_eq!(
+            with_default_subcommand(os(&["dueregard", "organisation", "a.json"])),
+            os(&["dueregard", "organisation", "a.json"])
+        );
     }
 
     #[test]

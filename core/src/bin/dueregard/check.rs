@@ -27,6 +27,14 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
         return Err(format!("no file given; {USAGE}"));
     }
     let common = &args.common;
+    if !matches!(
+        common.format,
+        OutputFormat::Text | OutputFormat::Json | OutputFormat::Sarif
+    ) {
+        return Err(format!(
+            "check writes --format text, json or sarif; html, xlsx and csv are for dueregard organisation; {USAGE}"
+        ));
+    }
     let engine = engine(common)?;
     let baseline = args
         .baseline
@@ -104,6 +112,8 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
                 Ok(())
             }
             (OutputFormat::Sarif, None) => Ok(()),
+            // Refused above.
+            (OutputFormat::Html | OutputFormat::Xlsx | OutputFormat::Csv, _) => Ok(()),
         };
         if let Err(stop) = written.and_then(|()| out.flush()) {
             return stopped(stop, common, outcome);
@@ -163,7 +173,7 @@ pub fn engine(common: &CommonArgs) -> Result<Engine, String> {
     }
 }
 
-fn output(common: &CommonArgs) -> Result<Box<dyn Write>, String> {
+pub fn output(common: &CommonArgs) -> Result<Box<dyn Write>, String> {
     Ok(match &common.output {
         None => Box::new(BufWriter::new(io::stdout().lock())),
         Some(path) => {
@@ -181,7 +191,7 @@ fn output(common: &CommonArgs) -> Result<Box<dyn Write>, String> {
 
 /// Writing failed. A closed pipe (`dueregard ... | head`) means the reader
 /// has what it wants: stop quietly. Anything else (a full disk) is an error.
-fn stopped(error: io::Error, common: &CommonArgs, outcome: Outcome) -> Result<Outcome, String> {
+pub fn stopped(error: io::Error, common: &CommonArgs, outcome: Outcome) -> Result<Outcome, String> {
     if error.kind() == io::ErrorKind::BrokenPipe && common.output.is_none() {
         return Ok(outcome);
     }

@@ -202,6 +202,25 @@ pub fn read_rule_pack(path: &Path) -> Result<String, String> {
     })
 }
 
+/// Reads a UTF-8 text file named for `what` (e.g. "self-assessment"), at most
+/// `limit` bytes.
+pub fn read_text(path: &Path, what: &str, limit: usize) -> Result<String, String> {
+    let name = path.display();
+    if path.is_dir() {
+        return Err(format!("{what} {name}: is a folder, not a file"));
+    }
+    let bytes = read_capped(path, limit).map_err(|e| match e {
+        CappedReadError::TooLarge => format!("{what} {name}: over the limit of {limit} bytes"),
+        CappedReadError::Io(e) => format!("{what} {name}: {}", io_message(&e)),
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{what} {name}: not valid UTF-8 text (first bad byte at offset {}); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
 #[derive(Debug)]
 enum CappedReadError {
     TooLarge,

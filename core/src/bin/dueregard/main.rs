@@ -10,6 +10,7 @@ mod files;
 mod json;
 #[cfg(feature = "lsp")]
 mod lsp;
+mod organisation;
 mod places;
 mod text;
 mod today;
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
         Command::Check(check) => check::run(&check),
         #[cfg(feature = "lsp")]
         Command::Lsp(lsp) => lsp::run(&lsp),
+        Command::Organisation(args) => organisation::run(&args),
     };
     match result {
         Ok(outcome) => outcome.into(),

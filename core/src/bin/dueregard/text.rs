@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use dueregard::{Date, Finding, Report, Severity, framework};
+use dueregard::{Date, Finding, FrameworkStatus, Report, Severity, framework};
 
 use crate::files::ReadDraft;
 use crate::places;
@@ -174,37 +174,33 @@ fn summary_lines(out: &mut String, report: &Report, findings: &[(&Finding, Label
     }
 }
 
-/// Each pillar's status, and on the next line why: the weakest of its
-/// elements, which decides the pillar's status.
+/// Each pillar's status, then each of its assessed elements with the reason
+/// for its status: the evidence that shows it, or the gaps in the way.
 fn pillar_lines(out: &mut String, report: &Report) {
-    let _ = writeln!(out, "\nFramework pillars (self-assessment scale):");
+    let _ = writeln!(
+        out,
+        "\nFramework pillars (self-assessment scale, on evidence):"
+    );
     for pillar in &report.pillars {
-        let _ = writeln!(out, "  {} {}", pillar.number, pillar.title);
-        let elements: Vec<_> = report
+        let status = match pillar.status.level() {
+            Some(level) => format!("{} ({})", level.label(), level.traffic_light()),
+            None => pillar.status.label().to_owned(),
+        };
+        let _ = writeln!(out, "  {} {}: {status}", pillar.number, pillar.title);
+        let assessed: Vec<_> = report
             .elements
             .iter()
-            .filter(|e| e.pillar == pillar.number)
+            .filter(|e| e.pillar == pillar.number && e.status != FrameworkStatus::NotAssessed)
             .collect();
-        let reason = match pillar.status {
-            None => "Not assessed: no rule that applies to this draft speaks to its elements."
-                .to_owned(),
-            Some(status) => {
-                let weakest: Vec<_> = elements
-                    .iter()
-                    .filter(|e| e.status == Some(status))
-                    .collect();
-                let mut reason = format!("{} ({})", status.label(), status.traffic_light());
-                if let Some(first) = weakest.first() {
-                    let _ = write!(reason, ": {} {}", first.id, first.reason);
-                }
-                if weakest.len() > 1 {
-                    let others: Vec<&str> = weakest[1..].iter().map(|e| e.id.as_str()).collect();
-                    let _ = write!(reason, "; also {}", others.join(", "));
-                }
-                reason
-            }
-        };
-        let _ = writeln!(out, "    {reason}");
+        if assessed.is_empty() {
+            let _ = writeln!(
+                out,
+                "    Not assessed: no rule that applies to this draft speaks to its elements."
+            );
+        }
+        for e in assessed {
+            let _ = writeln!(out, "    {} {}: {}", e.id, e.status.label(), e.reason);
+        }
     }
     out.push('\n');
 }

@@ -101,6 +101,9 @@ impl Sink {
 
     fn attach(&self, parent: Id, child: NodeOrText<Id>, before: Option<Id>) {
         let mut nodes = self.nodes.borrow_mut();
+        if parent >= nodes.len() {
+            return;
+        }
         let child = match child {
             NodeOrText::AppendNode(id) => id,
             NodeOrText::AppendText(text) => {

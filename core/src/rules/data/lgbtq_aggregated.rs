@@ -80,6 +80,12 @@ impl SectionTextRule for DataLgbtqAggregated {
     fn pass_reason(&self, _: &PackOptions) -> String {
         "LGBTQ+ figures are broken down by group".into()
     }
+
+    fn evidences(&self) -> &'static [&'static str] {
+        // LGBTQ+ figures broken down by group are L, G, B, T and Q data
+        // reviewed separately (4.3); it passes only when such figures appear.
+        &["4.3"]
+    }
 }
 
 /// A percentage or a count.

@@ -95,6 +95,16 @@ impl StructuralRule for DataPreferNotToSay {
             .collect();
         Verdict::findings(findings, "every equality question offers prefer not to say")
     }
+
+    fn evidences(&self) -> &'static [&'static str] {
+        // A way to decline on every equality question is part of the safe and
+        // inclusive collection 4.2 asks for; not applicable without one.
+        &["4.2"]
+    }
+
+    fn evidence_at(&self) -> Option<&'static str> {
+        Some("/fields")
+    }
 }
 
 #[cfg(test)]

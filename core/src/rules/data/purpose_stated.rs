@@ -107,6 +107,17 @@ impl StructuralRule for DataPurposeStated {
             "every equality question states its purpose and is optional",
         )
     }
+
+    fn evidences(&self) -> &'static [&'static str] {
+        // Equality questions that say why they are asked and that answering is
+        // optional are a safe, inclusive way to collect the data (4.2);
+        // not applicable without equality questions.
+        &["4.2"]
+    }
+
+    fn evidence_at(&self) -> Option<&'static str> {
+        Some("/fields")
+    }
 }
 
 #[cfg(test)]

@@ -46,6 +46,18 @@ impl StructuralRule for DataSexualOrientationMissing {
         .suggest("Which of the following options best describes how you think of yourself? Heterosexual or straight / Gay or lesbian / Bisexual / Other sexual orientation not listed / Not sure / Prefer not to say");
         Verdict::findings(vec![finding], "")
     }
+
+    fn evidences(&self) -> &'static [&'static str] {
+        // A form that asks sexual orientation alongside its other equality
+        // questions is proactively seeking it (4.1); it passes only when the
+        // question is there. Gender identity questions are judged by the 4.1
+        // rules whose violations stand in the way.
+        &["4.1"]
+    }
+
+    fn evidence_at(&self) -> Option<&'static str> {
+        Some("/fields")
+    }
 }
 
 #[cfg(test)]

@@ -76,6 +76,17 @@ impl StructuralRule for EiaCharacteristics {
         }
         Verdict::findings(vec![RawFinding::violation("/eia/groups", message)], "")
     }
+
+    fn evidences(&self) -> &'static [&'static str] {
+        // An assessment that weighs all nine characteristics, gender reassignment and
+        // sexual orientation included, is how a draft shows LGBTQ+ needs were
+        // considered (3.1). It passes only when the nine rows are there.
+        &["3.1"]
+    }
+
+    fn evidence_at(&self) -> Option<&'static str> {
+        Some("/eia/groups")
+    }
 }
 
 #[cfg(test)]

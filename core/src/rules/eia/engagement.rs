@@ -51,6 +51,17 @@ impl StructuralRule for EiaEngagement {
         }
         Verdict::pass("engagement is recorded, including with an LGBTQ+-led group")
     }
+
+    fn evidences(&self) -> &'static [&'static str] {
+        // Engagement recorded with an LGBTQ+-led group is LGBTQ+ voices included
+        // (5.1). Not 6.1: an engagement record does not show a community
+        // organisation's knowledge shaping the design; partnership rules do.
+        &["5.1"]
+    }
+
+    fn evidence_at(&self) -> Option<&'static str> {
+        Some("/eia/engagement")
+    }
 }
 
 #[cfg(test)]

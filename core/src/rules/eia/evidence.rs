@@ -61,6 +61,17 @@ impl StructuralRule for EiaEvidence {
         }
         Verdict::findings(findings, "every impact judgement records its evidence")
     }
+
+    fn evidences(&self) -> &'static [&'static str] {
+        // Judgements that rest on evidence are what make the assessment count as
+        // consideration (3.1); not applicable without rows, so never vacuous. Not
+        // 2.1: evidence in one assessment does not show what staff understand.
+        &["3.1"]
+    }
+
+    fn evidence_at(&self) -> Option<&'static str> {
+        Some("/eia/groups")
+    }
 }
 
 fn impact_word(impact: Impact) -> &'static str {

@@ -69,8 +69,20 @@ impl StructuralRule for EiaNegativeMitigated {
         }
         Verdict::findings(
             findings,
-            "every negative impact is mitigated by an owned, dated, measurable action",
+            "every negative impact has a mitigation and actions in the plan",
         )
+    }
+
+    fn evidences(&self) -> &'static [&'static str] {
+        // A negative impact found and answered by actions in the plan is the
+        // assessment doing its job (3.1). Not applicable when no negative
+        // impact is recorded, so never vacuous. Not 5.3: nothing shows the
+        // actions use insight from LGBTQ+ service users.
+        &["3.1"]
+    }
+
+    fn evidence_at(&self) -> Option<&'static str> {
+        Some("/eia/groups")
     }
 }
 

@@ -37,6 +37,15 @@ impl StructuralRule for PartnershipCredit {
             })
         })
     }
+
+    fn evidences(&self) -> &'static [&'static str] {
+        // Credit, not co-option, is how a relationship lasts (6.2).
+        &["6.2"]
+    }
+
+    fn evidence_at(&self) -> Option<&'static str> {
+        Some("/partners")
+    }
 }
 
 #[cfg(test)]

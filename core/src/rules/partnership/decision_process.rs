@@ -67,6 +67,16 @@ impl StructuralRule for PartnershipDecisionProcess {
             },
         )
     }
+
+    fn evidences(&self) -> &'static [&'static str] {
+        // Partners who share in decisions shape what is designed or commissioned
+        // (6.1); checked per partner, so it needs a partner to pass.
+        &["6.1"]
+    }
+
+    fn evidence_at(&self) -> Option<&'static str> {
+        Some("/partners")
+    }
 }
 
 #[cfg(test)]

@@ -51,6 +51,15 @@ impl StructuralRule for PartnershipNamedLeads {
             },
         )
     }
+
+    fn evidences(&self) -> &'static [&'static str] {
+        // A named lead on both sides is a relationship, not a transaction (6.2).
+        &["6.2"]
+    }
+
+    fn evidence_at(&self) -> Option<&'static str> {
+        Some("/partners")
+    }
 }
 
 #[cfg(test)]

@@ -40,6 +40,16 @@ impl StructuralRule for PartnershipPartnersNamed {
         }
         Verdict::pass("the agreement names its community partners")
     }
+
+    fn evidences(&self) -> &'static [&'static str] {
+        // An agreement naming its community partners shows their reach being
+        // used (6.1); with the shared decision process, their knowledge too.
+        &["6.1"]
+    }
+
+    fn evidence_at(&self) -> Option<&'static str> {
+        Some("/partners")
+    }
 }
 
 #[cfg(test)]

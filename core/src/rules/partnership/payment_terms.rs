@@ -75,6 +75,16 @@ impl StructuralRule for PartnershipPaymentTerms {
             },
         )
     }
+
+    fn evidences(&self) -> &'static [&'static str] {
+        // Paying partners in advance on stated terms is what keeps a small
+        // LGBTQ+ organisation in a lasting relationship (6.2).
+        &["6.2"]
+    }
+
+    fn evidence_at(&self) -> Option<&'static str> {
+        Some("/partners")
+    }
 }
 
 #[cfg(test)]

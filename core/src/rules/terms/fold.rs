@@ -1,8 +1,16 @@
 //! One hit per phrase: where phrases of different term rules match
 //! overlapping words, the strongest hit stands and names the others, which the
 //! report shows as `also_matched`.
+//!
+//! Hits arrive from the scan in order of start, so overlapping ones form
+//! clusters that are folded as soon as the next hit starts past them; only
+//! one cluster is ever held (and at most [`MAX_CLUSTER`] hits of it).
 
 use super::{TermHit, TermMatcher};
+
+/// A cluster longer than this (a chain of overlapping phrases that only a
+/// contrived pack produces) is folded in pieces, to keep memory bounded.
+const MAX_CLUSTER: usize = 4096;
 
 impl TermMatcher {
     /// How strong a hit is: a rule that reports violations over an advisory
@@ -21,40 +29,56 @@ impl TermMatcher {
             std::cmp::Reverse(hit.rule),
         )
     }
+}
 
-    /// Folds hits of different rules on overlapping words into the strongest.
-    /// A hit of another rule that does not overlap the strongest one stays.
-    pub(super) fn fold(&self, mut hits: Vec<TermHit>) -> Vec<TermHit> {
-        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.rule));
-        let mut folded = vec![false; hits.len()];
-        let mut i = 0;
-        while i < hits.len() {
-            let mut end = hits[i].end;
-            let mut j = i + 1;
-            while j < hits.len() && hits[j].start < end {
-                end = end.max(hits[j].end);
-                j += 1;
-            }
-            let best = (i..j)
-                .max_by_key(|&k| self.strength(&hits[k]))
-                .expect("a cluster is not empty");
-            let (from, to, rule) = (hits[best].start, hits[best].end, hits[best].rule);
-            let mut also = Vec::new();
-            for k in (i..j).filter(|&k| k != best) {
-                let hit = &hits[k];
-                if hit.rule != rule && hit.start < to && from < hit.end {
-                    also.push(hit.rule);
-                    folded[k] = true;
-                }
-            }
-            also.sort_unstable();
-            also.dedup();
-            hits[best].also = also;
-            i = j;
+/// The cluster of overlapping hits being gathered.
+#[derive(Debug, Default)]
+pub(super) struct Folder {
+    cluster: Vec<TermHit>,
+    /// Where the cluster's words end.
+    end: usize,
+}
+
+impl Folder {
+    /// Takes the next hit (in order of start, longest first at one start).
+    pub fn push(&mut self, matcher: &TermMatcher, hit: TermHit, emit: &mut dyn FnMut(TermHit)) {
+        if !self.cluster.is_empty() && (hit.start >= self.end || self.cluster.len() >= MAX_CLUSTER)
+        {
+            self.flush(matcher, emit);
         }
-        hits.into_iter()
+        self.end = self.end.max(hit.end);
+        self.cluster.push(hit);
+    }
+
+    /// Folds the cluster: hits of other rules on the strongest hit's words
+    /// become its `also`; a hit that does not overlap the strongest stays.
+    /// What stands goes to `emit` in order of start, then rule.
+    pub fn flush(&mut self, matcher: &TermMatcher, emit: &mut dyn FnMut(TermHit)) {
+        let mut hits = std::mem::take(&mut self.cluster);
+        self.end = 0;
+        let Some(best) = (0..hits.len()).max_by_key(|&k| matcher.strength(&hits[k])) else {
+            return;
+        };
+        let (from, to, rule) = (hits[best].start, hits[best].end, hits[best].rule);
+        let mut folded = vec![false; hits.len()];
+        let mut also = Vec::new();
+        for (k, hit) in hits.iter().enumerate() {
+            if k != best && hit.rule != rule && hit.start < to && from < hit.end {
+                also.push(hit.rule);
+                folded[k] = true;
+            }
+        }
+        also.sort_unstable();
+        also.dedup();
+        hits[best].also = also;
+        let mut standing: Vec<TermHit> = hits
+            .into_iter()
             .zip(folded)
             .filter_map(|(hit, folded)| (!folded).then_some(hit))
-            .collect()
+            .collect();
+        standing.sort_by_key(|h| (h.start, h.rule, h.end));
+        for hit in standing {
+            emit(hit);
+        }
     }
 }

@@ -318,7 +318,6 @@ fn capitals_possessives_and_plurals_are_found() {
 }
 
 #[test]
-#[ignore = "needs white-space matching from the hardening branch"]
 fn a_line_break_inside_a_phrase_is_still_the_phrase() {
     let engine = engine();
     let failed: Vec<&str> = LINE_BREAKS

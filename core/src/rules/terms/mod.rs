@@ -2,23 +2,31 @@
 //! conditions, compiled into one Aho-Corasick automaton. A text is scanned
 //! once whatever the number of rules, so a pack with ten times the terms
 //! does not take ten times as long.
+//!
+//! Time and memory stay linear in the text whatever a pack contains: a
+//! phrase is one pattern however its case is written, one phrase serves at
+//! most [`MAX_PHRASE_USES`] entries, and the scan (in `scan.rs`) holds only a
+//! window of the text's matches at a time, handing each hit on as it is
+//! decided. Phrases match across any run of white space (`haystack.rs`).
 
-use std::collections::{BTreeMap, BTreeSet};
+mod haystack;
+mod scan;
+
+use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::error::RulePackError;
-use crate::model::pack_limits::{MAX_PATTERNS, MAX_PHRASE_BYTES, MAX_TERM_BYTES};
+use crate::model::pack_limits::{MAX_PATTERNS, MAX_PHRASE_BYTES, MAX_PHRASE_USES, MAX_TERM_BYTES};
 use crate::model::{Applicability, Examples, TermRuleSpec};
 use crate::rules::{Family, RuleKind, RuleMeta};
-use crate::text::{Sentences, is_whole_word, quoted_ranges};
+
+pub(crate) use scan::DocumentConditions;
 
 mod fold;
 #[cfg(test)]
 mod forms;
 mod paragraphs;
-
-use paragraphs::{paragraph_around, paragraph_starts};
 
 /// What a pattern in the automaton means; one string can mean several things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,14 +38,60 @@ enum Role {
     Document,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct PatternUse {
-    role: Role,
-    rule: usize,
-    entry: usize,
+/// Everything one pattern stands for, grouped so a match costs one step per
+/// rule rather than one per entry.
+#[derive(Debug, Default)]
+struct PatternUses {
+    /// As a term: each rule, with its entries that list the phrase, in order.
+    terms: Vec<(usize, Vec<usize>)>,
+    /// As an exception, a nearby phrase or a document phrase: (rule, entry), sorted.
+    exceptions: Vec<(usize, usize)>,
+    nearby: Vec<(usize, usize)>,
+    paragraph: Vec<(usize, usize)>,
+    document: Vec<(usize, usize)>,
+    /// How many (role, rule, entry) uses in all, for the limit.
+    count: usize,
+}
+
+impl PatternUses {
+    /// Adds a use; false if it was there already.
+    fn add(&mut self, role: Role, rule: usize, entry: usize) -> bool {
+        let list = match role {
+            Role::Term => {
+                let at = match self.terms.iter().position(|(r, _)| *r == rule) {
+                    Some(at) => at,
+                    None => {
+                        self.terms.push((rule, Vec::new()));
+                        self.terms.len() - 1
+                    }
+                };
+                let entries = &mut self.terms[at].1;
+                if entries.contains(&entry) {
+                    return false;
+                }
+                entries.push(entry);
+                self.count += 1;
+                return true;
+            }
+            Role::Exception => &mut self.exceptions,
+            Role::Nearby => &mut self.nearby,
+            Role::Paragraph => &mut self.paragraph,
+            Role::Document => &mut self.document,
+        };
+        match list.binary_search(&(rule, entry)) {
+            Ok(_) => false,
+            Err(at) => {
+                list.insert(at, (rule, entry));
+                self.count += 1;
+                true
+            }
+        }
+    }
 }
 
 /// A term found in a text, before document-level conditions are applied.
+/// `start..end` is in the text as written (a trailing combining mark is
+/// part of the hit, so a fix never strands it on another letter).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TermHit {
     pub rule: usize,
@@ -53,28 +107,26 @@ pub(crate) struct TermHit {
 #[derive(Debug)]
 pub(crate) struct TermMatcher {
     automaton: AhoCorasick,
-    uses: Vec<Vec<PatternUse>>,
+    uses: Vec<PatternUses>,
+    /// The longest pattern, in bytes: how far back a scan must keep matches.
+    longest: usize,
     pub specs: Vec<TermRuleSpec>,
     /// Rules switched off (opt-in rules whose option is not set), by index.
     off: Vec<bool>,
 }
 
-/// What one scan of one text found.
-#[derive(Debug, Default)]
-pub(crate) struct TextScan {
-    pub hits: Vec<TermHit>,
-    /// (rule, entry) pairs whose `unless_document` phrases occur in this text.
-    pub document_conditions: BTreeSet<(usize, usize)>,
-}
-
 impl TermMatcher {
-    /// Compiles term rules; `pointer_base` locates them in the pack for errors.
+    /// Compiles term rules; `pointers` locate them in the pack for errors
+    /// (a built-in rule's pointer starts with `(built-in)`).
     pub fn compile(specs: Vec<TermRuleSpec>, pointers: &[String]) -> Result<Self, RulePackError> {
         let mut index: BTreeMap<String, usize> = BTreeMap::new();
         let mut patterns: Vec<String> = Vec::new();
-        let mut uses: Vec<Vec<PatternUse>> = Vec::new();
+        let mut uses: Vec<PatternUses> = Vec::new();
+        // Only the pack's own phrases count towards its budget.
+        let mut pack_bytes = 0usize;
         for (rule, spec) in specs.iter().enumerate() {
             let pointer = &pointers[rule];
+            let own = !pointer.starts_with("(built-in)");
             if spec.entries.is_empty() {
                 return Err(rule_error(
                     pointer,
@@ -121,38 +173,48 @@ impl TermMatcher {
                             Role::Nearby | Role::Paragraph | Role::Document => vec![key],
                         };
                         for variant in variants {
+                            if own {
+                                pack_bytes += variant.len();
+                                if pack_bytes > MAX_PHRASE_BYTES {
+                                    return Err(RulePackError::Invalid {
+                                        pointer: "/term_rules".into(),
+                                        message: format!(
+                                            "the pack's phrases come to more than {MAX_PHRASE_BYTES} bytes (with their hyphenated spellings), over the limit"
+                                        ),
+                                    });
+                                }
+                            }
+                            // The automaton ignores ASCII case, so "He" and "he" are one pattern.
                             let id = *index.entry(variant.clone()).or_insert_with(|| {
                                 patterns.push(variant);
-                                uses.push(Vec::new());
+                                uses.push(PatternUses::default());
                                 patterns.len() - 1
                             });
-                            let used = PatternUse { role, rule, entry };
-                            if !uses[id].contains(&used) {
-                                uses[id].push(used);
+                            if patterns.len() > MAX_PATTERNS {
+                                return Err(RulePackError::Invalid {
+                                    pointer: "/term_rules".into(),
+                                    message: format!(
+                                        "more than {MAX_PATTERNS} phrases (with their hyphenated spellings), over the limit"
+                                    ),
+                                });
+                            }
+                            if uses[id].add(role, rule, entry) && uses[id].count > MAX_PHRASE_USES {
+                                return Err(rule_error(
+                                    pointer,
+                                    spec,
+                                    &at(),
+                                    &format!(
+                                        "the phrase {:?} is used by more than {MAX_PHRASE_USES} entries of the pack's term rules (as a term, exception or condition), and every occurrence of it would cost that many; list it in fewer entries",
+                                        patterns[id]
+                                    ),
+                                ));
                             }
                         }
                     }
                 }
             }
         }
-        let phrase_bytes: usize = patterns.iter().map(String::len).sum();
-        if phrase_bytes > MAX_PHRASE_BYTES {
-            return Err(RulePackError::Invalid {
-                pointer: "/term_rules".into(),
-                message: format!(
-                    "the phrases come to {phrase_bytes} bytes (with their hyphenated spellings), over the limit of {MAX_PHRASE_BYTES}"
-                ),
-            });
-        }
-        if patterns.len() > MAX_PATTERNS {
-            return Err(RulePackError::Invalid {
-                pointer: "/term_rules".into(),
-                message: format!(
-                    "{} phrases, over the limit of {MAX_PATTERNS}",
-                    patterns.len()
-                ),
-            });
-        }
+        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
@@ -165,6 +227,7 @@ impl TermMatcher {
         Ok(TermMatcher {
             automaton,
             uses,
+            longest,
             specs,
             off,
         })
@@ -186,6 +249,8 @@ impl TermMatcher {
             severity: spec.severity,
             advisory: spec.advisory,
             elements: spec.elements.clone(),
+            // Term rules never evidence: no bad words is not a good policy.
+            evidences: Vec::new(),
             tags: spec.tags.clone(),
             rationale: spec.rationale.clone(),
             source: spec.source.clone(),
@@ -200,118 +265,6 @@ impl TermMatcher {
             opt_in: None,
             eds_domains: spec.eds_domains.clone(),
         })
-    }
-
-    /// Scans one text: whole-word term hits that no exception covers, no
-    /// quotation contains and no nearby phrase excuses, leftmost-longest per rule.
-    pub fn scan(&self, text: &str) -> TextScan {
-        let mut scan = TextScan::default();
-        let mut terms: Vec<TermHit> = Vec::new();
-        let mut exceptions: Vec<(usize, usize, usize, usize)> = Vec::new();
-        let mut nearby: Vec<(usize, usize, usize)> = Vec::new();
-        let mut in_paragraph: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let (start, end) = (m.start(), m.end());
-            if !text.is_char_boundary(start)
-                || !text.is_char_boundary(end)
-                || !is_whole_word(text, start, end)
-            {
-                continue;
-            }
-            for u in &self.uses[m.pattern().as_usize()] {
-                if self.off[u.rule] {
-                    continue;
-                }
-                match u.role {
-                    Role::Term => terms.push(TermHit {
-                        rule: u.rule,
-                        entry: u.entry,
-                        start,
-                        end,
-                        also: Vec::new(),
-                    }),
-                    Role::Exception => exceptions.push((u.rule, u.entry, start, end)),
-                    Role::Nearby => nearby.push((u.rule, u.entry, start)),
-                    Role::Paragraph => in_paragraph.push((u.rule, u.entry, start)),
-                    Role::Document => {
-                        scan.document_conditions.insert((u.rule, u.entry));
-                    }
-                }
-            }
-        }
-        if terms.is_empty() {
-            return scan;
-        }
-        // Every check below is a binary search, so a text with many hits and
-        // many exceptions still costs about one pass.
-        let quotes = quoted_ranges(text);
-        exceptions.sort_unstable_by_key(|&(_, _, start, _)| start);
-        let mut nearby_at: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
-        for (rule, entry, at) in nearby {
-            nearby_at.entry((rule, entry)).or_default().push(at);
-        }
-        let sentences = (!nearby_at.is_empty()).then(|| Sentences::new(text));
-        let mut paragraph_at: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
-        for (rule, entry, at) in in_paragraph {
-            paragraph_at.entry((rule, entry)).or_default().push(at);
-        }
-        let paragraphs = (!paragraph_at.is_empty()).then(|| paragraph_starts(text));
-        terms.retain(|hit| {
-            // An exception containing the hit starts at most MAX_TERM_BYTES before it.
-            let first = exceptions.partition_point(|e| e.2 + MAX_TERM_BYTES < hit.start);
-            let last = exceptions.partition_point(|e| e.2 <= hit.start);
-            let excepted = exceptions[first..last].iter().any(|&(rule, entry, s, e)| {
-                rule == hit.rule && entry == hit.entry && s <= hit.start && hit.end <= e
-            });
-            let entry = &self.specs[hit.rule].entries[hit.entry];
-            let quote = {
-                let i = quotes.partition_point(|&(s, _)| s <= hit.start);
-                (i > 0 && hit.end <= quotes[i - 1].1).then(|| quotes[i - 1])
-            };
-            let quoted = quote.is_some_and(|(from, to)| {
-                entry.quotes_exempt
-                    || (entry.quoted_speech_exempt
-                        && text[from..to]
-                            .trim_matches(|c: char| !c.is_alphanumeric())
-                            .len()
-                            > hit.end - hit.start)
-            });
-            let excused = match (nearby_at.get(&(hit.rule, hit.entry)), &sentences) {
-                (Some(positions), Some(sentences)) => {
-                    let (from, to) = sentences.around(hit.start);
-                    let i = positions.partition_point(|&at| at < from);
-                    positions.get(i).is_some_and(|&at| at < to)
-                }
-                _ => false,
-            } || match (paragraph_at.get(&(hit.rule, hit.entry)), &paragraphs) {
-                (Some(positions), Some(starts)) => {
-                    let (from, to) = paragraph_around(starts, text.len(), hit.start);
-                    let i = positions.partition_point(|&at| at < from);
-                    positions.get(i).is_some_and(|&at| at < to)
-                }
-                _ => false,
-            };
-            !(excepted || quoted || excused)
-        });
-        // Leftmost-longest, without overlaps, within each rule.
-        terms.sort_by_key(|h| (h.rule, h.start, std::cmp::Reverse(h.end)));
-        let mut last: Option<(usize, usize)> = None;
-        for hit in terms {
-            if let Some((rule, end)) = last {
-                if rule == hit.rule && hit.start < end {
-                    continue;
-                }
-            }
-            last = Some((hit.rule, hit.end));
-            scan.hits.push(hit);
-        }
-        // Across rules, overlapping hits fold into the strongest, which names
-        // the others: "mother or father" is one family-wording finding that
-        // also matched the perinatal rule's "mother"; an unquoted slur is one
-        // error that also matched the quoted-slur note.
-        scan.hits = self.fold(std::mem::take(&mut scan.hits));
-        scan.hits.sort_by_key(|h| (h.start, h.rule, h.end));
-        scan
     }
 }
 
@@ -351,9 +304,20 @@ fn separator_variants(phrase: &str) -> Vec<String> {
         .collect()
 }
 
-/// Phrases are matched with single spaces and ignoring ASCII case.
+/// Phrases are matched with single spaces and ignoring ASCII case, so a
+/// phrase's pattern is its words, lowercased in ASCII, one space apart.
 fn normalise(phrase: &str) -> String {
-    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+    phrase
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase()
+}
+
+/// Text with every run of white space as one space: how a phrase found
+/// across a line break or a double space is named in messages and fingerprints.
+pub(crate) fn squeeze_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The best fix any entry of a rule offers, for its metadata.

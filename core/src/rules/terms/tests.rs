@@ -1,5 +1,5 @@
-//! Unit tests of the term matcher: whole words, exceptions, conditions,
-//! folding and case.
+//! The term matcher: compiling packs, and what a scan finds (whole words,
+//! exceptions, conditions, folding, white space and case).
 
 use super::*;
 use crate::model::{Severity, SourceRef, TermEntry};
@@ -39,10 +39,14 @@ fn spec(id: &str, terms: &[&str], exceptions: &[&str], nearby: &[&str]) -> TermR
     }
 }
 
+fn hits(matcher: &TermMatcher, text: &str) -> Vec<TermHit> {
+    let mut hits = Vec::new();
+    matcher.scan(text, &mut |hit| hits.push(hit));
+    hits
+}
+
 fn found(matcher: &TermMatcher, text: &str) -> Vec<String> {
-    matcher
-        .scan(text)
-        .hits
+    hits(matcher, text)
         .iter()
         .map(|h| text[h.start..h.end].to_owned())
         .collect()
@@ -79,69 +83,6 @@ fn hyphens_and_spaces_are_interchangeable() {
         found(&m, "mentally-ill and wheelchair bound"),
         ["mentally-ill", "wheelchair bound"]
     );
-}
-
-#[test]
-fn a_paragraph_condition_covers_the_whole_paragraph_and_no_further() {
-    let mut rule = spec("a", &["BME"], &[], &[]);
-    rule.entries[0].unless_in_paragraph = vec!["WRES".into()];
-    let m = TermMatcher::compile(vec![rule], &["/0".into()]).unwrap();
-    assert!(found(&m, "Our WRES data follows. BME staff were 18%.").is_empty());
-    assert!(found(&m, "Our WRES data:\nBME staff were 18%.").is_empty());
-    assert_eq!(
-        found(&m, "Our WRES data follows.\n\nBME staff were 18%."),
-        ["BME"]
-    );
-    assert_eq!(
-        found(&m, "BME staff were 18%.\n \nThe WRES report is out."),
-        ["BME"]
-    );
-}
-
-#[test]
-fn overlapping_phrases_of_different_rules_fold_into_the_strongest() {
-    let m = TermMatcher::compile(
-        vec![
-            spec("a", &["mother or father"], &[], &[]),
-            spec("b", &["mother"], &[], &[]),
-        ],
-        &["/0".into(), "/1".into()],
-    )
-    .unwrap();
-    assert_eq!(
-        found(&m, "a mother or father, or a mother"),
-        ["mother or father", "mother"]
-    );
-    assert_eq!(m.scan("a mother or father").hits[0].also, [1]);
-    // A stronger rule wins even with the shorter phrase.
-    let mut strong = spec("c", &["mother"], &[], &[]);
-    strong.severity = crate::model::Severity::Error;
-    let m = TermMatcher::compile(
-        vec![spec("a", &["mother or father"], &[], &[]), strong],
-        &["/0".into(), "/1".into()],
-    )
-    .unwrap();
-    let hits = m.scan("a mother or father").hits;
-    assert_eq!(
-        (hits.len(), hits[0].rule, hits[0].also.clone()),
-        (1, 1, vec![0])
-    );
-}
-
-#[test]
-fn a_rule_switched_off_finds_nothing_and_folds_nothing() {
-    let mut m = TermMatcher::compile(
-        vec![
-            spec("a", &["mother or father"], &[], &[]),
-            spec("b", &["mother"], &[], &[]),
-        ],
-        &["/0".into(), "/1".into()],
-    )
-    .unwrap();
-    m.switch_off(&[false, true]);
-    let hits = m.scan("a mother or father, or a mother").hits;
-    assert_eq!(hits.len(), 1);
-    assert!(hits[0].also.is_empty());
 }
 
 #[test]
@@ -183,9 +124,170 @@ fn every_term_rule_is_language_whatever_its_id() {
 }
 
 #[test]
+fn phrases_match_across_any_run_of_white_space_with_exact_spans() {
+    let m = TermMatcher::compile(
+        vec![
+            spec("a", &["he or she", "husband or wife"], &[], &[]),
+            spec("b", &["mother"], &["mother tongue"], &[]),
+        ],
+        &["/0".into(), "/1".into()],
+    )
+    .unwrap();
+    for text in [
+        "ask if he or\nshe needs it",
+        "ask if he  or she needs it",
+        "ask if he\tor she needs it",
+        "ask if he or\u{a0}she needs it",
+        "ask if he or\r\n   she needs it",
+    ] {
+        let found = found(&m, text);
+        assert_eq!(found.len(), 1, "{text:?}");
+        assert_eq!(squeeze_whitespace(&found[0]), "he or she", "{text:?}");
+        assert!(
+            found[0].starts_with("he") && found[0].ends_with("she"),
+            "{text:?}"
+        );
+    }
+    assert_eq!(found(&m, "a husband or\nwife"), ["husband or\nwife"]);
+    // Exceptions match across white space too.
+    assert!(found(&m, "in their mother\ntongue").is_empty());
+}
+
+#[test]
+fn a_combining_mark_after_a_hit_is_part_of_it() {
+    let m = TermMatcher::compile(vec![spec("a", &["chairman"], &[], &[])], &["/0".into()]).unwrap();
+    let text = "the chairman\u{301}\u{323} said";
+    assert_eq!(found(&m, text), ["chairman\u{301}\u{323}"]);
+}
+
+#[test]
+fn case_variants_are_one_pattern() {
+    let m = TermMatcher::compile(
+        vec![spec("a", &["He", "he", "HE", "hE"], &[], &[])],
+        &["/0".into()],
+    )
+    .unwrap();
+    assert_eq!(m.uses.len(), 1);
+    assert_eq!(found(&m, "he said; He said"), ["he", "He"]);
+}
+
+#[test]
+fn a_phrase_serving_too_many_entries_is_rejected_at_the_entry_past_the_limit() {
+    let mut rule = spec("a", &["a"], &[], &[]);
+    let entry = rule.entries[0].clone();
+    rule.entries = vec![entry; 50_000];
+    let err = TermMatcher::compile(vec![rule], &["/term_rules/0".into()]).unwrap_err();
+    assert_eq!(
+        err.pointer(),
+        format!("/term_rules/0/entries/{MAX_PHRASE_USES}/terms/0")
+    );
+    assert!(err.to_string().contains("more than 32 entries"), "{err}");
+}
+
+#[test]
+fn many_rules_on_one_word_are_decided_as_the_scan_goes() {
+    // 32 rules all on "a": every occurrence is 32 hits, folded into one that
+    // names the other 31, handed on one start at a time; nothing is held for
+    // the whole text.
+    let rules: Vec<TermRuleSpec> = (0..MAX_PHRASE_USES)
+        .map(|i| spec(&format!("r{i}"), &["a"], &[], &[]))
+        .collect();
+    let pointers: Vec<String> = (0..rules.len()).map(|i| format!("/{i}")).collect();
+    let m = TermMatcher::compile(rules, &pointers).unwrap();
+    let text = "a ".repeat(10_000);
+    let mut count = 0usize;
+    let mut last = (0, 0);
+    m.scan(&text, &mut |hit| {
+        assert!((hit.start, hit.rule) >= last, "hits come in order");
+        last = (hit.start, hit.rule);
+        assert_eq!(hit.also.len(), MAX_PHRASE_USES - 1);
+        count += 1;
+    });
+    assert_eq!(count, 10_000);
+}
+
+#[test]
+fn the_phrase_budget_counts_only_the_packs_own_phrases() {
+    let big: Vec<String> = (0..6_000).map(|i| format!("{i:0>180}")).collect();
+    let big: Vec<&str> = big.iter().map(String::as_str).collect();
+    // About 1.08 MB of phrases: over the budget as the pack's own...
+    let own = TermMatcher::compile(vec![spec("a", &big, &[], &[])], &["/term_rules/0".into()]);
+    assert!(own.unwrap_err().to_string().contains("over the limit"));
+    // ...but not as built-in ones, which the budget does not count.
+    let builtin = TermMatcher::compile(
+        vec![spec("a", &big, &[], &[])],
+        &["(built-in)/term_rules/0".into()],
+    );
+    assert!(builtin.is_ok());
+}
+
+#[test]
 fn case_follows_the_text() {
     assert_eq!(match_case("Chairman", "chair"), "Chair");
     assert_eq!(match_case("BAME", "ethnic minority"), "ethnic minority");
     assert_eq!(match_case("HE OR SHE", "they"), "THEY");
     assert_eq!(match_case("he or she", "they"), "they");
+}
+
+#[test]
+fn a_paragraph_condition_covers_the_whole_paragraph_and_no_further() {
+    let mut rule = spec("a", &["BME"], &[], &[]);
+    rule.entries[0].unless_in_paragraph = vec!["WRES".into()];
+    let m = TermMatcher::compile(vec![rule], &["/0".into()]).unwrap();
+    assert!(found(&m, "Our WRES data follows. BME staff were 18%.").is_empty());
+    assert!(found(&m, "Our WRES data:\nBME staff were 18%.").is_empty());
+    assert_eq!(
+        found(&m, "Our WRES data follows.\n\nBME staff were 18%."),
+        ["BME"]
+    );
+    assert_eq!(
+        found(&m, "BME staff were 18%.\n \nThe WRES report is out."),
+        ["BME"]
+    );
+}
+
+#[test]
+fn overlapping_phrases_of_different_rules_fold_into_the_strongest() {
+    let m = TermMatcher::compile(
+        vec![
+            spec("a", &["mother or father"], &[], &[]),
+            spec("b", &["mother"], &[], &[]),
+        ],
+        &["/0".into(), "/1".into()],
+    )
+    .unwrap();
+    assert_eq!(
+        found(&m, "a mother or father, or a mother"),
+        ["mother or father", "mother"]
+    );
+    assert_eq!(hits(&m, "a mother or father")[0].also, [1]);
+    // A stronger rule wins even with the shorter phrase.
+    let mut strong = spec("c", &["mother"], &[], &[]);
+    strong.severity = crate::model::Severity::Error;
+    let m = TermMatcher::compile(
+        vec![spec("a", &["mother or father"], &[], &[]), strong],
+        &["/0".into(), "/1".into()],
+    )
+    .unwrap();
+    let hits = hits(&m, "a mother or father");
+    assert_eq!(
+        (hits.len(), hits[0].rule, hits[0].also.clone()),
+        (1, 1, vec![0])
+    );
+}
+
+#[test]
+fn a_rule_switched_off_finds_nothing_and_folds_nothing() {
+    let mut m = TermMatcher::compile(
+        vec![
+            spec("a", &["mother or father"], &[], &[]),
+            spec("b", &["mother"], &[], &[]),
+        ],
+        &["/0".into(), "/1".into()],
+    )
+    .unwrap();
+    m.switch_off(&[false, true]);
+    let hits = hits(&m, "a mother or father, or a mother");
+    assert_eq!(hits.len(), 1);
+    assert!(hits[0].also.is_empty());
 }
