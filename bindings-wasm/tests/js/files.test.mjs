@@ -143,6 +143,17 @@ test("checkFile: other wrong files each name the problem", () => {
   assert.ok(thrown.message.includes(".docx"), thrown.message);
 });
 
+test("checkFile: wrong argument types throw a TypeError, not a trap", () => {
+  assert.throws(() => checker.checkFile("not bytes", "a.docx"), { name: "TypeError", message: /checkFile: bytes must be a Uint8Array or an ArrayBuffer, not string/ });
+  assert.throws(() => checker.checkFile(new Uint8Array(1), 7), { name: "TypeError", message: /checkFile: name must be a string, not number/ });
+  assert.throws(() => checker.checkFileJson(null, "a.docx"), { name: "TypeError", message: /checkFileJson: bytes .* not null/ });
+  // An ArrayBuffer is read like its Uint8Array.
+  const bytes = readFileSync(fixtures[0]);
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+  const name = fixtures[0].slice(fixtures[0].lastIndexOf("/") + 1);
+  assert.equal(checker.checkFileJson(buffer, name), JSON.stringify(command[0].report));
+});
+
 test("the checker is usable after every refused file", () => {
   const bytes = new Uint8Array(readFileSync(fixtures[0]));
   assert.equal(checker.checkFileJson(bytes, fixtures[0].slice(fixtures[0].lastIndexOf("/") + 1)), JSON.stringify(command[0].report));

@@ -75,11 +75,11 @@ export function rng(seed) {
 export const commandPath = process.env.DUEREGARD_BIN ?? join(root, "target", "debug", "dueregard");
 
 /** Runs the command; returns its stdout. Exit 1 (violations found) is a normal result. */
-export function commandOutput(args) {
+export function commandOutput(args, { cwd } = {}) {
   if (!existsSync(commandPath)) {
     throw new Error(`${commandPath} is missing: run bindings-wasm/test.sh, or cargo build -p dueregard --bin dueregard`);
   }
-  const run = spawnSync(commandPath, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(commandPath, args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (run.error) throw run.error;
   if (run.status !== 0 && run.status !== 1) {
     throw new Error(`dueregard ${args.join(" ")} exited ${run.status}: ${run.stderr}`);
