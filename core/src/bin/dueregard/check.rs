@@ -55,9 +55,10 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
     let mut accepted: Vec<BaselineEntry> = Vec::new();
 
     let mut outcome = Outcome::Clear;
+    let vocabulary = engine.recognise_vocabulary();
     for input in Inputs::new(&args.files, args.recursive) {
         let read = match input {
-            Ok(path) => files::read_draft(&path, engine.limits(), &engine.recognise_vocabulary())
+            Ok(path) => files::read_draft(&path, engine.limits(), &vocabulary)
                 .map_err(|message| (path.display().to_string(), message)),
             Err((folder, e)) => {
                 let name = folder.display().to_string();

@@ -81,11 +81,7 @@ pub fn run(args: &OrganisationArgs) -> Result<Outcome, String> {
         if let Some(kind) = common.kind {
             read.draft.kind = kind;
         }
-        let mut report = engine.check(&read.draft);
-        if let Some((recognised, places)) = &read.recognition {
-            dueregard::read::recognise::apply_places(places, &mut report);
-            report.recognised = Some(recognised.clone());
-        }
+        let report = engine.check(&read.draft);
         if !report.passes_gate() {
             outcome = outcome.max(Outcome::Blocked);
         }
