@@ -25,6 +25,7 @@ cargo test --workspace --locked
 
 step "SARIF output against Microsoft's SARIF multitool (installs @microsoft/sarif-multitool if missing)"
 bash tests/sarif-validate.sh
+step "Word round trip (installs libreoffice-writer-nogui, python-docx if missing)"; bash tests/annotate-roundtrip.sh
 
 step "WebAssembly binding (installs Debian's rustc-web, wasm-bindgen-cli, binaryen, chromium if missing)"
 bash bindings-wasm/test.sh

@@ -24,6 +24,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyBytes, PyList, PyString};
 
+mod annotate;
 mod arrow;
 
 /// The Python modules this layer calls back into (pure Python, in the wheel).
@@ -369,6 +370,20 @@ impl Checker {
                 Err(failure) => fail(py, failure, item.path.as_deref()),
             }
         })
+    }
+
+    /// Annotates a Word document (a path or bytes): the .docx back with each
+    /// finding as a comment and fixes as tracked changes (`fixes`: "none",
+    /// "safe" or "all"). Returns the bytes, and writes them to `output` too.
+    #[pyo3(signature = (document, output = None, fixes = "safe"))]
+    fn annotate<'py>(
+        &self,
+        py: Python<'py>,
+        document: &Bound<'py, PyAny>,
+        output: Option<&Bound<'py, PyAny>>,
+        fixes: &str,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        annotate::annotate(&self.engine, py, document, output, fixes)
     }
 
     /// Checks Markdown (`markdown=True`) or plain text given as a string.

@@ -1,6 +1,8 @@
 //! Criterion benchmarks for the document readers: a ~100-page .docx (about
 //! 40,000 words and 34 tables, tests/fixtures/docx/long_policy_100_pages.docx)
-//! and an HTML page of the same text made from its blocks.
+//! and an HTML page of the same text made from its blocks; and the Word
+//! round trip over the same .docx (read, check, annotate, write), beside a
+//! plain check of it, so the writer's own cost shows.
 //!
 //!     cargo bench -p dueregard --bench read
 
@@ -64,5 +66,23 @@ fn readers(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, readers);
+fn annotate(c: &mut Criterion) {
+    let docx = std::fs::read(LONG_DOCX).expect("run tests/fixtures/make_fixtures.py");
+    let engine = dueregard::Engine::new();
+    let options = dueregard::AnnotateOptions::default();
+    let mut group = c.benchmark_group("annotate");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(docx.len() as u64));
+    group.bench_function("docx_100_pages_check", |b| {
+        b.iter(|| {
+            dueregard::json_api::check_bytes(&engine, &docx, dueregard::Format::Docx, "").unwrap()
+        })
+    });
+    group.bench_function("docx_100_pages_annotate", |b| {
+        b.iter(|| dueregard::annotate_docx(&engine, &docx, &options).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, readers, annotate);
 criterion_main!(benches);

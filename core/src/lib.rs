@@ -51,6 +51,8 @@ pub use read::read_html;
 pub use read::{Format, Limits};
 pub use rules::{Family, RuleKind, RuleMeta};
 pub use text::TextSpan;
+#[cfg(feature = "docx")]
+pub use write::annotate::{AnnotateOptions, AnnotatedDocx, Fixes, annotate_docx};
 
 /// The README's Rust example runs as a doctest, so it cannot go stale.
 #[doc = include_str!("../../README.md")]

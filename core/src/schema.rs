@@ -46,5 +46,15 @@ pub fn all() -> Vec<(&'static str, String)> {
             "organisation-input.schema.json",
             pretty(schema_for!(OrganisationInput)),
         ),
+        #[cfg(feature = "docx")]
+        (
+            "annotate-options.schema.json",
+            pretty(schema_for!(crate::write::annotate::AnnotateOptions)),
+        ),
+        #[cfg(feature = "docx")]
+        (
+            "annotate-output.schema.json",
+            pretty(output().into_root_schema_for::<crate::write::annotate::AnnotateOutput>()),
+        ),
     ]
 }

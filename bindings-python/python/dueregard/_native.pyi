@@ -53,6 +53,16 @@ class Checker:
         value that is not a draft, OSError when a file cannot be read."""
     def check_text(self, text: str, title: Optional[str] = None, markdown: bool = False) -> Report:
         """Checks Markdown or plain text given as a string."""
+    def annotate(
+        self,
+        document: Union[str, "os.PathLike[str]", bytes],
+        output: Optional[Union[str, "os.PathLike[str]"]] = None,
+        fixes: Literal["none", "safe", "all"] = "safe",
+    ) -> bytes:
+        """Annotates a Word document: the .docx back with each finding as a comment
+        (author "dueregard") and fixes as tracked changes. Returns the bytes and
+        writes them to ``output`` too when given. Raises DraftError for a file
+        that is not a readable .docx."""
     @overload
     def check_many(
         self,

@@ -277,7 +277,7 @@ pub struct DocxPlace {
 }
 
 /// One step of a [`DocxPlace`] (0-based).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     Paragraph(usize),

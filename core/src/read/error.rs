@@ -110,6 +110,9 @@ pub enum ReadError {
         offset: u64,
         message: String,
     },
+    /// A .docx that can be read but not annotated safely.
+    #[error("{part} cannot be annotated: {why}; open the document in Word and save it again")]
+    CannotAnnotate { part: String, why: String },
     /// The HTML is not UTF-8.
     #[error("the page is not UTF-8 text (first bad byte at offset {offset}); save it as UTF-8")]
     NotUtf8 { offset: usize },
@@ -140,6 +143,7 @@ impl ReadError {
             ReadError::TooDeep { .. } => "too_deep",
             ReadError::TooManyElements { .. } => "too_many_elements",
             ReadError::Xml { .. } => "xml",
+            ReadError::CannotAnnotate { .. } => "cannot_annotate",
             ReadError::NotUtf8 { .. } => "not_utf8",
         }
     }

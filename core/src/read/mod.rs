@@ -6,7 +6,7 @@
 mod document;
 mod document_limits;
 #[cfg(feature = "docx")]
-mod docx;
+pub(crate) mod docx;
 mod error;
 #[cfg(feature = "html")]
 mod html;
@@ -26,6 +26,8 @@ pub use error::ReadError;
 pub use html::read_html;
 pub(crate) use json::{JsonProblem, check_depth, deserialize_with_pointer, without_bom};
 pub(crate) use markdown::{MarkdownLayout, SectionLayout, split_markdown_with_layout};
+#[cfg(feature = "docx")]
+pub(crate) use sniff::docx_refusal;
 pub use sniff::{Sniffed, sniff};
 
 use crate::error::DraftError;
@@ -186,10 +188,22 @@ pub fn recognise_bytes_with(
             draft: Draft::from_bytes(bytes, format, title, limits)?,
             recognised: Default::default(),
             places: Default::default(),
+            sources: Default::default(),
+            origins: Default::default(),
         });
     }
     let document = read_document(bytes, format, limits)?;
-    let mut recognition = recognise::recognise_with(&document, vocabulary);
+    recognise_document(&document, title, limits, vocabulary)
+}
+
+/// Recognises a document already read, as [`recognise_bytes_with`] does.
+pub(crate) fn recognise_document(
+    document: &Document,
+    title: &str,
+    limits: &Limits,
+    vocabulary: &recognise::Vocabulary,
+) -> Result<recognise::Recognition, DraftError> {
+    let mut recognition = recognise::recognise_with(document, vocabulary);
     if recognition.draft.title == UNTITLED && !title.is_empty() {
         recognition.draft.title = title.to_owned();
     }
@@ -197,12 +211,17 @@ pub fn recognise_bytes_with(
     Ok(recognition)
 }
 
-/// Reads a Word or HTML document with its reader, when this build has it.
-fn read_document(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, DraftError> {
-    let document_limits = DocumentLimits {
+/// The document limits that go with a draft's limits.
+pub(crate) fn document_limits(limits: &Limits) -> DocumentLimits {
+    DocumentLimits {
         max_input_bytes: limits.max_bytes,
         ..DocumentLimits::default()
-    };
+    }
+}
+
+/// Reads a Word or HTML document with its reader, when this build has it.
+fn read_document(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, DraftError> {
+    let document_limits = document_limits(limits);
     let _ = (bytes, &document_limits);
     match format {
         #[cfg(feature = "docx")]

@@ -5,6 +5,8 @@
 //! Everything here is a pure function of reports and source text: the
 //! command does the reading and writing of files.
 
+#[cfg(feature = "docx")]
+pub mod annotate;
 pub mod baseline;
 mod json_places;
 pub mod places;

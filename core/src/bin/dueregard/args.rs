@@ -55,6 +55,9 @@ pub enum Command {
     /// Check drafts and print a report for each (the default subcommand).
     #[command(after_help = CHECK_AFTER_HELP)]
     Check(CheckArgs),
+    /// Write a copy of a Word document with the findings as comments and fixes as tracked changes.
+    #[command(after_help = ANNOTATE_AFTER_HELP)]
+    Annotate(AnnotateArgs),
     /// Run the language server on standard input and output, for editors.
     #[cfg(feature = "lsp")]
     #[command(after_help = LSP_AFTER_HELP)]
@@ -73,7 +76,7 @@ section \"dueregard\") may set \"rulePack\" and \"docBaseUrl\", overriding these
 
 impl Command {
     /// Every subcommand's name, to tell `dueregard FILE` from `dueregard SUBCOMMAND`.
-    const NAMES: &'static [&'static str] = &["check", "organisation", "help", "lsp"];
+    const NAMES: &'static [&'static str] = &["annotate", "check", "organisation", "help", "lsp"];
 }
 
 /// Options every subcommand takes.
@@ -137,6 +140,41 @@ pub struct CheckArgs {
     /// The drafts to check (and folders, with --recursive).
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+}
+
+const ANNOTATE_AFTER_HELP: &str = "\
+Usage: dueregard annotate [--fixes none|safe|all] [OPTIONS] --output OUT.docx IN.docx\n\
+IN.docx is read and checked as `dueregard check` does; OUT.docx is the same document with one\n\
+Word comment per finding (author \"dueregard\") anchored on its words, a summary comment on the\n\
+title, and fixes as tracked changes (--fixes). Waived findings get no comment. Comments and\n\
+tracked changes by people are kept; dueregard's own from an earlier run are replaced, so\n\
+annotating twice gives the same file. --as-of dates the comments and changes (else undated).\n\
+Prints the report as text, or with --format json the report and the comments written\n\
+(schemas/annotate-output.schema.json).\n\
+Exit codes: 0 ok, 1 an approval gate is blocked, 2 bad input or usage.";
+
+/// The `annotate` subcommand's arguments.
+#[derive(Debug, Clone, Args)]
+pub struct AnnotateArgs {
+    /// The shared options; --output (required) names the annotated .docx, and the report goes to standard output.
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Which fixes become tracked changes: none (comments only), safe (meaning kept), or all (safe and unsafe).
+    #[arg(long, value_enum, default_value_t = FixesArg::Safe)]
+    pub fixes: FixesArg,
+
+    /// The Word document to annotate.
+    #[arg(value_name = "IN.docx")]
+    pub input: PathBuf,
+}
+
+/// `--fixes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FixesArg {
+    None,
+    Safe,
+    All,
 }
 
 /// The `lsp` subcommand's arguments.

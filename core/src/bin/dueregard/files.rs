@@ -222,7 +222,7 @@ pub fn read_text(path: &Path, what: &str, limit: usize) -> Result<String, String
 }
 
 #[derive(Debug)]
-enum CappedReadError {
+pub enum CappedReadError {
     TooLarge,
     Io(io::Error),
 }
@@ -230,7 +230,7 @@ enum CappedReadError {
 /// Reads at most `limit` bytes: refuses a file whose size is known to be over
 /// the limit before reading any of it, and stops one byte past the limit for
 /// files that do not know their size (devices, pipes).
-fn read_capped(path: &Path, limit: usize) -> Result<Vec<u8>, CappedReadError> {
+pub fn read_capped(path: &Path, limit: usize) -> Result<Vec<u8>, CappedReadError> {
     let file = File::open(path).map_err(CappedReadError::Io)?;
     let known = file.metadata().map_err(CappedReadError::Io)?.len();
     if known > limit as u64 {

@@ -4,6 +4,7 @@
 //! Exit codes, for every subcommand: 0 ok, 1 an approval gate is blocked
 //! (an unwaived error-severity violation), 2 bad input or usage.
 
+mod annotate;
 mod args;
 mod check;
 mod files;
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(check) => check::run(&check),
+        Command::Annotate(annotate) => annotate::run(&annotate),
         #[cfg(feature = "lsp")]
         Command::Lsp(lsp) => lsp::run(&lsp),
         Command::Organisation(args) => organisation::run(&args),

@@ -54,6 +54,11 @@ impl<'a> Archive<'a> {
         })
     }
 
+    /// The zip itself, for copying entries unchanged (the annotator).
+    pub(crate) fn zip(&mut self) -> &mut ZipArchive<Cursor<&'a [u8]>> {
+        &mut self.zip
+    }
+
     /// Inflates the named part, or `None` when the archive has no such entry.
     pub(crate) fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>, ReadError> {
         let limits = self.limits;

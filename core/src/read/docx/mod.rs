@@ -10,14 +10,14 @@
 //!
 //! Everything is bounded by [`DocumentLimits`]: see [`read_docx`].
 
-mod archive;
+pub(crate) mod archive;
 mod body;
-mod elements;
+pub(crate) mod elements;
 mod frames;
-mod parts;
+pub(crate) mod parts;
 mod runs;
 mod styles;
-mod xml;
+pub(crate) mod xml;
 
 pub use styles::Styles;
 
@@ -43,6 +43,17 @@ const DEFAULT_MAIN: &str = "word/document.xml";
 /// assert_eq!(err.kind(), "pdf");
 /// ```
 pub fn read_docx(bytes: &[u8], limits: &DocumentLimits) -> Result<Document, ReadError> {
+    read_docx_replacing(bytes, limits, None)
+}
+
+/// [`read_docx`], reading `main_xml` in place of the main document part
+/// when given (the annotator reads a document with its own earlier
+/// annotations taken out). The archive is checked as usual.
+pub(crate) fn read_docx_replacing(
+    bytes: &[u8],
+    limits: &DocumentLimits,
+    main_xml: Option<&str>,
+) -> Result<Document, ReadError> {
     if bytes.len() > limits.max_input_bytes {
         return Err(ReadError::TooLarge {
             size: bytes.len(),
@@ -63,8 +74,12 @@ pub fn read_docx(bytes: &[u8], limits: &DocumentLimits) -> Result<Document, Read
         None => None,
     }
     .unwrap_or_else(|| DEFAULT_MAIN.to_owned());
-    let Some(document_xml) = read_text(&mut archive, &main)? else {
-        return Err(ReadError::NotWord { part: main });
+    let document_xml = match main_xml {
+        Some(xml) => xml.to_owned(),
+        None => match read_text(&mut archive, &main)? {
+            Some(xml) => xml,
+            None => return Err(ReadError::NotWord { part: main }),
+        },
     };
 
     let styles_part = match read_text(&mut archive, &parts::rels_of(&main))? {
@@ -101,6 +116,18 @@ pub fn read_docx(bytes: &[u8], limits: &DocumentLimits) -> Result<Document, Read
     Ok(document(blocks, core_title))
 }
 
+/// The main document part's name, from the package relationships.
+pub(crate) fn main_part(archive: &mut Archive, max_depth: usize) -> Result<String, ReadError> {
+    let package_rels = read_text(archive, "_rels/.rels")?;
+    Ok(match &package_rels {
+        Some(rels) => parts::targets(rels, "_rels/.rels", "", "/officeDocument", max_depth)?
+            .into_iter()
+            .next(),
+        None => None,
+    }
+    .unwrap_or_else(|| DEFAULT_MAIN.to_owned()))
+}
+
 /// Reads a document.xml part on its own, with the styles.xml that goes with it
 /// if there is one: the .docx reader without the zip, for fuzzing and for
 /// callers that already hold the XML. Only `max_depth` of the limits applies.
@@ -117,7 +144,7 @@ pub fn read_docx_xml(
     Ok(document(blocks, None))
 }
 
-fn read_text(archive: &mut Archive, part: &str) -> Result<Option<String>, ReadError> {
+pub(crate) fn read_text(archive: &mut Archive, part: &str) -> Result<Option<String>, ReadError> {
     match archive.read(part)? {
         Some(bytes) => Ok(Some(xml::decode(bytes, part)?)),
         None => Ok(None),

@@ -29,7 +29,7 @@ pub(crate) enum Ns {
     Other,
 }
 
-fn namespace(uri: &str) -> Ns {
+pub(crate) fn namespace(uri: &str) -> Ns {
     match uri {
         "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
         | "http://purl.oclc.org/ooxml/wordprocessingml/main" => Ns::W,

@@ -11,7 +11,10 @@ mod document_control;
 mod eia_table;
 mod form_fields;
 mod kind;
+mod sections;
 mod vocabulary;
+
+pub use sections::{SectionOrigins, TextOrigin};
 
 pub use vocabulary::Vocabulary;
 
@@ -22,7 +25,8 @@ use std::collections::BTreeMap;
 
 use super::document::{Block, Document, DocxPlace, Paragraph, Source, SourceFormat, Step, Table};
 use super::{UNTITLED, empty_draft};
-use crate::model::{Draft, Eia, Field, Section};
+use crate::model::{Draft, Eia, Field};
+use sections::SectionBuilder;
 
 /// What recognition read from a document, for the report and the text output.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -118,6 +122,11 @@ pub struct Recognition {
     /// Draft JSON Pointer ("/eia/groups/3", "/fields/0", "/sections/2") to
     /// the place in the document it was read from ("table 2 › row 5").
     pub places: BTreeMap<String, String>,
+    /// The same pointers to the block, row or table each was read from.
+    pub sources: BTreeMap<String, Source>,
+    /// Per section (in the draft's order): where its heading and each
+    /// stretch of its text came from.
+    pub origins: Vec<SectionOrigins>,
 }
 
 impl Recognition {
@@ -174,6 +183,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         },
         eia: Eia::default(),
         places: BTreeMap::new(),
+        sources: BTreeMap::new(),
         builder: SectionBuilder::default(),
         recent: Vec::new(),
     };
@@ -184,20 +194,20 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
                 if h.level == 0 && state.draft.title == UNTITLED {
                     state.draft.title = h.text.trim().to_owned();
                 }
-                state.builder.start(&h.text, h.source.place());
+                state.builder.start(&h.text, &h.source);
             }
             Block::Paragraph(p) => state.paragraph(p, vocabulary),
             Block::Field(field) => {
-                state.builder.push_line(&field.label, &field.source);
+                state.builder.push_line("", &field.label, &field.source);
                 let new = form_fields::from_html(field, state.draft.fields.len());
-                state.push_field(new, field.source.place(), vocabulary);
+                state.push_field(new, &field.source, vocabulary);
             }
             Block::Table(table) => {
                 // HTML controls laid out in a table are fields wherever the table is.
                 for cell in table.rows.iter().flat_map(|r| &r.cells) {
                     for field in &cell.fields {
                         let new = form_fields::from_html(field, state.draft.fields.len());
-                        state.push_field(new, field.source.place(), vocabulary);
+                        state.push_field(new, &field.source, vocabulary);
                     }
                 }
                 if state.read_table(table, vocabulary) {
@@ -219,6 +229,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         mut recognised,
         eia,
         mut places,
+        sources,
         builder,
         ..
     } = state;
@@ -230,7 +241,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
     {
         draft.title = first;
     }
-    let (sections, section_places) = builder.finish();
+    let (sections, section_places, origins) = builder.finish();
     for (i, place) in section_places.into_iter().enumerate() {
         places.insert(format!("/sections/{i}"), place);
     }
@@ -255,6 +266,8 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         draft,
         recognised,
         places,
+        sources,
+        origins,
     }
 }
 
@@ -264,6 +277,7 @@ struct State {
     recognised: Recognised,
     eia: Eia,
     places: BTreeMap<String, String>,
+    sources: BTreeMap<String, Source>,
     builder: SectionBuilder,
     /// The last few paragraphs, for a field's purpose ("Answering is optional").
     recent: Vec<String>,
@@ -275,14 +289,13 @@ impl State {
             Some(level) => format!("{}- ", "  ".repeat(usize::from(level))),
             None => String::new(),
         };
-        self.builder
-            .push_line(&format!("{prefix}{}", p.text), &p.source);
+        self.builder.push_line(&prefix, &p.text, &p.source);
         if self.eia.assessor.is_none() {
             self.eia.assessor = document_control::assessor_in_line(&p.text);
         }
         for line in p.text.lines() {
             if let Some(field) = form_fields::from_line(line, self.draft.fields.len()) {
-                self.push_field(field, p.source.place(), vocabulary);
+                self.push_field(field, &p.source, vocabulary);
             }
         }
         self.recent.push(p.text.clone());
@@ -291,7 +304,7 @@ impl State {
         }
     }
 
-    fn push_field(&mut self, mut field: Field, place: String, vocabulary: &Vocabulary) {
+    fn push_field(&mut self, mut field: Field, source: &Source, vocabulary: &Vocabulary) {
         if field.purpose.is_none() {
             field.purpose = self
                 .recent
@@ -300,21 +313,21 @@ impl State {
                 .find(|t| vocabulary::any_word(t, &vocabulary.optional_cues))
                 .cloned();
         }
-        self.places
-            .insert(format!("/fields/{}", self.draft.fields.len()), place);
+        let pointer = format!("/fields/{}", self.draft.fields.len());
+        self.places.insert(pointer.clone(), source.place());
+        self.sources.insert(pointer, source.clone());
         self.draft.fields.push(field);
     }
 
     /// Tries each table reader in turn; true when one placed the table.
     fn read_table(&mut self, table: &Table, vocabulary: &Vocabulary) -> bool {
         if let Some(actions) = actions::read(table, vocabulary, self.eia.actions.len()) {
-            self.places
-                .entry("/eia/actions".to_owned())
-                .or_insert_with(|| table_place(table));
+            self.place_table("/eia/actions", table);
             for (action, row) in actions {
-                self.places.insert(
+                self.place_row(
                     format!("/eia/actions/{}", self.eia.actions.len()),
-                    row_place(table, row),
+                    table,
+                    row,
                 );
                 self.eia.actions.push(action);
             }
@@ -322,15 +335,10 @@ impl State {
         }
         if let Some(read) = eia_table::read(table, vocabulary) {
             for pointer in ["/eia", "/eia/groups"] {
-                self.places
-                    .entry(pointer.to_owned())
-                    .or_insert_with(|| table_place(table));
+                self.place_table(pointer, table);
             }
             for (group, row) in read.groups {
-                self.places.insert(
-                    format!("/eia/groups/{}", self.eia.groups.len()),
-                    row_place(table, row),
-                );
+                self.place_row(format!("/eia/groups/{}", self.eia.groups.len()), table, row);
                 self.eia.groups.push(group);
             }
             self.recognised.unplaced.extend(read.unplaced);
@@ -345,7 +353,7 @@ impl State {
         if !fields.is_empty() {
             self.builder.push_table_text(table);
             for (field, row) in fields {
-                self.push_field(field, row_place(table, row), vocabulary);
+                self.push_field(field, &row_source(table, row), vocabulary);
             }
             return true;
         }
@@ -353,20 +361,37 @@ impl State {
     }
 }
 
-/// "table 2 › row 5" for a .docx row; the row's first cell's line for HTML.
-fn row_place(table: &Table, row: usize) -> String {
+impl State {
+    /// Places `pointer` at the table, unless it is placed already.
+    fn place_table(&mut self, pointer: &str, table: &Table) {
+        if !self.places.contains_key(pointer) {
+            self.places.insert(pointer.to_owned(), table_place(table));
+            self.sources
+                .insert(pointer.to_owned(), table.source.clone());
+        }
+    }
+
+    fn place_row(&mut self, pointer: String, table: &Table, row: usize) {
+        let source = row_source(table, row);
+        self.places.insert(pointer.clone(), source.place());
+        self.sources.insert(pointer, source);
+    }
+}
+
+/// A .docx row ("table 2 › row 5"); the row's first cell for HTML.
+fn row_source(table: &Table, row: usize) -> Source {
     match &table.source {
         Source::Docx(place) => {
             let mut path = place.path.clone();
             path.push(Step::Row(row));
-            Source::Docx(DocxPlace { path }).place()
+            Source::Docx(DocxPlace { path })
         }
         Source::Html(_) => table
             .rows
             .iter()
             .find(|r| r.index == row)
             .and_then(|r| r.cells.first())
-            .map_or_else(|| table.source.place(), |c| c.source.place()),
+            .map_or_else(|| table.source.clone(), |c| c.source.clone()),
     }
 }
 
@@ -376,99 +401,4 @@ fn table_place(table: &Table) -> String {
         Some(caption) => format!("{place} ({caption})"),
         None => place,
     }
-}
-
-/// Collects sections: a heading starts one; text before the first heading
-/// goes into an opening section.
-#[derive(Default)]
-struct SectionBuilder {
-    sections: Vec<(Section, String)>,
-    current: Option<(Section, String)>,
-}
-
-impl SectionBuilder {
-    fn start(&mut self, heading: &str, place: String) {
-        self.flush();
-        self.current = Some((
-            Section {
-                id: String::new(),
-                heading: heading.trim().to_owned(),
-                text: String::new(),
-            },
-            place,
-        ));
-    }
-
-    fn push_line(&mut self, line: &str, source: &Source) {
-        if line.trim().is_empty() {
-            return;
-        }
-        let (section, _) = self.current.get_or_insert_with(|| {
-            (
-                Section {
-                    id: String::new(),
-                    heading: String::new(),
-                    text: String::new(),
-                },
-                source.place(),
-            )
-        });
-        if !section.text.is_empty() {
-            section.text.push('\n');
-        }
-        section.text.push_str(line);
-    }
-
-    /// A table's rows as lines, cells joined by " | ", so term rules read them.
-    fn push_table_text(&mut self, table: &Table) {
-        for row in &table.rows {
-            let cells: Vec<String> = row
-                .cells
-                .iter()
-                .filter(|c| !c.merged_above)
-                .map(|c| c.text().replace('\n', " / "))
-                .collect();
-            self.push_line(&cells.join(" | "), &table.source);
-        }
-    }
-
-    fn flush(&mut self) {
-        if let Some((section, place)) = self.current.take()
-            && !(section.heading.is_empty() && section.text.trim().is_empty())
-        {
-            self.sections.push((section, place));
-        }
-    }
-
-    fn finish(mut self) -> (Vec<Section>, Vec<String>) {
-        self.flush();
-        let mut used = std::collections::BTreeSet::new();
-        for (i, (section, _)) in self.sections.iter_mut().enumerate() {
-            let mut id = slug(&section.heading);
-            if id.is_empty() {
-                id = format!("section-{}", i + 1);
-            }
-            if !used.insert(id.clone()) {
-                id = format!("{id}-{}", i + 1);
-                used.insert(id.clone());
-            }
-            section.id = id;
-        }
-        self.sections.into_iter().unzip()
-    }
-}
-
-fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out.chars().take(60).collect()
 }
