@@ -24,6 +24,7 @@
 //!
 //! [wasm-bindgen]: https://rustwasm.github.io/docs/wasm-bindgen/
 
+mod annotate;
 mod organisation;
 
 use std::sync::Arc;
@@ -275,6 +276,8 @@ enum Input {
     Organisation,
     /// An organisation report to render.
     OrganisationReport,
+    /// `annotateDocx`'s options.
+    AnnotateOptions,
 }
 
 impl Input {
@@ -283,6 +286,7 @@ impl Input {
             Input::Draft => "draft",
             Input::RulePack => "rule_pack",
             Input::Organisation | Input::OrganisationReport => "organisation",
+            Input::AnnotateOptions => "options",
         }
     }
 
@@ -292,6 +296,7 @@ impl Input {
             Input::RulePack => "a rule pack",
             Input::Organisation => "the documents and their reports",
             Input::OrganisationReport => "an organisation report",
+            Input::AnnotateOptions => "annotate options",
         }
     }
 }

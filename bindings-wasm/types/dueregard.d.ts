@@ -228,6 +228,42 @@ export interface ActionHeaders {
 }
 
 /**
+ * How to annotate a document. Every field has a default, so `{}` is valid
+ * JSON for the bindings.
+ * (Input type.)
+ */
+export interface AnnotateOptions {
+  /**
+   * The date written on dueregard's comments and tracked changes
+   * (midnight UTC). Without it they carry no date, so the output depends
+   * on nothing but the input.
+   * @default null
+   */
+  as_of?: Date | null;
+  /**
+   * Where the rule documentation is: each comment links to URL#RULE-ID
+   * [default: docs/rules.md in the repository, as in SARIF output].
+   * @default null
+   */
+  doc_base_url?: string | null;
+  /**
+   * Which fixes become tracked changes (default `safe`).
+   * @default "safe"
+   */
+  fixes?: Fixes;
+  /**
+   * Check the document as this kind, whatever recognition guessed.
+   * @default null
+   */
+  kind?: DraftKind | null;
+  /**
+   * The title for a document that has none of its own.
+   * @default null
+   */
+  title?: string | null;
+}
+
+/**
  * Whether a suggested edit can be applied without a person reading it.
  * - `"safe"`: Meaning is kept; safe to apply in bulk.
  * - `"unsafe"`: Likely right, but a person should read the result.
@@ -802,6 +838,15 @@ export interface FixedFinding {
   /** The rule. */
   rule: string;
 }
+
+/**
+ * Which fixes become tracked changes.
+ * - `"none"`: Comments only.
+ * - `"safe"`: Fixes marked safe (meaning is kept) as tracked changes.
+ * - `"all"`: Safe and unsafe fixes as tracked changes (never display-only ones).
+ * (Input type.)
+ */
+export type Fixes = "none" | "safe" | "all";
 
 /**
  * The status of an element or pillar.

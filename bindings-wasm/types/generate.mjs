@@ -29,6 +29,7 @@ const sources = [
   ["bindings-wasm/types/framework.schema.json", "output"],
   ["schemas/organisation-report.schema.json", "output"],
   ["schemas/self-assessment.schema.json", "input"],
+  ["schemas/annotate-options.schema.json", "input"],
 ];
 const target = join(here, "dueregard.d.ts");
 

@@ -788,6 +788,26 @@ async function openDocument(event) {
   announce(`Checked “${file.name}”: ${countSentence(checked.summary)}`);
 }
 
+/** The file name without its extension, as the command titles a document without one. */
+function stem(name) {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** Saves the opened Word document with dueregard's comments and tracked changes (a Blob; nothing uploaded). */
+function downloadAnnotated() {
+  if (!opened) return;
+  const annotated = guard(() => checker.annotateDocx(opened.bytes, { title: stem(opened.name) }), `“${opened.name}” could not be annotated`);
+  if (!annotated) return;
+  const blob = new Blob([annotated], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+  const link = el("a", { href: URL.createObjectURL(blob), download: `${stem(opened.name)} with comments.docx` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  announce(`Saved “${stem(opened.name)} with comments.docx” to this computer.`);
+}
+
 /** Recognised.describe() in the core, in the same words. */
 function describeRecognised(r) {
   const what = { docx: "Word document", html: "web page" }[r.format] ?? r.format;
@@ -810,6 +830,20 @@ function renderDocument() {
   $("document-unplaced-wrap").hidden = !unplaced.length;
   $("document-unplaced").replaceChildren(...unplaced.map((u) => el("li", {}, `${u.place}: ${u.why}`)));
   $("document-count").textContent = countSentence(r.summary);
+  // The Word round trip: the author's own document back with the findings as
+  // comments and safe fixes as tracked changes, made in the page.
+  $("document-actions").replaceChildren(
+    ...(r.recognised?.format === "docx"
+      ? [
+          el("button", { id: "download-annotated", type: "button", class: "button", "aria-describedby": "download-annotated-hint", onclick: downloadAnnotated }, "Download with comments"),
+          el(
+            "p",
+            { id: "download-annotated-hint", class: "hint" },
+            "A copy of your document with each finding as a Word comment and safe fixes as tracked changes you can accept or reject. Made in this page.",
+          ),
+        ]
+      : []),
+  );
   renderPillars($("document-pillars"), r);
   const all = findings(r);
   $("document-findings").replaceChildren(

@@ -265,10 +265,19 @@ test("the intranet form reflows at 320 px and passes axe-core, typing and with a
   await assertNoAxeViolations(page, "with a Word document open at 320 px");
   await page.locator("#document").screenshot({ path: join(outDir, "intranet-form-320-document.png") });
 
+  // Download with comments: the annotated document, made in the page, equals annotateDocx in node.
+  const [annotated] = await Promise.all([page.waitForEvent("download"), page.click("#download-annotated")]);
+  assert.equal(annotated.suggestedFilename(), "policy_eia_screening_ticks with comments.docx");
+  const downloaded = readFileSync(await annotated.path());
+  const expectedBytes = new dueregard.Checker().annotateDocx(new Uint8Array(readFileSync(word)), { title: "policy_eia_screening_ticks" });
+  assert.ok(downloaded.equals(Buffer.from(expectedBytes)), "the downloaded document differs from annotateDocx's");
+  assert.match(await page.locator("#status").textContent(), /Saved “policy_eia_screening_ticks with comments\.docx”/);
+
   // A web page too, and a Word 97-2003 file renamed .docx is refused in words, in the alert.
   await page.setInputFiles("#open-document", join(root, "tests", "fixtures", "html", "registration_form.html"));
   await page.waitForFunction(() => /registration_form\.html/.test(document.querySelector("#document-heading").textContent));
   assert.match(await page.locator("#document-recognised").textContent(), /^Read your web page: .*form field/);
+  assert.equal(await page.locator("#download-annotated").count(), 0, "Download with comments is for Word documents only");
   const ole2 = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1016), Buffer.from("WordDocument", "utf16le")]);
   await page.setInputFiles("#open-document", { name: "old.docx", mimeType: "application/msword", buffer: ole2 });
   await page.locator("#alert:not([hidden])").waitFor();

@@ -8,6 +8,7 @@ import {
   organisation,
   organisationJson,
   renderOrganisation,
+  type AnnotateOptions,
   type OrganisationOptions,
   type OrganisationReport,
   type CheckTextOptions,
@@ -56,6 +57,9 @@ const page: string = renderOrganisation(org, "html");
 // @ts-expect-error xlsx is not written by the WebAssembly build
 renderOrganisation(org, "xlsx");
 void [orgJson, page, org.elements[0]?.status];
+const annotateOptions: AnnotateOptions = { fixes: "safe", title: "leave" };
+const annotated: Uint8Array = checker.annotateDocx(bytes, annotateOptions);
+void annotated;
 
 const findings: Finding[] = [...report.violations, ...report.needs_review];
 for (const f of findings) {
