@@ -83,6 +83,17 @@ pub(super) fn summary_text(report: &Report, commented: usize) -> Vec<String> {
     paragraphs
 }
 
+/// Orders statuses weakest first, so a pillar is explained by its weakest element.
+fn weakness_rank(status: FrameworkStatus) -> u8 {
+    match status {
+        FrameworkStatus::NotInPlace => 0,
+        FrameworkStatus::WorkInProgress => 1,
+        FrameworkStatus::NoIssuesFound => 2,
+        FrameworkStatus::InPlace => 3,
+        FrameworkStatus::NotAssessed => 4,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::shortened;
@@ -92,16 +103,5 @@ mod tests {
         assert_eq!(shortened("short", 10), "short");
         assert_eq!(shortened("one two three four", 10), "one two…");
         assert_eq!(shortened("a, b, c, d, e, f", 9), "a, b, c…");
-    }
-}
-
-/// Orders statuses weakest first, so a pillar is explained by its weakest element.
-fn weakness_rank(status: FrameworkStatus) -> u8 {
-    match status {
-        FrameworkStatus::NotInPlace => 0,
-        FrameworkStatus::WorkInProgress => 1,
-        FrameworkStatus::NoIssuesFound => 2,
-        FrameworkStatus::InPlace => 3,
-        FrameworkStatus::NotAssessed => 4,
     }
 }
