@@ -7,7 +7,7 @@
 # source changed, finishes in a few seconds:
 #   - Debian's rustc-web, cargo-web, rust-web-src and lld-22 (rustup has no wasm32 std here)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock, in target/tools
-#   - binaryen (wasm-opt), typescript and playwright-core from npm, in bindings-wasm/node_modules
+#   - binaryen (wasm-opt), typescript, playwright-core and axe-core from npm, in bindings-wasm/node_modules
 #
 # Environment: DUEREGARD_WASM_PROFILE=release (default) or dev for a quick unoptimised build;
 # DUEREGARD_WASM_OPT=-O3 (default), -Oz, ... for wasm-opt.
@@ -42,7 +42,7 @@ fi
 # 3. npm tools (wasm-opt from binaryen; Debian's binaryen makes modules that fail to load).
 if [ ! -x "$here/node_modules/.bin/wasm-opt" ] || [ ! -f "$here/node_modules/.package-lock.json" ] \
     || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
-    say "installing npm tools (binaryen, typescript, playwright-core)"
+    say "installing npm tools (binaryen, typescript, playwright-core, axe-core)"
     (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

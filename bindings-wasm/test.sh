@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of the WebAssembly binding, from a fresh clone: builds (build.sh
 # installs what is missing), installs Debian's chromium if it is missing, then
-# runs the node tests: the conformance corpus, every error path, the
+# runs the node tests: the conformance corpus, checkFile on every Word and
+# HTML fixture against the command's report, every error path, the
 # randomized session test, tsc --noEmit on the typed usage file, the README
 # one-liner, and the intranet form in headless Chromium.
 set -euo pipefail
@@ -18,6 +19,9 @@ node "$here/types/generate.mjs" --check
 
 say "build"
 bash "$here/build.sh"
+
+say "the dueregard command (the Word and HTML reports are compared with its output)"
+(cd "$here/.." && cargo build -p dueregard --bin dueregard)
 
 say "chromium"
 if [ ! -x /usr/bin/chromium ]; then

@@ -24,6 +24,9 @@
 //!
 //! [wasm-bindgen]: https://rustwasm.github.io/docs/wasm-bindgen/
 
+mod annotate;
+mod organisation;
+
 use std::sync::Arc;
 
 use dueregard::{Engine, ErrorInfo, display_pointer, json_api};
@@ -109,9 +112,30 @@ impl Checker {
     /// Uint8Array(await file.arrayBuffer())`): a Word `.docx`, an HTML page,
     /// Markdown, text or a JSON draft, chosen by `name`'s extension. Nothing
     /// leaves the page. A Word or HTML report carries `recognised`.
+    ///
+    /// @throws {TypeError} when `bytes` is not a Uint8Array or ArrayBuffer, or `name` not a string.
     #[wasm_bindgen(js_name = "checkFile", unchecked_return_type = "Report")]
-    pub fn check_file(&self, bytes: &[u8], name: &str) -> Result<JsValue, JsValue> {
-        parse(check_file_json(&self.engine, bytes, name).map_err(|e| js_error(&e)))
+    pub fn check_file(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let bytes = bytes_arg(&bytes, "checkFile", "bytes")?;
+        let name = string_arg(&name, "checkFile", "name")?;
+        parse(check_file_json(&self.engine, &bytes, &name).map_err(|e| js_error(&e)))
+    }
+
+    /// As `checkFile`, returning the report as compact JSON text, exactly as
+    /// the Rust core serialises it.
+    #[wasm_bindgen(js_name = "checkFileJson")]
+    pub fn check_file_json(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    ) -> Result<String, JsValue> {
+        let bytes = bytes_arg(&bytes, "checkFileJson", "bytes")?;
+        let name = string_arg(&name, "checkFileJson", "name")?;
+        check_file_json(&self.engine, &bytes, &name).map_err(|e| js_error(&e))
     }
 
     /// As `checkText`, returning the report as compact JSON text.
@@ -248,6 +272,12 @@ pub fn framework() -> Result<JsValue, JsValue> {
 enum Input {
     Draft,
     RulePack,
+    /// The organisation view's documents or one of its options.
+    Organisation,
+    /// An organisation report to render.
+    OrganisationReport,
+    /// `annotateDocx`'s options.
+    AnnotateOptions,
 }
 
 impl Input {
@@ -255,6 +285,8 @@ impl Input {
         match self {
             Input::Draft => "draft",
             Input::RulePack => "rule_pack",
+            Input::Organisation | Input::OrganisationReport => "organisation",
+            Input::AnnotateOptions => "options",
         }
     }
 
@@ -262,6 +294,9 @@ impl Input {
         match self {
             Input::Draft => "a draft",
             Input::RulePack => "a rule pack",
+            Input::Organisation => "the documents and their reports",
+            Input::OrganisationReport => "an organisation report",
+            Input::AnnotateOptions => "annotate options",
         }
     }
 }
@@ -310,6 +345,26 @@ fn string_arg(value: &JsValue, method: &str, name: &str) -> Result<String, JsVal
         };
         js_sys::TypeError::new(&format!("{method}: {name} must be a string, not {got}")).into()
     })
+}
+
+/// A file's bytes from a `Uint8Array` or an `ArrayBuffer`, copied into
+/// WebAssembly memory, or a `TypeError` naming the method and the argument.
+fn bytes_arg(value: &JsValue, method: &str, name: &str) -> Result<Vec<u8>, JsValue> {
+    if let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(array.to_vec());
+    }
+    if value.is_instance_of::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(value).to_vec());
+    }
+    let got = if value.is_null() {
+        "null".to_owned()
+    } else {
+        js_type(value)
+    };
+    Err(js_sys::TypeError::new(&format!(
+        "{method}: {name} must be a Uint8Array or an ArrayBuffer, not {got}"
+    ))
+    .into())
 }
 
 fn js_type(value: &JsValue) -> String {

@@ -228,6 +228,42 @@ export interface ActionHeaders {
 }
 
 /**
+ * How to annotate a document. Every field has a default, so `{}` is valid
+ * JSON for the bindings.
+ * (Input type.)
+ */
+export interface AnnotateOptions {
+  /**
+   * The date written on dueregard's comments and tracked changes
+   * (midnight UTC). Without it they carry no date, so the output depends
+   * on nothing but the input.
+   * @default null
+   */
+  as_of?: Date | null;
+  /**
+   * Where the rule documentation is: each comment links to URL#RULE-ID
+   * [default: docs/rules.md in the repository, as in SARIF output].
+   * @default null
+   */
+  doc_base_url?: string | null;
+  /**
+   * Which fixes become tracked changes (default `safe`).
+   * @default "safe"
+   */
+  fixes?: Fixes;
+  /**
+   * Check the document as this kind, whatever recognition guessed.
+   * @default null
+   */
+  kind?: DraftKind | null;
+  /**
+   * The title for a document that has none of its own.
+   * @default null
+   */
+  title?: string | null;
+}
+
+/**
  * Whether a suggested edit can be applied without a person reading it.
  * - `"safe"`: Meaning is kept; safe to apply in bulk.
  * - `"unsafe"`: Likely right, but a person should read the result.
@@ -247,6 +283,9 @@ export interface AppliedWaiver {
   /** Why the rule is waived here. */
   reason: string;
 }
+
+/** (Input type.) */
+export type Array_of_Claim = Claim[];
 
 /**
  * Who a document is for.
@@ -272,6 +311,19 @@ export interface Citation {
 }
 
 /**
+ * One self-assessment claim, as given.
+ * (Input type.)
+ */
+export interface Claim {
+  /** Where the organisation says it stands. */
+  claimed: SelfAssessment;
+  /** The element, e.g. `4.1`. */
+  element: string;
+  /** What the organisation offers as evidence. */
+  note?: string | null;
+}
+
+/**
  * Document-control table keys.
  * (Input type.)
  */
@@ -285,6 +337,45 @@ export interface ControlKeys {
   /** @default [] */
   version?: string[];
 }
+
+/**
+ * A claim checked against the documents.
+ * (Output type.)
+ */
+export interface CrossCheck {
+  /** Whether the documents bear the claim out. */
+  agrees: boolean;
+  /** What was claimed. */
+  claimed: SelfAssessment;
+  /**
+   * The documents that decide the outcome: those with gaps when a claim is
+   * contradicted, those with evidence otherwise.
+   */
+  documents: string[];
+  /** The element. */
+  element: string;
+  /** What the documents show. */
+  found: FrameworkStatus;
+  /**
+   * In one line, e.g. "4.1 claimed in place; Patient registration form:
+   * The form asks equality questions but not sexual orientation."
+   */
+  message: string;
+  /** The organisation's evidence note, as given. */
+  note?: string | null;
+  /** How the claim compares with the documents. */
+  outcome: CrossCheckOutcome;
+}
+
+/**
+ * How a claim compares with what the documents show.
+ * - `"agrees"`: The documents show what is claimed.
+ * - `"contradicted"`: The documents have gaps against a claim of progress.
+ * - `"not_shown"`: The documents neither show nor contradict the claim.
+ * - `"understated"`: The documents show more than is claimed.
+ * (Output type.)
+ */
+export type CrossCheckOutcome = "agrees" | "contradicted" | "not_shown" | "understated";
 
 /**
  * A valid calendar date written `YYYY-MM-DD`.
@@ -303,6 +394,53 @@ export interface Dates {
   drafted?: Date | null;
   /** When it will next be reviewed. */
   review?: Date | null;
+}
+
+/**
+ * One document, as checked.
+ * (Output type.)
+ */
+export interface DocumentEntry {
+  /** Unwaived error-severity violations. */
+  blocking: number;
+  /** The document's name as given (a file name), or "Document N". */
+  document: string;
+  /** The draft's kind. */
+  kind: string;
+  /** Findings to review. */
+  needs_review: number;
+  /** Its review date, if it has one. */
+  review?: Date | null;
+  /** The draft's title; absent with `no_excerpts`. */
+  title?: string | null;
+  /** Findings that need a change. */
+  violations: number;
+}
+
+/**
+ * A document's evidence for an element.
+ * (Output type.)
+ */
+export interface DocumentEvidence {
+  /** The document. */
+  document: string;
+  /** What passed, and where. */
+  evidence: Evidence[];
+  /** The document's own status for the element. */
+  status: FrameworkStatus;
+}
+
+/**
+ * A document's gaps against an element.
+ * (Output type.)
+ */
+export interface DocumentGaps {
+  /** The document. */
+  document: string;
+  /** The unwaived violations. */
+  gaps: ElementFinding[];
+  /** The document's own status for the element. */
+  status: FrameworkStatus;
 }
 
 /**
@@ -414,6 +552,28 @@ export interface ElementFinding {
   rule: string;
   /** How much it matters. */
   severity: Severity;
+}
+
+/**
+ * The framework's progress checklist for one element.
+ * (Output type.)
+ */
+export interface ElementProgress {
+  /** The action to date, in one paragraph, from what was fixed since. */
+  action_to_date: string;
+  /** Earlier gaps no longer found (matched by fingerprint). */
+  fixed: FixedFinding[];
+  /** Gaps found now that were not found before. */
+  new_gaps: number;
+  /** The element's status in the previous report. */
+  previous: FrameworkStatus;
+  /**
+   * On the framework's progress scale: significant when the element came
+   * into place or every earlier gap was closed with none opened; moderate
+   * when a gap was closed or the status rose; no progress otherwise.
+   * Absent when the element was in place at both dates, or assessed at neither.
+   */
+  progress?: Progress | null;
 }
 
 /**
@@ -665,6 +825,30 @@ export interface Fix {
 }
 
 /**
+ * An earlier gap that is no longer found.
+ * (Output type.)
+ */
+export interface FixedFinding {
+  /** The document it was in. */
+  document: string;
+  /** Its fingerprint. */
+  fingerprint: string;
+  /** What was found then. */
+  message: string;
+  /** The rule. */
+  rule: string;
+}
+
+/**
+ * Which fixes become tracked changes.
+ * - `"none"`: Comments only.
+ * - `"safe"`: Fixes marked safe (meaning is kept) as tracked changes.
+ * - `"all"`: Safe and unsafe fixes as tracked changes (never display-only ones).
+ * (Input type.)
+ */
+export type Fixes = "none" | "safe" | "all";
+
+/**
  * The status of an element or pillar.
  *
  * For one element of one draft:
@@ -779,6 +963,147 @@ export interface Location {
 }
 
 /**
+ * One element across documents.
+ * (Output type.)
+ */
+export interface OrganisationElement {
+  /** Documents with gaps against the element: what to act on. */
+  contradicted_by: DocumentGaps[];
+  /** Documents whose evidence supports the element. */
+  evidenced_by: DocumentEvidence[];
+  /** The element id, e.g. `4.1`. */
+  id: string;
+  /** Findings to review against the element, across documents. */
+  needs_review: number;
+  /** Its pillar. */
+  pillar: number;
+  /** Progress since the previous report, when one was given. */
+  progress?: ElementProgress | null;
+  /** Why, in one line. */
+  reason: string;
+  /** The framework's recommendation, quoted. */
+  recommendation: string;
+  /**
+   * In place when a document evidences it in place and none has a gap
+   * against it; work in progress when there is evidence and gaps (or
+   * incomplete evidence); not in place when there are gaps and no
+   * evidence; no issues found when documents ran the rules and neither;
+   * not assessed when no document was assessed for it.
+   */
+  status: FrameworkStatus;
+  /** Its title, quoted from the framework. */
+  title: string;
+}
+
+/**
+ * One finding in one document.
+ * (Output type.)
+ */
+export interface OrganisationFinding {
+  /** `violations` or `needs_review`. */
+  bucket: string;
+  /** The document. */
+  document: string;
+  /** The elements it is against. */
+  elements: string[];
+  /** The text around it; absent with `no_excerpts`. */
+  excerpt?: string | null;
+  /** Its fingerprint. */
+  fingerprint: string;
+  /**
+   * What was found; with `no_excerpts`, the rule's name (messages can
+   * quote the document).
+   */
+  message: string;
+  /** The rule's name. */
+  name: string;
+  /** JSON Pointer into the document. */
+  path: string;
+  /** The rule. */
+  rule: string;
+  /** How much it matters. */
+  severity: Severity;
+  /** Whether a waiver covers it. */
+  waived: boolean;
+}
+
+/**
+ * One pillar across documents.
+ * (Output type.)
+ */
+export interface OrganisationPillar {
+  /** The pillar number. */
+  number: number;
+  /** Each element's status, in one line. */
+  reason: string;
+  /** From its elements, by the same rule as a single report's pillars. */
+  status: FrameworkStatus;
+  /** Its title, quoted. */
+  title: string;
+}
+
+/**
+ * An organisation's view across its documents.
+ * (Output type.)
+ */
+export interface OrganisationReport {
+  /** The date the report is as of: review dates are compared with it. */
+  as_of?: Date | null;
+  /** Credit for the framework text quoted in this report. */
+  attribution: string;
+  /** Each document checked, in input order. */
+  documents: DocumentEntry[];
+  /** The framework's 17 elements, from the evidence across documents. */
+  elements: OrganisationElement[];
+  /** Every finding, in every document. */
+  findings: OrganisationFinding[];
+  /** This format's version. */
+  format_version: number;
+  /**
+   * Whether document text and names were left out (documents are then
+   * called "Document 1", "Document 2" in input order).
+   */
+  no_excerpts: boolean;
+  /** Documents whose review date has passed as of `as_of`. */
+  past_review: ReviewEntry[];
+  /** The framework's 6 pillars, from their elements. */
+  pillars: OrganisationPillar[];
+  /** The earlier report progress is measured against, if one was given. */
+  previous?: PreviousInfo | null;
+  /** The rule packs the documents were checked with, as "name version". */
+  rule_packs: string[];
+  /** The self-assessment cross-check: empty when no self-assessment was given. */
+  self_assessment: CrossCheck[];
+  /** Counts across documents. */
+  summary: OrganisationSummary;
+  /** Every waived finding: due regard recorded. */
+  waivers: WaiverEntry[];
+}
+
+/**
+ * Counts across documents.
+ * (Output type.)
+ */
+export interface OrganisationSummary {
+  /** Unwaived error-severity violations. */
+  blocking: number;
+  /** Self-assessment claims the documents contradict. */
+  contradicted_claims: number;
+  /** Documents checked. */
+  documents: number;
+  /** Elements in place, across documents. */
+  elements_in_place: number;
+  /** Findings a person must judge (waived ones included). */
+  needs_review: number;
+  /** Documents past their review date. */
+  past_review: number;
+  /** Findings that need a change (waived ones included). */
+  violations: number;
+  /** Waived findings. */
+  waived: number;
+}
+
+/**
  * Settings for structural rules.
  * (Input type.)
  */
@@ -870,6 +1195,32 @@ export interface PillarStatus {
 }
 
 /**
+ * The earlier report progress is measured against.
+ * (Output type.)
+ */
+export interface PreviousInfo {
+  /** Its date. */
+  as_of?: Date | null;
+  /** How many documents it covered. */
+  documents: number;
+  /**
+   * Whether findings were matched by fingerprint alone, because one of
+   * the two reports left document names out.
+   */
+  matched_by_fingerprint_only: boolean;
+}
+
+/**
+ * The framework's progress checklist scale: how far an organisation has
+ * moved on a recommendation since it started tracking.
+ * - `"significant"`: A great deal has been done.
+ * - `"moderate"`: Some, but not much, has been done.
+ * - `"no_progress"`: Nothing has moved yet.
+ * (Output type.)
+ */
+export type Progress = "significant" | "moderate" | "no_progress";
+
+/**
  * One rung of the progress scale.
  * (Output type.)
  */
@@ -914,6 +1265,17 @@ export interface Recognised {
   tables_read: number;
   /** What could not be placed in the draft. */
   unplaced?: Unplaced[];
+}
+
+/**
+ * A document past its review date.
+ * (Output type.)
+ */
+export interface ReviewEntry {
+  /** The document. */
+  document: string;
+  /** Its review date. */
+  review: Date;
 }
 
 /**
@@ -973,7 +1335,7 @@ export interface Section {
  * - `"not_in_place"`: Nothing is in place yet (red).
  * - `"work_in_progress"`: Under way but not finished (amber).
  * - `"in_place"`: Already in place (green).
- * (Output type.)
+ * (Input and output type.)
  */
 export type SelfAssessment = "not_in_place" | "work_in_progress" | "in_place";
 
@@ -1271,6 +1633,31 @@ export interface Waiver {
 }
 
 /**
+ * A waived finding.
+ * (Output type.)
+ */
+export interface WaiverEntry {
+  /** Whether anyone is named as approving it. */
+  approved: boolean;
+  /** Who approved it; absent when nobody is named (or with `no_excerpts`). */
+  approved_by?: string | null;
+  /** The document. */
+  document: string;
+  /** The elements the finding is against. */
+  elements: string[];
+  /** What was found. */
+  message: string;
+  /** The rule's name. */
+  name: string;
+  /** Where. */
+  path: string;
+  /** Why it was waived. */
+  reason: string;
+  /** The rule waived. */
+  rule: string;
+}
+
+/**
  * A byte range of a section's text that a waiver covers.
  * (Input type.)
  */
@@ -1289,6 +1676,27 @@ export interface CheckTextOptions {
   markdown?: boolean;
 }
 
+/** One checked document for `organisation`: its name and its report. */
+export interface OrganisationItem {
+  /** A file name or a title (`path` is read as its alias, as `check --format json` writes it). */
+  document?: string;
+  path?: string;
+  /** Its report, from `check`, `checkFile` or the command. */
+  report: Report;
+}
+
+/** Options for `organisation` and `organisationJson`. */
+export interface OrganisationOptions {
+  /** The organisation's own claims, or the text of a JSON or CSV self-assessment file. */
+  self_assessment?: Claim[] | string | null;
+  /** An earlier organisation report, to measure progress per element. */
+  previous?: OrganisationReport | null;
+  /** The date review dates are compared with ("YYYY-MM-DD"). */
+  as_of?: string | null;
+  /** Leave document text and names out. */
+  no_excerpts?: boolean;
+}
+
 /**
  * What every method throws on bad input: a JavaScript `Error` (name
  * `DueregardError`) whose message names the JSON Pointer and the problem.
@@ -1296,7 +1704,7 @@ export interface CheckTextOptions {
 export interface DueregardError extends Error {
   name: "DueregardError";
   /** Which input was wrong. */
-  error: "draft" | "rule_pack" | "options";
+  error: "draft" | "rule_pack" | "options" | "organisation";
   /** A short, stable kind: syntax, invalid, too_large, too_deep, not_utf8, over_limit, rule. */
   kind: string;
   /** RFC 6901 JSON Pointer to the offending value, when known ("" is the whole input). */

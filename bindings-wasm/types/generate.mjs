@@ -27,6 +27,9 @@ const sources = [
   ["schemas/rule-pack.schema.json", "input"],
   ["bindings-wasm/types/rule-meta.schema.json", "output"],
   ["bindings-wasm/types/framework.schema.json", "output"],
+  ["schemas/organisation-report.schema.json", "output"],
+  ["schemas/self-assessment.schema.json", "input"],
+  ["schemas/annotate-options.schema.json", "input"],
 ];
 const target = join(here, "dueregard.d.ts");
 
@@ -40,6 +43,27 @@ export interface CheckTextOptions {
   markdown?: boolean;
 }
 
+/** One checked document for \`organisation\`: its name and its report. */
+export interface OrganisationItem {
+  /** A file name or a title (\`path\` is read as its alias, as \`check --format json\` writes it). */
+  document?: string;
+  path?: string;
+  /** Its report, from \`check\`, \`checkFile\` or the command. */
+  report: Report;
+}
+
+/** Options for \`organisation\` and \`organisationJson\`. */
+export interface OrganisationOptions {
+  /** The organisation's own claims, or the text of a JSON or CSV self-assessment file. */
+  self_assessment?: Claim[] | string | null;
+  /** An earlier organisation report, to measure progress per element. */
+  previous?: OrganisationReport | null;
+  /** The date review dates are compared with ("YYYY-MM-DD"). */
+  as_of?: string | null;
+  /** Leave document text and names out. */
+  no_excerpts?: boolean;
+}
+
 /**
  * What every method throws on bad input: a JavaScript \`Error\` (name
  * \`DueregardError\`) whose message names the JSON Pointer and the problem.
@@ -47,7 +71,7 @@ export interface CheckTextOptions {
 export interface DueregardError extends Error {
   name: "DueregardError";
   /** Which input was wrong. */
-  error: "draft" | "rule_pack" | "options";
+  error: "draft" | "rule_pack" | "options" | "organisation";
   /** A short, stable kind: syntax, invalid, too_large, too_deep, not_utf8, over_limit, rule. */
   kind: string;
   /** RFC 6901 JSON Pointer to the offending value, when known ("" is the whole input). */

@@ -7,7 +7,8 @@
 #     phrase-use limit it took 1.6 GB on 2 KB of text; now it is a rule pack
 #     error at /term_rules/0/entries/32/terms/0.
 #   - pack-32-rules: the heaviest pack the limits allow on one word, 32 error
-#     rules each on "a": every "a" is 32 hits.
+#     rules each on "a": every "a" is 32 hits, folded into one
+#     finding that names the other 31 (also_matched).
 #   - pack-overlap: 32 rules each with the 100 nested phrases "a", "a a", ...,
 #     "a a ... a" (199 bytes): at every word of doc-100k-a, 100 phrases end
 #     and each serves 32 rules, the most overlap the limits allow.

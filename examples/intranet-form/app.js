@@ -32,6 +32,7 @@ const GROUPS = [
   ["sex", "Sex"],
   ["sexual_orientation", "Sexual orientation"],
 ];
+const KIND_LABEL = Object.fromEntries(KINDS.map(([value, label]) => [value, label.toLowerCase()]));
 const GROUP_LABEL = Object.fromEntries([
   ...GROUPS,
   ["carers", "Carers"],
@@ -128,14 +129,14 @@ function flush() {
 }
 
 /** Runs `fn`; shows a checker error in the alert region instead of throwing. */
-function guard(fn) {
+function guard(fn, failed = "The draft could not be checked") {
   try {
     const result = fn();
     hideAlert();
     return result;
   } catch (error) {
     if (error?.name === "DueregardError") {
-      showAlert(`The draft could not be checked: ${error.message}`);
+      showAlert(`${failed}: ${error.message}`);
     } else {
       // A bug in the checker (a WebAssembly trap). The draft is still in the form.
       console.error(error);
@@ -247,6 +248,7 @@ function buildDetails() {
   });
   $("export").addEventListener("click", exportDraft);
   $("import").addEventListener("change", importDraft);
+  $("open-document").addEventListener("change", openDocument);
 }
 
 function uniqueSectionId() {
@@ -354,14 +356,23 @@ function buildEia() {
         "tr",
         { dataset: { group } },
         el("th", { scope: "row" }, el("span", { class: "group-name" }, label), checks),
-        el("td", {}, impact),
-        el("td", {}, evidence),
-        el("td", {}, mitigation),
-        el("td", { class: "action-cell" }, action, owner, el("label", { class: "inline-label", for: due.id }, "Due", due), measure),
+        el("td", {}, cellLabel("Impact"), impact),
+        el("td", {}, cellLabel("Evidence"), evidence),
+        el("td", {}, cellLabel("Mitigation"), mitigation),
+        el("td", { class: "action-cell" }, cellLabel("Action (what, who, when, measure)"), action, owner, el("label", { class: "inline-label", for: due.id }, "Due", due), measure),
       ),
     );
     eiaRows.set(group, row);
   }
+}
+
+/**
+ * A cell's column heading, shown only when the grid is one block per
+ * characteristic (narrow screens); hidden from screen readers, which hear the
+ * column heading and each control's own label.
+ */
+function cellLabel(text) {
+  return el("span", { class: "cell-label", "aria-hidden": "true" }, text);
 }
 
 function fillEia() {
@@ -525,32 +536,37 @@ function render(next) {
   }
 
   // Counts, announced politely.
-  const s = report.summary;
-  const gate = s.blocking ? ` ${s.blocking} must be fixed before approval.` : " Nothing blocks approval.";
-  $("count").textContent = `${plural(s.violations, "change needed", "changes needed")}, ${plural(s.needs_review, "finding to review", "findings to review")}.${gate}`;
+  $("count").textContent = countSentence(report.summary);
 
-  renderPillars();
+  renderPillars($("pillars"), report);
   renderFindings(all);
   renderEiaChecks(all);
   document.body.dataset.checks = String(Number(document.body.dataset.checks ?? 0) + 1);
+}
+
+/** "2 changes needed, 1 finding to review. 1 must be fixed before approval." */
+function countSentence(s) {
+  const gate = s.blocking ? ` ${s.blocking} must be fixed before approval.` : " Nothing blocks approval.";
+  return `${plural(s.violations, "change needed", "changes needed")}, ${plural(s.needs_review, "finding to review", "findings to review")}.${gate}`;
 }
 
 function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function renderPillars() {
+/** The six pillars of report `r`, each with its status in words and why, into `list`. */
+function renderPillars(list, r) {
   // Five statuses: the framework's three, given only on evidence, plus "no
   // issues found" (grey: nothing wrong, nothing shown) and "not assessed".
   const scale = new Map(framework.status_scale.map((l) => [l.value, l]));
-  $("pillars").replaceChildren(
-    ...report.pillars.map((p) => {
+  list.replaceChildren(
+    ...r.pillars.map((p) => {
       const level = scale.get(p.status);
       const light = level?.traffic_light ?? "none";
       const label = level?.label ?? "Not assessed";
       const framed = ["red", "amber", "green"].includes(light);
       const counts = [p.violations && plural(p.violations, "change", "changes"), p.needs_review && `${p.needs_review} to review`].filter(Boolean).join(", ");
-      const elements = report.elements.filter((e) => e.pillar === p.number && e.status !== "not_assessed");
+      const elements = r.elements.filter((e) => e.pillar === p.number && e.status !== "not_assessed");
       return el(
         "li",
         { class: `pillar pillar--${light}`, dataset: { pillar: p.number, status: p.status } },
@@ -591,7 +607,6 @@ function renderPillars() {
 }
 
 function renderFindings(all) {
-  const elements = new Map(framework.elements.map((e) => [e.id, e]));
   const list = $("findings");
   if (!all.length) {
     list.replaceChildren(el("li", { class: "finding finding--none" }, "Nothing to look at. Keep writing; checks run as you type."));
@@ -599,40 +614,47 @@ function renderFindings(all) {
   }
   list.replaceChildren(
     ...all.map((f) => {
-      const kind = f.bucket === "violation" ? "Change needed" : "To review";
-      const badge = `${kind} · ${f.severity}${f.waiver ? " · waived" : ""}`;
       const target = controlFor(f.location.path);
       const fix = fixable(f) ? f.fix : null;
-      return el(
-        "li",
-        { class: `finding finding--${f.bucket}`, dataset: { rule: f.rule, fingerprint: f.fingerprint } },
-        el("p", { class: "finding-badge" }, badge),
-        el("p", { class: "finding-message" }, f.message),
-        el("p", { class: "finding-where" }, `Where: ${place(f)}`, f.excerpt ? el("span", { class: "excerpt" }, ` — “${f.excerpt}”`) : null),
-        f.waiver ? el("p", { class: "finding-waiver" }, `Waived: ${f.waiver.reason}`) : null,
-        el("details", {}, el("summary", {}, "Why this matters"), el("p", {}, f.explanation)),
-        el(
-          "p",
-          { class: "finding-elements" },
-          "Framework: ",
-          f.elements.map((id, i) => [i ? "; " : "", `${id} ${elements.get(id)?.title ?? ""}`.trim()]),
-        ),
-        el("p", { class: "finding-source" }, "Source: ", sourceLink(f.source), f.source.checked ? ` (checked ${f.source.checked})` : ""),
-        f.suggestions?.length ? el("p", { class: "finding-suggestions" }, `Consider: ${f.suggestions.join("; ")}`) : null,
-        el(
-          "div",
-          { class: "finding-actions" },
-          target ? el("button", { type: "button", class: "button button--link", onclick: () => reveal(f, target) }, "Show me") : null,
-          fix
-            ? el(
-                "button",
-                { type: "button", class: "button apply-fix", onclick: () => applyFix(f) },
-                fix.applicability === "safe" ? `Apply fix: ${fix.title}` : `Apply suggested fix: ${fix.title} (check the result)`,
-              )
-            : null,
-        ),
+      const actions = el(
+        "div",
+        { class: "finding-actions" },
+        target ? el("button", { type: "button", class: "button button--link", onclick: () => reveal(f, target) }, "Show me") : null,
+        fix
+          ? el(
+              "button",
+              { type: "button", class: "button apply-fix", onclick: () => applyFix(f) },
+              fix.applicability === "safe" ? `Apply fix: ${fix.title}` : `Apply suggested fix: ${fix.title} (check the result)`,
+            )
+          : null,
       );
+      return findingItem(f, `Where: ${place(f)}`, actions);
     }),
+  );
+}
+
+/** One finding in a list: badge, message, where, why, framework elements, source, suggestions. */
+function findingItem(f, where, actions) {
+  const elements = new Map(framework.elements.map((e) => [e.id, e]));
+  const kind = f.bucket === "violation" ? "Change needed" : "To review";
+  const badge = `${kind} · ${f.severity}${f.waiver ? " · waived" : ""}`;
+  return el(
+    "li",
+    { class: `finding finding--${f.bucket}`, dataset: { rule: f.rule, fingerprint: f.fingerprint } },
+    el("p", { class: "finding-badge" }, badge),
+    el("p", { class: "finding-message" }, f.message),
+    el("p", { class: "finding-where" }, where, f.excerpt ? el("span", { class: "excerpt" }, ` — “${f.excerpt}”`) : null),
+    f.waiver ? el("p", { class: "finding-waiver" }, `Waived: ${f.waiver.reason}`) : null,
+    el("details", {}, el("summary", {}, "Why this matters"), el("p", {}, f.explanation)),
+    el(
+      "p",
+      { class: "finding-elements" },
+      "Framework: ",
+      f.elements.map((id, i) => [i ? "; " : "", `${id} ${elements.get(id)?.title ?? ""}`.trim()]),
+    ),
+    el("p", { class: "finding-source" }, "Source: ", sourceLink(f.source), f.source.checked ? ` (checked ${f.source.checked})` : ""),
+    f.suggestions?.length ? el("p", { class: "finding-suggestions" }, `Consider: ${f.suggestions.join("; ")}`) : null,
+    actions,
   );
 }
 
@@ -741,6 +763,94 @@ async function importDraft(event) {
   fillEia();
   render(session.report());
   announce(`Opened “${draft.title}”.`);
+}
+
+// ---------------------------------------------------------------- a Word document or web page
+
+/** The document opened last: its name, its bytes and its report. */
+let opened = null;
+
+/** Checks a .docx or .html file in the page (checkFile); nothing is uploaded. */
+async function openDocument(event) {
+  const file = event.target.files?.[0];
+  event.target.value = "";
+  if (!file) return;
+  announce(`Checking “${file.name}”…`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const checked = guard(() => checker.checkFile(bytes, file.name), `“${file.name}” could not be checked`);
+  if (!checked) {
+    announce(`“${file.name}” could not be checked.`);
+    return;
+  }
+  opened = { name: file.name, bytes, report: checked };
+  renderDocument();
+  $("document-heading").focus();
+  announce(`Checked “${file.name}”: ${countSentence(checked.summary)}`);
+}
+
+/** The file name without its extension, as the command titles a document without one. */
+function stem(name) {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** Saves the opened Word document with dueregard's comments and tracked changes (a Blob; nothing uploaded). */
+function downloadAnnotated() {
+  if (!opened) return;
+  const annotated = guard(() => checker.annotateDocx(opened.bytes, { title: stem(opened.name) }), `“${opened.name}” could not be annotated`);
+  if (!annotated) return;
+  const blob = new Blob([annotated], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+  const link = el("a", { href: URL.createObjectURL(blob), download: `${stem(opened.name)} with comments.docx` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  announce(`Saved “${stem(opened.name)} with comments.docx” to this computer.`);
+}
+
+/** Recognised.describe() in the core, in the same words. */
+function describeRecognised(r) {
+  const what = { docx: "Word document", html: "web page" }[r.format] ?? r.format;
+  const s = (n) => (n === 1 ? "" : "s");
+  const parts = [`Read your ${what}: ${r.sections} section${s(r.sections)}`];
+  if (r.eia_rows) parts.push(`EIA table: ${r.eia_rows} row${s(r.eia_rows)}, ${r.eia_rows_with_evidence} with evidence`);
+  if (r.fields) parts.push(`read ${r.fields} form field${s(r.fields)}`);
+  if (r.actions) parts.push(`read ${r.actions} action${s(r.actions)}`);
+  if (r.unplaced?.length) parts.push(`${r.unplaced.length} not understood: ${r.unplaced.map((u) => u.place).join(", ")}`);
+  return `${parts.join("; ")}.`;
+}
+
+function renderDocument() {
+  const { name, report: r } = opened;
+  $("document").hidden = false;
+  $("document-heading").textContent = `Your document: ${name}`;
+  $("document-name").textContent = `Checked in this page: “${r.draft.title}”, read as ${KIND_LABEL[r.draft.kind] ?? r.draft.kind}. Nothing was uploaded.`;
+  $("document-recognised").textContent = r.recognised ? describeRecognised(r.recognised) : "";
+  const unplaced = r.recognised?.unplaced ?? [];
+  $("document-unplaced-wrap").hidden = !unplaced.length;
+  $("document-unplaced").replaceChildren(...unplaced.map((u) => el("li", {}, `${u.place}: ${u.why}`)));
+  $("document-count").textContent = countSentence(r.summary);
+  // The Word round trip: the author's own document back with the findings as
+  // comments and safe fixes as tracked changes, made in the page.
+  $("document-actions").replaceChildren(
+    ...(r.recognised?.format === "docx"
+      ? [
+          el("button", { id: "download-annotated", type: "button", class: "button", "aria-describedby": "download-annotated-hint", onclick: downloadAnnotated }, "Download with comments"),
+          el(
+            "p",
+            { id: "download-annotated-hint", class: "hint" },
+            "A copy of your document with each finding as a Word comment and safe fixes as tracked changes you can accept or reject. Made in this page.",
+          ),
+        ]
+      : []),
+  );
+  renderPillars($("document-pillars"), r);
+  const all = findings(r);
+  $("document-findings").replaceChildren(
+    ...(all.length
+      ? all.map((f) => findingItem(f, `Where: ${f.location.place ?? "the whole document"}`, null))
+      : [el("li", { class: "finding finding--none" }, "Nothing to look at in this document.")]),
+  );
 }
 
 // ---------------------------------------------------------------- start

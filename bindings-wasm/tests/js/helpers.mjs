@@ -1,6 +1,7 @@
 // Shared by the node tests: where things are, the built package, and the
 // conformance corpus (the same cases as tests/src/lib.rs in Rust).
 import { createRequire } from "node:module";
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { dirname, join, extname, basename } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -65,4 +66,23 @@ export function rng(seed) {
     int: (n) => Math.floor(next() * n),
     pick: (list) => list[Math.floor(next() * list.length)],
   };
+}
+
+/**
+ * The `dueregard` command the binding is compared with: $DUEREGARD_BIN, or the
+ * debug build test.sh makes (cargo build -p dueregard --bin dueregard).
+ */
+export const commandPath = process.env.DUEREGARD_BIN ?? join(root, "target", "debug", "dueregard");
+
+/** Runs the command; returns its stdout. Exit 1 (violations found) is a normal result. */
+export function commandOutput(args, { cwd } = {}) {
+  if (!existsSync(commandPath)) {
+    throw new Error(`${commandPath} is missing: run bindings-wasm/test.sh, or cargo build -p dueregard --bin dueregard`);
+  }
+  const run = spawnSync(commandPath, args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (run.error) throw run.error;
+  if (run.status !== 0 && run.status !== 1) {
+    throw new Error(`dueregard ${args.join(" ")} exited ${run.status}: ${run.stderr}`);
+  }
+  return run.stdout;
 }

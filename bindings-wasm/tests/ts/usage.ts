@@ -5,6 +5,12 @@
 import {
   Checker,
   framework,
+  organisation,
+  organisationJson,
+  renderOrganisation,
+  type AnnotateOptions,
+  type OrganisationOptions,
+  type OrganisationReport,
   type CheckTextOptions,
   type Draft,
   type DueregardError,
@@ -39,6 +45,21 @@ const json: string = fromText.checkJson(JSON.stringify(draft));
 const options: CheckTextOptions = { title: "Guide", markdown: true };
 const text: Report = checker.checkText("# Guide\n\nDear ladies and gentlemen", options);
 const textJson: string = checker.checkTextJson("Dear ladies and gentlemen");
+const bytes: Uint8Array = Uint8Array.from([0x3c, 0x70, 0x3e, 0x68, 0x69, 0x3c, 0x2f, 0x70, 0x3e]); // "<p>hi</p>"
+const fromFile: Report = checker.checkFile(bytes, "leave.html");
+const eiaRows: number | undefined = fromFile.recognised?.eia_rows;
+const fileJson: string = checker.checkFileJson(bytes, "leave.html");
+void [eiaRows, fileJson];
+const orgOptions: OrganisationOptions = { as_of: "2026-11-30", self_assessment: "element,claimed\n4.1,in place\n", no_excerpts: false };
+const org: OrganisationReport = organisation([{ document: "leave.html", report: fromFile }], orgOptions);
+const orgJson: string = organisationJson([{ path: "leave.html", report: fromFile }], { previous: org });
+const page: string = renderOrganisation(org, "html");
+// @ts-expect-error xlsx is not written by the WebAssembly build
+renderOrganisation(org, "xlsx");
+void [orgJson, page, org.elements[0]?.status];
+const annotateOptions: AnnotateOptions = { fixes: "safe", title: "leave" };
+const annotated: Uint8Array = checker.annotateDocx(bytes, annotateOptions);
+void annotated;
 
 const findings: Finding[] = [...report.violations, ...report.needs_review];
 for (const f of findings) {
@@ -69,7 +90,7 @@ try {
 } catch (e) {
   const err = e as DueregardError;
   const where: string | undefined = err.pointer;
-  const which: "draft" | "rule_pack" | "options" = err.error;
+  const which: "draft" | "rule_pack" | "options" | "organisation" = err.error;
   void [where, which, err.kind, err.message];
 }
 
