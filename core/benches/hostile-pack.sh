@@ -18,7 +18,7 @@
 #
 #   bash core/benches/hostile-pack.sh
 #
-# Needs the release check example (built here), the Python wheel installed in
+# Needs the release `dueregard` command (built here), the Python wheel installed in
 # .venv-python/fresh (bash bindings-python/test.sh) and bindings-wasm/pkg
 # (bash bindings-wasm/build.sh); a surface that is missing is skipped, saying so.
 # node runs with --disable-wasm-trap-handler (else it reserves 8 GiB per
@@ -35,7 +35,7 @@ if [ ! -x /usr/bin/time ]; then
     echo "hostile-pack: installing GNU time" >&2
     apt-get update -qq >&2 && apt-get install -y -qq time >&2
 fi
-(cd "$root" && cargo build --release --example check >&2)
+(cd "$root" && cargo build --release --bin dueregard >&2)
 
 python3 - "$work" <<'EOF'
 import json, sys
@@ -92,7 +92,7 @@ printf '%-34s %-8s %10s  %s\n' "surface, pack, document" "wall" "peak RSS" "outc
 for pack in pack-50000 pack-32-rules pack-overlap; do
     for doc in doc-100k doc-100k-a; do
         measure "command $pack $doc" bash -c 'exec "$@" > "$0"' "$work/report.json" \
-            "$root/target/release/examples/check" --format json --rule-pack "$work/$pack.json" "$work/$doc.txt"
+            "$root/target/release/dueregard" check --format json --rule-pack "$work/$pack.json" "$work/$doc.txt"
         python3 - "$work/report.json" "$work/time.txt" <<'EOF2'
 import json, sys
 try:
