@@ -96,7 +96,7 @@ for pack in pack-50000 pack-32-rules pack-overlap; do
         python3 - "$work/report.json" "$work/time.txt" <<'EOF2'
 import json, sys
 try:
-    r = json.load(open(sys.argv[1])); r = r if isinstance(r, dict) else r[0]; s = r["summary"]
+    r = json.load(open(sys.argv[1])); r = r if isinstance(r, dict) else r[0]["report"]; s = r["summary"]
     print(f"    report: {s['violations']} listed, {s['omitted']} counted, {s['blocking']} blocking")
 except ValueError:
     print("    " + next((l for l in open(sys.argv[2]) if l.startswith("check:")), "no report").strip()[:110])
