@@ -64,9 +64,10 @@ except dueregard.DueregardError as e:
 ''')
 (out / "measure.cjs").write_text('''
 const fs = require("fs");
+// The title is the file's stem, as the command and Python name a text file.
 const { Checker } = require(process.argv[4]);
 try {
-  const s = new Checker(fs.readFileSync(process.argv[2], "utf8")).checkText(fs.readFileSync(process.argv[3], "utf8"), { title: "doc" }).summary;
+  const s = new Checker(fs.readFileSync(process.argv[2], "utf8")).checkText(fs.readFileSync(process.argv[3], "utf8"), { title: require("path").basename(process.argv[3], ".txt") }).summary;
   console.log(`report: ${s.violations} listed, ${s.omitted} counted, ${s.blocking} blocking`);
 } catch (e) {
   console.log(`typed error: ${e.name} ${e.kind} at ${e.pointer} (${e.message.slice(0, 60)})`);
