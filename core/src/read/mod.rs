@@ -26,8 +26,6 @@ pub use error::ReadError;
 pub use html::read_html;
 pub(crate) use json::{JsonProblem, check_depth, deserialize_with_pointer, without_bom};
 pub(crate) use markdown::{MarkdownLayout, SectionLayout, split_markdown_with_layout};
-#[cfg(feature = "docx")]
-pub(crate) use sniff::docx_refusal;
 pub use sniff::{Sniffed, sniff};
 
 use crate::error::DraftError;

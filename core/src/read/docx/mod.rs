@@ -57,16 +57,7 @@ pub(crate) fn read_docx_replacing(
     limits: &DocumentLimits,
     main_xml: Option<&str>,
 ) -> Result<Document, ReadError> {
-    if bytes.len() > limits.max_input_bytes {
-        return Err(ReadError::TooLarge {
-            size: bytes.len(),
-            limit: limits.max_input_bytes,
-        });
-    }
-    if let Some(refusal) = docx_refusal(bytes) {
-        return Err(refusal);
-    }
-    let mut archive = Archive::open(bytes, limits)?;
+    let mut archive = open_archive(bytes, limits)?;
     let depth = limits.max_depth;
 
     let package_rels = read_text(&mut archive, "_rels/.rels")?;
@@ -141,6 +132,24 @@ pub(crate) fn read_docx_replacing(
 }
 
 /// The main document part's name, from the package relationships.
+/// Opens a .docx as a zip within the limits, after refusing what is too
+/// large or not a Word document at all (a .doc, a PDF, an encrypted file).
+pub(crate) fn open_archive<'b>(
+    bytes: &'b [u8],
+    limits: &DocumentLimits,
+) -> Result<Archive<'b>, ReadError> {
+    if bytes.len() > limits.max_input_bytes {
+        return Err(ReadError::TooLarge {
+            size: bytes.len(),
+            limit: limits.max_input_bytes,
+        });
+    }
+    if let Some(refusal) = docx_refusal(bytes) {
+        return Err(refusal);
+    }
+    Archive::open(bytes, limits)
+}
+
 pub(crate) fn main_part(archive: &mut Archive, max_depth: usize) -> Result<String, ReadError> {
     let package_rels = read_text(archive, "_rels/.rels")?;
     Ok(match &package_rels {

@@ -9,10 +9,10 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
+use crate::read::DocumentLimits;
 use crate::read::ReadError;
 use crate::read::docx::archive::Archive;
-use crate::read::docx::{main_part, parts, read_text};
-use crate::read::{DocumentLimits, docx_refusal};
+use crate::read::docx::{main_part, open_archive, parts, read_text};
 
 const COMMENTS_TYPE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
@@ -35,16 +35,7 @@ pub(super) struct Package<'a> {
 
 impl<'a> Package<'a> {
     pub(super) fn open(bytes: &'a [u8], limits: &DocumentLimits) -> Result<Self, ReadError> {
-        if bytes.len() > limits.max_input_bytes {
-            return Err(ReadError::TooLarge {
-                size: bytes.len(),
-                limit: limits.max_input_bytes,
-            });
-        }
-        if let Some(refusal) = docx_refusal(bytes) {
-            return Err(refusal);
-        }
-        let mut archive = Archive::open(bytes, limits)?;
+        let mut archive = open_archive(bytes, limits)?;
         let depth = limits.max_depth;
         let main = main_part(&mut archive, depth)?;
         let Some(document_xml) = read_text(&mut archive, &main)? else {
