@@ -24,6 +24,8 @@
 //!
 //! [wasm-bindgen]: https://rustwasm.github.io/docs/wasm-bindgen/
 
+mod diff;
+
 use std::sync::Arc;
 
 use dueregard::{Engine, ErrorInfo, display_pointer, json_api};

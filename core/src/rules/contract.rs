@@ -14,6 +14,10 @@ pub(crate) struct RuleContext<'a> {
     pub options: &'a PackOptions,
     /// Every rule in the pack, with its severity in this pack.
     pub known_rules: &'a BTreeMap<String, Severity>,
+    /// Per section, by index: the sentences that list the Act's protected
+    /// characteristics (found with the section's text scans, so cached per
+    /// section in a session).
+    pub act_lists: &'a [&'a [crate::rules::ActSentence]],
 }
 
 /// A finding before the engine adds metadata, positions and fingerprints.

@@ -29,11 +29,19 @@ pub(crate) fn run(rule: &dyn StructuralRule, json: &str) -> Verdict {
 
 /// What `rule` concludes about a draft under other pack options.
 pub(crate) fn run_with(rule: &dyn StructuralRule, json: &str, options: &PackOptions) -> Verdict {
+    let draft = draft(json);
+    let found: Vec<Vec<crate::rules::ActSentence>> = draft
+        .sections
+        .iter()
+        .map(|s| crate::rules::act_list_sentences(&s.text))
+        .collect();
+    let act_lists: Vec<&[crate::rules::ActSentence]> = found.iter().map(Vec::as_slice).collect();
     let cx = RuleContext {
         options,
         known_rules: &KNOWN_RULES,
+        act_lists: &act_lists,
     };
-    rule.check(&draft(json), &cx)
+    rule.check(&draft, &cx)
 }
 
 /// The findings `rule` gives on a draft; fails if the rule does not apply.

@@ -35,7 +35,7 @@ impl StructuralRule for EiaGenderReassignmentWording {
         .to_meta()
     }
 
-    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+    fn check(&self, draft: &Draft, cx: &RuleContext<'_>) -> Verdict {
         let mut findings = Vec::new();
         let mut looked = false;
         if let Some(eia) = &draft.eia {
@@ -55,7 +55,7 @@ impl StructuralRule for EiaGenderReassignmentWording {
                 }
             }
         }
-        for list in act_lists(draft) {
+        for list in act_lists(cx) {
             looked = true;
             if list.lower.contains("gender reassignment") {
                 continue;

@@ -2,6 +2,7 @@
 //! cites the EHRC code for services, which does not cover workplaces.
 
 use crate::model::{Audience, Draft, DraftKind, Severity};
+use crate::rules::phrases::PhraseList;
 use crate::rules::services::{find, has_any, sentences};
 use crate::rules::{
     Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
@@ -20,7 +21,7 @@ const SERVICES_CODE: [&str; 5] = [
 ];
 
 /// Staff facilities the workplace regulations cover.
-const FACILITIES: [&str; 10] = [
+static FACILITIES: PhraseList = PhraseList::new(&[
     "toilet",
     "toilets",
     "changing room",
@@ -31,7 +32,7 @@ const FACILITIES: [&str; 10] = [
     "washrooms",
     "lockers",
     "facilities",
-];
+]);
 
 /// A workforce policy, or a policy written only for staff.
 fn for_staff(draft: &Draft) -> bool {
@@ -107,6 +108,13 @@ impl StructuralRule for PolicyFacilitiesServicesCode {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn its_phrase_lists_are_found_as_one_search_found_them() {
+        for list in [&FACILITIES] {
+            crate::rules::phrases::assert_cannot_overlap(list.phrases());
+        }
+    }
     use super::*;
     use crate::rules::testing::{examples_behave, findings, not_applicable, paths};
 
