@@ -68,6 +68,11 @@ export interface Report {
   passes: RuleOutcome[];
   /** The framework's 6 pillars, each with a status. */
   pillars: PillarStatus[];
+  /**
+   * For a Word or HTML document: what was read from it (EIA rows, form
+   * fields, actions) and what could not be placed.
+   */
+  recognised?: Recognised | null;
   /** Counts, and whether an approval gate would pass. */
   summary: Summary;
   /** Findings that need a change. */
@@ -208,6 +213,33 @@ export interface Action {
 }
 
 /**
+ * Action table column headers.
+ * (Input type.)
+ */
+export interface ActionHeaders {
+  /** @default [] */
+  action?: string[];
+  /** @default [] */
+  due?: string[];
+  /** @default [] */
+  measure?: string[];
+  /** @default [] */
+  owner?: string[];
+}
+
+/**
+ * A finding new to the report.
+ * (Output type.)
+ */
+export interface AddedFinding {
+  /** The list it goes in. */
+  bucket: Bucket;
+  finding: Finding;
+  /** Its position in that list in the new report, from 0. */
+  index: number;
+}
+
+/**
  * Whether a suggested edit can be applied without a person reading it.
  * - `"safe"`: Meaning is kept; safe to apply in bulk.
  * - `"unsafe"`: Likely right, but a person should read the result.
@@ -235,6 +267,14 @@ export interface AppliedWaiver {
 export type Audience = "staff" | "service_users" | "carers" | "children_and_young_people" | "public" | "partners";
 
 /**
+ * Which list of the report a finding is in.
+ * - `"violations"`: `violations`
+ * - `"needs_review"`: `needs_review`
+ * (Output type.)
+ */
+export type Bucket = "violations" | "needs_review";
+
+/**
  * A further source a rule relies on. `checked` is the date the fact was
  * checked there; it is absent when the source could not be re-read, and
  * `note` then says what the rule rests on instead.
@@ -249,6 +289,21 @@ export interface Citation {
   title: string;
   /** Where to read it. */
   url: string;
+}
+
+/**
+ * Document-control table keys.
+ * (Input type.)
+ */
+export interface ControlKeys {
+  /** @default [] */
+  decision?: string[];
+  /** @default [] */
+  owner?: string[];
+  /** @default [] */
+  review?: string[];
+  /** @default [] */
+  version?: string[];
 }
 
 /**
@@ -689,10 +744,41 @@ export interface GroupAssessment {
 }
 
 /**
+ * Words for one characteristic.
+ * (Input type.)
+ */
+export interface GroupWords {
+  group: Group;
+  words: string[];
+}
+
+/**
  * The likely effect of the draft on a group.
  * (Input type.)
  */
 export type Impact = "positive" | "negative" | "neutral" | "unknown";
+
+/**
+ * Impact column headers and impact words.
+ * (Input type.)
+ */
+export interface ImpactWords {
+  /** @default [] */
+  negative?: string[];
+  /** @default [] */
+  neutral?: string[];
+  /** @default [] */
+  positive?: string[];
+}
+
+/**
+ * Words for one document kind.
+ * (Input type.)
+ */
+export interface KindWords {
+  kind: DraftKind;
+  words: string[];
+}
 
 /**
  * Where a finding is.
@@ -701,10 +787,31 @@ export type Impact = "positive" | "negative" | "neutral" | "unknown";
 export interface Location {
   /** RFC 6901 JSON Pointer into the draft, e.g. `/sections/2/text` or `/eia/groups`. */
   path: string;
+  /**
+   * For a Word or HTML document, where in it the finding is, as a person
+   * counts ("table 2 › row 4", "line 40, column 7").
+   */
+  place?: string | null;
   /** The section id, for findings in a section. */
   section?: string | null;
   /** The span within the text at `path`, for findings in text. */
   span?: TextSpan | null;
+}
+
+/**
+ * A finding that kept its fingerprint and its words but sits elsewhere:
+ * text was typed or deleted before it in the same text.
+ * (Output type.)
+ */
+export interface MovedFinding {
+  /** The text around it now. */
+  excerpt?: string | null;
+  /** The finding's fingerprint. */
+  fingerprint: string;
+  /** Its fix, with the edit's offsets where it now is. */
+  fix?: Fix | null;
+  /** Where it is now. */
+  location: Location;
 }
 
 /**
@@ -719,6 +826,12 @@ export interface PackOptions {
    * @default false
    */
   additive_perinatal_wording?: boolean;
+  /**
+   * Words that teach recognition a trust's own Word or HTML template
+   * (characteristic labels, impact columns, document-control keys); tried
+   * before the built-in words.
+   */
+  recognise?: Vocabulary | null;
   /**
    * Counts below this are small enough to identify people.
    * @default 10
@@ -814,6 +927,74 @@ export interface PsedAims {
   eliminate_discrimination?: string | null;
   /** (c) foster good relations. */
   foster_good_relations?: string | null;
+}
+
+/**
+ * What recognition read from a document, for the report and the text output.
+ * (Output type.)
+ */
+export interface Recognised {
+  /** Actions read from action tables. */
+  actions: number;
+  /** EIA rows read, one per characteristic row. */
+  eia_rows: number;
+  /** EIA rows with evidence or comments written in. */
+  eia_rows_with_evidence: number;
+  /** Form fields read. */
+  fields: number;
+  /** "docx" or "html". */
+  format: string;
+  /** Sections made from headings. */
+  sections: number;
+  /** Tables understood (EIA, actions, document control, form). */
+  tables_read: number;
+  /** What could not be placed in the draft. */
+  unplaced?: Unplaced[];
+}
+
+/**
+ * The changes that turn the report an editing session last gave into the
+ * report for the draft as it now stands.
+ *
+ * To apply it to the previous report, in this order:
+ * 1. remove from `violations` and `needs_review` every finding whose
+ *    fingerprint is in `removed`;
+ * 2. for each of `moved`, set the finding's `location`, `excerpt` and `fix`;
+ * 3. insert each of `added` at its `index` in its `bucket` (they come in
+ *    ascending index per bucket, so inserting in order gives the new list);
+ * 4. replace `draft`, `summary`, `passes`, `inapplicable` and `errors` when
+ *    present, and each element (by `id`) and pillar (by `number`) listed.
+ *
+ * A finding whose fingerprint stays but whose words change (its message, a
+ * waiver) is removed and added again; one that only shifts in its text is
+ * moved. [`ReportDiff::apply`] does all of this.
+ * (Output type.)
+ */
+export interface ReportDiff {
+  /** Findings new to the report, with where they go. */
+  added?: AddedFinding[];
+  /** The draft's title, kind or review date, when changed. */
+  draft?: DraftInfo | null;
+  /** The elements whose status, reason, evidence or findings changed, whole. */
+  elements?: ElementStatus[];
+  /** Every rule failure, when they changed. */
+  errors?: RuleFailure[] | null;
+  /** The diff format's version ([`REPORT_DIFF_FORMAT_VERSION`]). */
+  format_version: number;
+  /** Every inapplicable rule, when they changed. */
+  inapplicable?: RuleOutcome[] | null;
+  /** Findings still in the report that now sit elsewhere in their text. */
+  moved?: MovedFinding[];
+  /** Every pass, when the passes changed. */
+  passes?: RuleOutcome[] | null;
+  /** The pillars that changed, whole. */
+  pillars?: PillarStatus[];
+  /** Fingerprints of findings no longer in the report, or added again below. */
+  removed?: string[];
+  /** The report format the diff applies to (the report's `format_version`). */
+  report_format_version: number;
+  /** The summary, when any count changed. */
+  summary?: Summary | null;
 }
 
 /**
@@ -1081,6 +1262,69 @@ export interface TextSpan {
   utf16_end: number;
   /** Start in UTF-16 code units (JavaScript string index). */
   utf16_start: number;
+}
+
+/**
+ * Something in the document that recognition could not place.
+ * (Output type.)
+ */
+export interface Unplaced {
+  /** Where it is, as a person counts ("table 3", "line 40, column 7"). */
+  place: string;
+  /** Why it was not placed. */
+  why: string;
+}
+
+/**
+ * Words that recognise characteristics, impact columns, action and
+ * document-control tables, and document kinds. Matching is case-insensitive,
+ * from the start of a word; lists are tried in order, so put specific words
+ * first. In a rule pack (`options.recognise`) every list is optional and
+ * its words are tried before the built-in ones.
+ * (Input type.)
+ */
+export interface Vocabulary {
+  /** @default {"action":[],"due":[],"measure":[],"owner":[]} */
+  action_headers?: ActionHeaders;
+  /**
+   * Column headers for the characteristic column.
+   * @default []
+   */
+  characteristic_headers?: string[];
+  /**
+   * Words in a policy's title or headings that make it clinical, not workforce.
+   * @default []
+   */
+  clinical_words?: string[];
+  /** @default {"decision":[],"owner":[],"review":[],"version":[]} */
+  control_keys?: ControlKeys;
+  /**
+   * Column headers for evidence or comments.
+   * @default []
+   */
+  evidence_headers?: string[];
+  /**
+   * Characteristic rows: the first entry with a word in the row's label wins.
+   * @default []
+   */
+  groups?: GroupWords[];
+  /** @default {"negative":[],"neutral":[],"positive":[]} */
+  impacts?: ImpactWords;
+  /**
+   * Kinds recognised from the title (then headings), in order.
+   * @default []
+   */
+  kinds?: KindWords[];
+  /**
+   * Words in a field's nearby text saying answering is optional.
+   * @default []
+   */
+  optional_cues?: string[];
+  /**
+   * Words that make a document a policy.
+   * @default []
+   */
+  policy_words?: string[];
 }
 
 /**

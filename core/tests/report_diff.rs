@@ -167,10 +167,10 @@ fn a_new_finding_is_added_with_its_place_and_the_changed_summary() {
     let mut session = Session::new(ENGINE.clone(), draft_of(&["Staff may ask.".into()]));
     let mut report = session.report();
     let diff = session
-        .update_section_diff("s0", "Staff may ask the chairman.")
+        .update_section_diff("s0", "Staff may ask if he or she agrees.")
         .unwrap();
     assert_eq!(diff.added.len(), 1);
-    assert_eq!(diff.added[0].finding.rule, "term-gendered-roles");
+    assert_eq!(diff.added[0].finding.rule, "term-binary-pronouns");
     assert_eq!(diff.added[0].index, 0);
     let summary = diff.summary.as_ref().expect("the counts changed");
     assert_eq!(summary.violations, report.summary.violations + 1);
