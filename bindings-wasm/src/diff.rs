@@ -47,7 +47,6 @@ impl EditSession {
     ) -> Result<String, JsValue> {
         let section_id = string_arg(section_id, method, "sectionId")?;
         let text = string_arg(text, method, "text")?;
-        json_api::session_update_diff(&mut self.inner, &section_id, &text)
-            .map_err(|e| js_error(&e))
+        json_api::session_update_diff(&mut self.inner, &section_id, &text).map_err(|e| js_error(&e))
     }
 }

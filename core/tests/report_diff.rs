@@ -150,7 +150,10 @@ proptest! {
 #[test]
 fn a_keystroke_that_changes_no_finding_only_moves_the_ones_after_it() {
     let text = "Ask if he or she needs leave. Then his/her manager signs.".to_owned();
-    let mut session = Session::new(ENGINE.clone(), draft_of(&[text.clone(), "he or she".into()]));
+    let mut session = Session::new(
+        ENGINE.clone(),
+        draft_of(&[text.clone(), "he or she".into()]),
+    );
     let _ = session.report();
     let diff = session
         .update_section_diff("s0", &format!("Please a{}", &text[1..]))
@@ -158,7 +161,9 @@ fn a_keystroke_that_changes_no_finding_only_moves_the_ones_after_it() {
     assert!(diff.added.is_empty() && diff.removed.is_empty(), "{diff:?}");
     assert_eq!(diff.moved.len(), 2, "both findings in s0 shifted");
     assert!(diff.summary.is_none() && diff.elements.is_empty() && diff.pillars.is_empty());
-    let same = session.update_section_diff("s0", &format!("Please a{}", &text[1..])).unwrap();
+    let same = session
+        .update_section_diff("s0", &format!("Please a{}", &text[1..]))
+        .unwrap();
     assert!(same.is_empty(), "typing nothing changes nothing: {same:?}");
 }
 
@@ -177,7 +182,10 @@ fn a_new_finding_is_added_with_its_place_and_the_changed_summary() {
     assert!(!diff.elements.is_empty(), "the finding's elements changed");
     diff.apply(&mut report);
     let gone = session.update_section_diff("s0", "Staff may ask.").unwrap();
-    assert_eq!(gone.removed, vec![diff.added[0].finding.fingerprint.clone()]);
+    assert_eq!(
+        gone.removed,
+        vec![diff.added[0].finding.fingerprint.clone()]
+    );
     gone.apply(&mut report);
     assert_eq!(report, session.report());
 }
@@ -209,7 +217,10 @@ fn diffs_validate_against_their_schema() {
         .update_section_diff("s0", "The chairman asked if he or she agreed.")
         .unwrap();
     let value: serde_json::Value = serde_json::from_str(&diff.to_json()).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     assert!(!diff.added.is_empty());
 }

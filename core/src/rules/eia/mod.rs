@@ -42,8 +42,8 @@ pub(crate) use trans_third_option::EiaTransThirdOption;
 pub(crate) use wider_groups::EiaWiderGroups;
 
 use crate::model::{Draft, Eia};
-use crate::rules::{RuleContext, Verdict};
 use crate::rules::phrases::PhraseGroups;
+use crate::rules::{RuleContext, Verdict};
 
 /// The EIA, or why the rule does not apply. Kinds that do not make policy
 /// (patient information, forms, other) need no EIA of their own.
