@@ -77,10 +77,21 @@ impl PhraseList {
 
     /// Whether any of the phrases occurs in `lower` as whole words.
     pub fn any_in(&self, lower: &str) -> bool {
-        let automaton = self.compiled.get_or_init(|| compile(self.phrases));
-        automaton
+        self.automaton()
             .find_overlapping_iter(lower)
             .any(|m| is_whole_word(lower, m.start(), m.end()))
+    }
+
+    /// Whether any of the phrases occurs anywhere in `text`, in any ASCII
+    /// case, whole words or not: a quick test that a text holds nothing a
+    /// sentence-by-sentence search could find, before cutting it into
+    /// sentences.
+    pub fn may_occur_in(&self, text: &str) -> bool {
+        self.automaton().is_match(text)
+    }
+
+    fn automaton(&self) -> &AhoCorasick {
+        self.compiled.get_or_init(|| compile(self.phrases))
     }
 
     /// The phrases, in order.
@@ -90,8 +101,13 @@ impl PhraseList {
     }
 }
 
+/// Phrases are lowercase; matching ignores ASCII case, which changes nothing
+/// for lowercased text and lets `may_occur_in` read text as written.
 fn compile(patterns: &[&str]) -> AhoCorasick {
-    AhoCorasick::new(patterns).expect("fixed phrases compile")
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(patterns)
+        .expect("fixed phrases compile")
 }
 
 /// Whether two whole-word occurrences of `phrase` can overlap: a suffix of
@@ -135,6 +151,8 @@ mod tests {
         assert!(LIST.any_in("the ward is open"));
         assert!(LIST.any_in("a single sex bay"));
         assert!(!LIST.any_in("towards the single sexton"));
+        assert!(LIST.may_occur_in("Towards the Single Sexton"));
+        assert!(!LIST.may_occur_in("single\nsex"));
         static GROUPS: PhraseGroups = PhraseGroups::new(&[&["age"], &["religion", "belief"]]);
         assert_eq!(GROUPS.count_found("age, religion and belief"), 2);
         assert_eq!(GROUPS.count_found("page, relief"), 0);

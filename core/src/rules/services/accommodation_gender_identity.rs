@@ -228,6 +228,11 @@ impl SectionTextRule for ServicesAccommodationGenderIdentity {
 
     fn scan(&self, text: &str, _: &PackOptions) -> SectionScan {
         let mut scan = SectionScan::default();
+        // A sentence that fires names a facility or trans people, and a
+        // sentence holds what the text holds: most texts hold neither.
+        if !FACILITIES.may_occur_in(text) && !TRANS_PEOPLE.may_occur_in(text) {
+            return scan;
+        }
         for sentence in sentences(text) {
             if !accommodates_by_identity(&sentence.lower) {
                 continue;

@@ -106,6 +106,10 @@ impl SectionTextRule for PolicyUnder18RecordChanges {
 
     fn scan(&self, text: &str, _: &PackOptions) -> SectionScan {
         let mut scan = SectionScan::default();
+        // A sentence holds what the text holds: most texts hold neither list.
+        if !RECORD_CHANGES.may_occur_in(text) || !UNDER_18.may_occur_in(text) {
+            return scan;
+        }
         for sentence in sentences(text) {
             let lower = &sentence.lower;
             if !(has_any(lower, &RECORD_CHANGES) && has_any(lower, &UNDER_18)) {
