@@ -64,11 +64,11 @@ impl StructuralRule for EiaGenderForSex {
         }
         for list in act_lists(cx) {
             looked = true;
-            if words(&list.lower, "sex") > 0 {
+            if words(list.lower, "sex") > 0 {
                 continue;
             }
-            let third = third_option(&list.lower);
-            let gender = word_positions(&list.lower, "gender")
+            let third = third_option(list.lower);
+            let gender = word_positions(list.lower, "gender")
                 .into_iter()
                 .find(|&at| {
                     let after = &list.lower[at + "gender".len()..];

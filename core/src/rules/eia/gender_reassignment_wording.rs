@@ -60,9 +60,9 @@ impl StructuralRule for EiaGenderReassignmentWording {
             if list.lower.contains("gender reassignment") {
                 continue;
             }
-            let third = third_option(&list.lower);
+            let third = third_option(list.lower);
             let found = TRANS_WORDS.iter().find_map(|w| {
-                word_positions(&list.lower, w)
+                word_positions(list.lower, w)
                     .into_iter()
                     .find(|&at| third.is_none_or(|(from, to)| !(from..to).contains(&at)))
                     .map(|at| (at, w.len()))

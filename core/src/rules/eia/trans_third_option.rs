@@ -52,7 +52,7 @@ impl StructuralRule for EiaTransThirdOption {
         }
         for list in act_lists(cx) {
             looked = true;
-            if let Some((from, to)) = third_option(&list.lower) {
+            if let Some((from, to)) = third_option(list.lower) {
                 findings.push(
                     RawFinding::violation(format!("/sections/{}/text", list.section), MESSAGE)
                         .at(list.start + from, list.start + to),
