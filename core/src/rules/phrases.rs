@@ -95,7 +95,6 @@ impl PhraseList {
     }
 
     /// The phrases, in order.
-    #[cfg(test)]
     pub fn phrases(&self) -> &'static [&'static str] {
         self.phrases
     }

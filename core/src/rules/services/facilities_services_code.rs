@@ -12,13 +12,13 @@ use crate::rules::{
 pub(crate) struct PolicyFacilitiesServicesCode;
 
 /// Ways of naming the EHRC code for services.
-const SERVICES_CODE: [&str; 5] = [
+static SERVICES_CODE: PhraseList = PhraseList::new(&[
     "services, public functions and associations",
     "code of practice for services",
     "services code of practice",
     "services code",
     "code of practice on services",
-];
+]);
 
 /// Staff facilities the workplace regulations cover.
 static FACILITIES: PhraseList = PhraseList::new(&[
@@ -73,11 +73,17 @@ impl StructuralRule for PolicyFacilitiesServicesCode {
         let mut cites_code = false;
         let mut findings = Vec::new();
         for (i, section) in draft.sections.iter().enumerate() {
+            // Only a sentence citing the code counts, and a sentence holds
+            // what its section holds: most sections never name the code.
+            if !SERVICES_CODE.may_occur_in(&section.text) {
+                continue;
+            }
             let all = sentences(&section.text);
             let about_facilities = all.iter().any(|s| has_any(&s.lower, &FACILITIES))
                 || has_any(&section.heading.to_ascii_lowercase(), &FACILITIES);
             for sentence in &all {
                 let Some((at, len)) = SERVICES_CODE
+                    .phrases()
                     .iter()
                     .find_map(|c| find(&sentence.lower, c).first().map(|&at| (at, c.len())))
                 else {
@@ -112,6 +118,7 @@ mod tests {
     #[test]
     fn its_phrase_lists_are_found_as_one_search_found_them() {
         crate::rules::phrases::assert_cannot_overlap(FACILITIES.phrases());
+        crate::rules::phrases::assert_cannot_overlap(SERVICES_CODE.phrases());
     }
     use super::*;
     use crate::rules::testing::{examples_behave, findings, not_applicable, paths};
