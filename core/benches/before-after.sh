@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The full check of 100,000 words and the one-section session update, timed
-# with the sources of BASE (default: main) and with the working tree's, in one
-# run, on the same machine and target directory:
+# with the sources of BASE (default: where this branch left main) and with the
+# working tree's, in one run, on the same machine and target directory:
 #
 #   bash core/benches/before-after.sh [BASE]
 #
@@ -14,10 +14,15 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-base="${1:-main}"
+base="${1:-$(git merge-base HEAD main)}"
 git diff --quiet HEAD -- core || { echo "commit or stash your changes in core/ first" >&2; exit 1; }
 filter='^check/100000_words$|^session_update_100000_words$'
-restore() { git checkout HEAD -- core/src core/benches/check.rs; }
+restore() {
+    git checkout HEAD -- core/src core/benches/check.rs
+    # Files BASE has and this tree does not.
+    git diff --name-only --diff-filter=A HEAD "$base" -- core/src | xargs -r rm -f
+    git reset -q HEAD -- core
+}
 trap restore EXIT
 # Files this tree added stay on disk; BASE's sources do not name them.
 git checkout "$base" -- core/src core/benches/check.rs
