@@ -8,7 +8,9 @@
 //   - a full check of a 10k-word and a 100k-word draft, wasm vs native (the same json_api
 //     entry point timed in-process by `cargo run --release -p dueregard-wasm --example
 //     native-bench`), with the ratio;
-//   - a one-keystroke session update in the 100k-word draft (wasm and native);
+//   - a one-keystroke session update in the 100k-word draft (wasm and native), side by side the
+//     previous way (`updateJson`/`update`: the whole report) and the new way (`updateDiffJson`/
+//     `updateDiff`: only what changed), each in a session of its own;
 //   - the .wasm size after wasm-opt, raw and gzipped;
 //   - with --callgrind, instructions per full check of the 10k-word draft, wasm vs native
 //     (valgrind counts instructions, so a busy machine does not skew the ratio).
@@ -109,21 +111,30 @@ for (const words of [10_000, 100_000]) {
   const session = words === 100_000 ? checker.session(json) : null;
   const keystroke = (i) => session.updateJson(middle.id, i % 2 ? middle.text : middle.text + "a");
   if (session) time(20, keystroke);
+  // The new way gets its own session: mixing the two would make every diff
+  // rebuild the report it is made against.
+  const diffSession = session ? checker.session(json) : null;
+  const diffKeystroke = (i) => diffSession.updateDiffJson(middle.id, i % 2 ? middle.text : middle.text + "a");
+  if (diffSession) time(20, diffKeystroke);
   for (let round = 0; round < ROUNDS; round++) {
     row.wasm_check_json_ms = best(row.wasm_check_json_ms, time(n, () => checker.checkJson(json)));
     row.wasm_check_object_ms = best(row.wasm_check_object_ms, time(n, () => checker.check(draft)));
     if (session) {
       row.wasm_update_json_ms = best(row.wasm_update_json_ms, time(quick ? 50 : 200, keystroke));
       row.wasm_update_object_ms = best(row.wasm_update_object_ms, time(quick ? 20 : 50, (i) => session.update(middle.id, i % 2 ? middle.text : middle.text + "a")));
+      row.wasm_update_diff_json_ms = best(row.wasm_update_diff_json_ms, time(quick ? 50 : 200, diffKeystroke));
+      row.wasm_update_diff_object_ms = best(row.wasm_update_diff_object_ms, time(quick ? 20 : 50, (i) => diffSession.updateDiff(middle.id, i % 2 ? middle.text : middle.text + "a")));
     }
     if (nativeBin) {
       const nat = native(file, n, session ? middle.id : undefined);
       row.native_check_ms = best(row.native_check_ms, nat.check_ms);
       if (nat.update_ms != null) row.native_update_ms = best(row.native_update_ms, nat.update_ms);
+      if (nat.update_diff_ms != null) row.native_update_diff_ms = best(row.native_update_diff_ms, nat.update_diff_ms);
       row.report_bytes = nat.report_bytes;
     }
   }
   session?.free();
+  diffSession?.free();
   if (row.native_check_ms != null) row.ratio_wasm_to_native = row.wasm_check_json_ms / row.native_check_ms;
   if (row.native_update_ms != null) row.update_ratio = row.wasm_update_json_ms / row.native_update_ms;
   results.drafts.push(row);
@@ -163,6 +174,8 @@ for (const r of results.drafts) {
   if (r.wasm_update_json_ms != null) {
     console.log(`  one-keystroke session update, wasm updateJson: ${ms(r.wasm_update_json_ms)}; update() returning an object: ${ms(r.wasm_update_object_ms)}`);
     if (r.native_update_ms != null) console.log(`  one-keystroke session update, native: ${ms(r.native_update_ms)}; wasm/native = ${r.update_ratio.toFixed(2)}x`);
+    console.log(`  one keystroke, previous way vs new way (wasm): updateJson ${ms(r.wasm_update_json_ms)} vs updateDiffJson ${ms(r.wasm_update_diff_json_ms)}; update() ${ms(r.wasm_update_object_ms)} vs updateDiff() ${ms(r.wasm_update_diff_object_ms)}`);
+    if (r.native_update_diff_ms != null) console.log(`  one keystroke, previous way vs new way (native json_api): session_update ${ms(r.native_update_ms)} vs session_update_diff ${ms(r.native_update_diff_ms)}`);
   }
 }
 console.log(`\n.wasm after wasm-opt: ${(results.wasm_bytes / 1024).toFixed(0)} KiB raw, ${(results.wasm_gzip_bytes / 1024).toFixed(0)} KiB gzip -9, ${(results.wasm_brotli_bytes / 1024).toFixed(0)} KiB brotli`);

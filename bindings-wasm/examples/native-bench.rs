@@ -5,7 +5,8 @@
 //!     cargo run --release -p dueregard-wasm --example native-bench -- DRAFT.json ITERATIONS [SECTION_ID]
 //!
 //! Prints one JSON object: the median full check, and (with SECTION_ID) the
-//! median one-keystroke session update, in milliseconds.
+//! median one-keystroke session update, the whole report's way and the
+//! diff's way, in milliseconds.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -42,6 +43,7 @@ fn main() {
         .collect();
 
     let mut update = None;
+    let mut update_diff = None;
     if let Some(section) = args.get(2) {
         let mut session =
             json_api::session_new(engine.clone(), &draft).expect("the draft is valid");
@@ -65,6 +67,22 @@ fn main() {
             })
             .collect();
         update = Some(median(samples));
+        // The new way, in a session of its own (see bench.mjs).
+        let mut session =
+            json_api::session_new(engine.clone(), &draft).expect("the draft is valid");
+        let samples: Vec<f64> = (0..iterations * 10)
+            .map(|i| {
+                let typed = if i % 2 == 0 {
+                    format!("{text}a")
+                } else {
+                    text.clone()
+                };
+                let started = Instant::now();
+                json_api::session_update_diff(&mut session, section, &typed).expect("update");
+                started.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        update_diff = Some(median(samples));
     }
     println!(
         "{}",
@@ -73,6 +91,7 @@ fn main() {
             "check_ms": median(check),
             "report_bytes": bytes,
             "update_ms": update,
+            "update_diff_ms": update_diff,
         })
     );
 }

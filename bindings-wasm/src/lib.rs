@@ -25,6 +25,7 @@
 //! [wasm-bindgen]: https://rustwasm.github.io/docs/wasm-bindgen/
 
 mod annotate;
+mod diff;
 mod organisation;
 
 use std::sync::Arc;

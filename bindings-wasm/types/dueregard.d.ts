@@ -228,6 +228,18 @@ export interface ActionHeaders {
 }
 
 /**
+ * A finding new to the report.
+ * (Output type.)
+ */
+export interface AddedFinding {
+  /** The list it goes in. */
+  bucket: Bucket;
+  finding: Finding;
+  /** Its position in that list in the new report, from 0. */
+  index: number;
+}
+
+/**
  * How to annotate a document. Every field has a default, so `{}` is valid
  * JSON for the bindings.
  * (Input type.)
@@ -292,6 +304,14 @@ export type Array_of_Claim = Claim[];
  * (Input type.)
  */
 export type Audience = "staff" | "service_users" | "carers" | "children_and_young_people" | "public" | "partners";
+
+/**
+ * Which list of the report a finding is in.
+ * - `"violations"`: `violations`
+ * - `"needs_review"`: `needs_review`
+ * (Output type.)
+ */
+export type Bucket = "violations" | "needs_review";
 
 /**
  * A further source a rule relies on. `checked` is the date the fact was
@@ -963,6 +983,22 @@ export interface Location {
 }
 
 /**
+ * A finding that kept its fingerprint and its words but sits elsewhere:
+ * text was typed or deleted before it in the same text.
+ * (Output type.)
+ */
+export interface MovedFinding {
+  /** The text around it now. */
+  excerpt?: string | null;
+  /** The finding's fingerprint. */
+  fingerprint: string;
+  /** Its fix, with the edit's offsets where it now is. */
+  fix?: Fix | null;
+  /** Where it is now. */
+  location: Location;
+}
+
+/**
  * One element across documents.
  * (Output type.)
  */
@@ -1265,6 +1301,51 @@ export interface Recognised {
   tables_read: number;
   /** What could not be placed in the draft. */
   unplaced?: Unplaced[];
+}
+
+/**
+ * The changes that turn the report an editing session last gave into the
+ * report for the draft as it now stands.
+ *
+ * To apply it to the previous report, in this order:
+ * 1. remove from `violations` and `needs_review` every finding whose
+ *    fingerprint is in `removed`;
+ * 2. for each of `moved`, set the finding's `location`, `excerpt` and `fix`;
+ * 3. insert each of `added` at its `index` in its `bucket` (they come in
+ *    ascending index per bucket, so inserting in order gives the new list);
+ * 4. replace `draft`, `summary`, `passes`, `inapplicable` and `errors` when
+ *    present, and each element (by `id`) and pillar (by `number`) listed.
+ *
+ * A finding whose fingerprint stays but whose words change (its message, a
+ * waiver) is removed and added again; one that only shifts in its text is
+ * moved. [`ReportDiff::apply`] does all of this.
+ * (Output type.)
+ */
+export interface ReportDiff {
+  /** Findings new to the report, with where they go. */
+  added?: AddedFinding[];
+  /** The draft's title, kind or review date, when changed. */
+  draft?: DraftInfo | null;
+  /** The elements whose status, reason, evidence or findings changed, whole. */
+  elements?: ElementStatus[];
+  /** Every rule failure, when they changed. */
+  errors?: RuleFailure[] | null;
+  /** The diff format's version ([`REPORT_DIFF_FORMAT_VERSION`]). */
+  format_version: number;
+  /** Every inapplicable rule, when they changed. */
+  inapplicable?: RuleOutcome[] | null;
+  /** Findings still in the report that now sit elsewhere in their text. */
+  moved?: MovedFinding[];
+  /** Every pass, when the passes changed. */
+  passes?: RuleOutcome[] | null;
+  /** The pillars that changed, whole. */
+  pillars?: PillarStatus[];
+  /** Fingerprints of findings no longer in the report, or added again below. */
+  removed?: string[];
+  /** The report format the diff applies to (the report's `format_version`). */
+  report_format_version: number;
+  /** The summary, when any count changed. */
+  summary?: Summary | null;
 }
 
 /**

@@ -24,6 +24,7 @@ const root = join(here, "..", "..");
 const sources = [
   ["schemas/draft.schema.json", "input"],
   ["schemas/report.schema.json", "output"],
+  ["schemas/report-diff.schema.json", "output"],
   ["schemas/rule-pack.schema.json", "input"],
   ["bindings-wasm/types/rule-meta.schema.json", "output"],
   ["bindings-wasm/types/framework.schema.json", "output"],

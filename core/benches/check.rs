@@ -3,12 +3,20 @@
 //! pack with ten times the built-in phrases (one automaton: the check should
 //! not get ten times slower).
 //!
+//! The `keystroke` group times one keystroke in a 100,000-word draft both
+//! ways, side by side: `full_report_json` is the previous approach (the whole
+//! report rebuilt and serialised, what `json_api::session_update` and wasm
+//! `update` do), `diff_json` the new one (`json_api::session_update_diff`,
+//! wasm `updateDiff`); `*_new_finding` types a phrase that adds a finding and
+//! takes it away again.
+//!
 //!     cargo bench -p dueregard --bench check
+//!     bash core/benches/before-after.sh     # the full check against main's, in one run
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::sync::Arc;
 
-use dueregard::{Draft, Engine, RulePack, Section, Session, TermEntry, TermRuleSpec};
+use dueregard::{Draft, Engine, RulePack, Section, Session, TermEntry, TermRuleSpec, json_api};
 
 /// Realistic policy prose with a few findings per thousand words, in sections
 /// of about 500 words.
@@ -77,6 +85,37 @@ fn bench(c: &mut Criterion) {
                 .expect("the section exists")
         })
     });
+
+    // One keystroke, the previous way and the new way, in one group.
+    let mut group = c.benchmark_group("keystroke_100000_words");
+    group.sample_size(30);
+    let typed = |n: usize, finding: bool| match (finding, n % 2) {
+        (false, 0) => format!("{base}x"),
+        (false, _) => format!("{base}xy"),
+        (true, 0) => format!("{base} he or she"),
+        (true, _) => base.clone(),
+    };
+    for finding in [false, true] {
+        let suffix = if finding { "_new_finding" } else { "" };
+        let mut session = Session::new(Arc::new(Engine::new()), draft_of(100_000));
+        let mut n = 0usize;
+        group.bench_function(format!("full_report_json{suffix}"), |b| {
+            b.iter(|| {
+                n += 1;
+                json_api::session_update(&mut session, &id, &typed(n, finding))
+                    .expect("the section exists")
+            })
+        });
+        let mut session = Session::new(Arc::new(Engine::new()), draft_of(100_000));
+        group.bench_function(format!("diff_json{suffix}"), |b| {
+            b.iter(|| {
+                n += 1;
+                json_api::session_update_diff(&mut session, &id, &typed(n, finding))
+                    .expect("the section exists")
+            })
+        });
+    }
+    group.finish();
 }
 
 /// The built-in pack plus a term rule with `factor` times as many phrases.

@@ -102,6 +102,19 @@ pub fn session_update(
         .map_err(|e| e.to_info())
 }
 
+/// Replaces one section's text; returns what changed in the report as JSON
+/// (schemas/report-diff.schema.json), see [`Session::update_section_diff`].
+pub fn session_update_diff(
+    session: &mut Session,
+    section_id: &str,
+    text: &str,
+) -> Result<String, ErrorInfo> {
+    session
+        .update_section_diff(section_id, text)
+        .map(|diff| diff.to_json())
+        .map_err(|e| e.to_info())
+}
+
 /// Replaces the whole draft, reusing what is unchanged; returns the report as JSON.
 pub fn session_set_draft(session: &mut Session, draft_json: &str) -> Result<String, ErrorInfo> {
     let limits = *session.engine().limits();

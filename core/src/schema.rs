@@ -6,7 +6,7 @@ use schemars::schema_for;
 
 use crate::model::Draft;
 use crate::model::RulePack;
-use crate::model::{DocumentReport, Report};
+use crate::model::{DocumentReport, Report, ReportDiff};
 use crate::organisation::{Claim, OrganisationInput, OrganisationReport};
 use crate::write::Baseline;
 
@@ -25,6 +25,11 @@ pub fn all() -> Vec<(&'static str, String)> {
         (
             "report.schema.json",
             pretty(output().into_root_schema_for::<Report>()),
+        ),
+        // What a session's `update_section_diff` returns (wasm `updateDiff`).
+        (
+            "report-diff.schema.json",
+            pretty(output().into_root_schema_for::<ReportDiff>()),
         ),
         (
             "check-output.schema.json",

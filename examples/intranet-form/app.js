@@ -118,14 +118,44 @@ function flush() {
       syncDraft();
       render(session.setDraft(draft));
     } else {
+      // A keystroke: the session returns only what changed (a ReportDiff),
+      // applied to the report shown, rather than the whole report.
       let latest;
       for (const id of sections) {
         const section = draft.sections.find((s) => s.id === id);
-        if (section) latest = session.update(id, section.text);
+        if (section) latest = applyReportDiff(report, session.updateDiff(id, section.text));
       }
       if (latest) render(latest);
     }
   });
+}
+
+/**
+ * Applies a ReportDiff (schemas/report-diff.schema.json) to the report it was
+ * made against, in place, and returns it: removed findings go, moved ones
+ * take their new place, added ones go in at their index, and the summary,
+ * outcomes, elements and pillars that changed are replaced.
+ */
+function applyReportDiff(report, diff) {
+  const removed = new Set(diff.removed ?? []);
+  const moved = new Map((diff.moved ?? []).map((m) => [m.fingerprint, m]));
+  for (const bucket of ["violations", "needs_review"]) {
+    report[bucket] = report[bucket].filter((f) => !removed.has(f.fingerprint));
+    for (const f of report[bucket]) {
+      const m = moved.get(f.fingerprint);
+      if (!m) continue;
+      f.location = m.location;
+      if (m.excerpt === undefined) delete f.excerpt; else f.excerpt = m.excerpt;
+      if (m.fix === undefined) delete f.fix; else f.fix = m.fix;
+    }
+  }
+  for (const a of diff.added ?? []) report[a.bucket].splice(a.index, 0, a.finding);
+  for (const key of ["draft", "summary", "passes", "inapplicable", "errors"]) {
+    if (diff[key] !== undefined) report[key] = diff[key];
+  }
+  for (const e of diff.elements ?? []) report.elements = report.elements.map((old) => (old.id === e.id ? e : old));
+  for (const p of diff.pillars ?? []) report.pillars = report.pillars.map((old) => (old.number === p.number ? p : old));
+  return report;
 }
 
 /** Runs `fn`; shows a checker error in the alert region instead of throwing. */

@@ -18,7 +18,7 @@ use crate::model::{
     DraftInfo, EngineInfo, Finding, REPORT_FORMAT_VERSION, Report, RuleFailure, RuleOutcome,
     Severity,
 };
-use crate::rules::{RawFinding, RuleContext, Verdict};
+use crate::rules::{ActSentence, RawFinding, RuleContext, Verdict};
 
 impl Engine {
     /// Checks a draft. Never fails: a rule that breaks is reported in `errors`.
@@ -53,10 +53,19 @@ impl Engine {
 
         self.term_outcomes(texts, &mut placed, &mut passes, &mut inapplicable);
 
+        let mut act_lists: Vec<&[ActSentence]> = vec![&[]; draft.sections.len()];
+        for text in texts {
+            if let TextKind::SectionText(i) = text.kind
+                && let Some(slot) = act_lists.get_mut(i)
+            {
+                *slot = &text.act_lists;
+            }
+        }
         let cx = RuleContext {
             options: &self.options,
             known_rules: &self.known_rules,
             as_of: self.as_of.as_ref(),
+            act_lists: &act_lists,
         };
         for (order, (rule, meta_index)) in self.structural.iter().enumerate() {
             let meta = &self.metas[*meta_index];

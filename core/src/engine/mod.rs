@@ -9,6 +9,7 @@
 
 mod check;
 mod compile;
+mod diff;
 mod finding;
 mod overlap;
 mod rollup;

@@ -8,6 +8,7 @@ use super::Engine;
 use super::finding::{EXCERPT_WIDTH, finding, fingerprint, next_occurrence};
 use super::texts::{TextKind, TextRef};
 use crate::model::{Applicability, Edit, Finding, Fix, Location};
+use crate::rules::{ActSentence, act_list_sentences};
 use crate::rules::{DocumentConditions, SectionScan, TermHit, match_case, squeeze_whitespace};
 use crate::text::{LineIndex, excerpt};
 
@@ -26,6 +27,9 @@ pub(crate) struct TextFindings {
     /// so the report can still leave out the ones a document-wide condition
     /// or a waiver covers.
     pub omitted: BTreeMap<(usize, usize), usize>,
+    /// For a section's text: its sentences that list the Act's protected
+    /// characteristics, which three structural rules read.
+    pub act_lists: Vec<ActSentence>,
 }
 
 /// One term finding, with what the document-wide conditions need to know.
@@ -50,7 +54,8 @@ impl Engine {
     /// rest are counted). A session caches these per text, so an edit
     /// re-scans only the text that changed.
     pub(crate) fn text_findings(&self, text: &TextRef<'_>, budget: usize) -> TextFindings {
-        let section_scans = if matches!(text.kind, TextKind::SectionText(_)) {
+        let is_section_text = matches!(text.kind, TextKind::SectionText(_));
+        let section_scans = if is_section_text {
             self.section_rules
                 .iter()
                 .map(|(rule, _)| {
@@ -93,6 +98,11 @@ impl Engine {
             has_text: !text.text.trim().is_empty(),
             section_scans,
             omitted,
+            act_lists: if is_section_text {
+                act_list_sentences(text.text)
+            } else {
+                Vec::new()
+            },
         }
     }
 

@@ -10,7 +10,7 @@ use super::scan::TextFindings;
 use super::texts::{TextKind, texts_of};
 use crate::error::DraftError;
 use crate::model::Draft;
-use crate::model::Report;
+use crate::model::{Report, ReportDiff};
 
 /// A draft being edited, with cached per-text results.
 ///
@@ -32,6 +32,9 @@ pub struct Session {
     /// The bytes of all the draft's texts together, held within the size
     /// limit edit after edit as a whole draft read at once would be.
     size: usize,
+    /// The report the last `*_diff` call described, which the next diff is
+    /// made against; `None` once another method changed the draft.
+    shown: Option<Report>,
 }
 
 /// The bytes of all the texts term rules read.
@@ -49,6 +52,7 @@ impl Session {
             draft,
             texts,
             size,
+            shown: None,
         }
     }
 
@@ -84,6 +88,72 @@ impl Session {
     /// Replaces one section's text and returns the whole report, re-scanning
     /// only that section.
     pub fn update_section(&mut self, section_id: &str, text: &str) -> Result<Report, DraftError> {
+        self.replace_section(section_id, text)?;
+        self.shown = None;
+        Ok(self.report())
+    }
+
+    /// Replaces one section's text, re-scanning only that section, and
+    /// returns what changed in the report since the last `*_diff` call (or,
+    /// after any other call, since the draft as it stood before this edit).
+    /// The findings of unchanged texts are not rebuilt, and nothing but the
+    /// changes is serialised, so a keystroke in a long draft costs a scan of
+    /// its section and a comparison.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use dueregard::{Draft, Engine, Session};
+    ///
+    /// let draft = Draft::from_json(r#"{"title": "Leave", "sections": [{"id": "scope", "text": "Staff"}]}"#).unwrap();
+    /// let mut session = Session::new(Arc::new(Engine::new()), draft);
+    /// let mut report = session.report();
+    /// let diff = session.update_section_diff("scope", "Staff and his/her family").unwrap();
+    /// assert_eq!(diff.added[0].finding.rule, "term-binary-pronouns");
+    /// diff.apply(&mut report);
+    /// assert_eq!(report, session.report());
+    /// ```
+    pub fn update_section_diff(
+        &mut self,
+        section_id: &str,
+        text: &str,
+    ) -> Result<ReportDiff, DraftError> {
+        let before = match self.shown.take() {
+            Some(report) => report,
+            None => self.report(),
+        };
+        if let Err(error) = self.replace_section(section_id, text) {
+            self.shown = Some(before);
+            return Err(error);
+        }
+        Ok(self.diff_from(before))
+    }
+
+    /// As [`Session::set_draft`], returning what changed in the report (as
+    /// [`Session::update_section_diff`] does).
+    pub fn set_draft_diff(&mut self, draft: Draft) -> ReportDiff {
+        let before = match self.shown.take() {
+            Some(report) => report,
+            None => self.report(),
+        };
+        self.replace_draft(draft);
+        self.diff_from(before)
+    }
+
+    /// The report the last `*_diff` call described, without building it
+    /// again; `None` after any other call changed the draft.
+    pub fn last_report(&self) -> Option<&Report> {
+        self.shown.as_ref()
+    }
+
+    fn diff_from(&mut self, before: Report) -> ReportDiff {
+        let after = self.report();
+        let diff = ReportDiff::between(&before, &after);
+        self.shown = Some(after);
+        diff
+    }
+
+    /// Replaces one section's text and re-scans it.
+    fn replace_section(&mut self, section_id: &str, text: &str) -> Result<(), DraftError> {
         let index = self
             .draft
             .sections
@@ -109,12 +179,19 @@ impl Session {
             let texts = texts_of(&self.draft);
             self.texts[position] = self.engine.text_findings(&texts[position], budget);
         }
-        Ok(self.report())
+        Ok(())
     }
 
     /// Replaces the whole draft (a heading, a field or the EIA changed),
     /// reusing the cached findings of every text that is unchanged.
     pub fn set_draft(&mut self, draft: Draft) -> Report {
+        self.replace_draft(draft);
+        self.shown = None;
+        self.report()
+    }
+
+    /// Replaces the whole draft, re-scanning only the texts that changed.
+    fn replace_draft(&mut self, draft: Draft) {
         let old: HashMap<(String, Option<&str>), (&str, &TextFindings)> = texts_of(&self.draft)
             .into_iter()
             .zip(&self.texts)
@@ -145,7 +222,6 @@ impl Session {
         self.texts = texts.into_iter().flatten().collect();
         self.size = texts_size(&draft);
         self.draft = draft;
-        self.report()
     }
 }
 

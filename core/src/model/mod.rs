@@ -5,9 +5,11 @@ mod draft;
 pub mod framework;
 mod pack;
 mod report;
+mod report_diff;
 mod status;
 
 pub use draft::*;
 pub use pack::*;
 pub use report::*;
+pub use report_diff::*;
 pub use status::*;

@@ -17,6 +17,10 @@ pub(crate) struct RuleContext<'a> {
     pub known_rules: &'a BTreeMap<String, Severity>,
     /// The date review dates are judged against, when the caller gave one.
     pub as_of: Option<&'a Date>,
+    /// Per section, by index: the sentences that list the Act's protected
+    /// characteristics (found with the section's text scans, so cached per
+    /// section in a session).
+    pub act_lists: &'a [&'a [crate::rules::ActSentence]],
 }
 
 /// A finding before the engine adds metadata, positions and fingerprints.

@@ -20,6 +20,7 @@ mod eds;
 mod eia;
 mod meta;
 mod partnership;
+pub(crate) mod phrases;
 mod services;
 pub(crate) mod sources;
 mod terms;
@@ -32,6 +33,7 @@ pub(crate) use contract::{
     RawFinding, RuleContext, SectionScan, SectionTextRule, StructuralRule, Verdict, blank, list,
 };
 pub(crate) use eds::builtin_domains;
+pub(crate) use eia::{ActSentence, act_list_sentences};
 pub(crate) use meta::StaticMeta;
 pub use meta::{Family, RuleKind, RuleMeta};
 pub(crate) use terms::{DocumentConditions, TermHit, TermMatcher, match_case, squeeze_whitespace};

@@ -29,23 +29,35 @@ pub(crate) fn run(rule: &dyn StructuralRule, json: &str) -> Verdict {
 
 /// What `rule` concludes about a draft under other pack options.
 pub(crate) fn run_with(rule: &dyn StructuralRule, json: &str, options: &PackOptions) -> Verdict {
-    let cx = RuleContext {
-        options,
-        known_rules: &KNOWN_RULES,
-        as_of: None,
-    };
-    rule.check(&draft(json), &cx)
+    run_in(rule, json, options, None)
 }
 
 /// What `rule` concludes about a draft checked as of `as_of`.
 pub(crate) fn run_as_of(rule: &dyn StructuralRule, json: &str, as_of: &str) -> Verdict {
     let as_of = crate::date::Date::parse(as_of).expect("a valid test date");
+    run_in(rule, json, &PackOptions::default(), Some(&as_of))
+}
+
+fn run_in(
+    rule: &dyn StructuralRule,
+    json: &str,
+    options: &PackOptions,
+    as_of: Option<&crate::date::Date>,
+) -> Verdict {
+    let draft = draft(json);
+    let found: Vec<Vec<crate::rules::ActSentence>> = draft
+        .sections
+        .iter()
+        .map(|s| crate::rules::act_list_sentences(&s.text))
+        .collect();
+    let act_lists: Vec<&[crate::rules::ActSentence]> = found.iter().map(Vec::as_slice).collect();
     let cx = RuleContext {
-        options: &PackOptions::default(),
+        options,
         known_rules: &KNOWN_RULES,
-        as_of: Some(&as_of),
+        as_of,
+        act_lists: &act_lists,
     };
-    rule.check(&draft(json), &cx)
+    rule.check(&draft, &cx)
 }
 
 /// The findings `rule` gives on a draft; fails if the rule does not apply.

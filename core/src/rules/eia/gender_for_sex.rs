@@ -41,7 +41,7 @@ impl StructuralRule for EiaGenderForSex {
         .citing(&[further::EQA_S11])
     }
 
-    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+    fn check(&self, draft: &Draft, cx: &RuleContext<'_>) -> Verdict {
         let mut findings = Vec::new();
         let mut looked = false;
         if let Some(eia) = &draft.eia {
@@ -62,13 +62,13 @@ impl StructuralRule for EiaGenderForSex {
                 }
             }
         }
-        for list in act_lists(draft) {
+        for list in act_lists(cx) {
             looked = true;
-            if words(&list.lower, "sex") > 0 {
+            if words(list.lower, "sex") > 0 {
                 continue;
             }
-            let third = third_option(&list.lower);
-            let gender = word_positions(&list.lower, "gender")
+            let third = third_option(list.lower);
+            let gender = word_positions(list.lower, "gender")
                 .into_iter()
                 .find(|&at| {
                     let after = &list.lower[at + "gender".len()..];

@@ -35,7 +35,7 @@ impl StructuralRule for EiaGenderReassignmentWording {
         .to_meta()
     }
 
-    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+    fn check(&self, draft: &Draft, cx: &RuleContext<'_>) -> Verdict {
         let mut findings = Vec::new();
         let mut looked = false;
         if let Some(eia) = &draft.eia {
@@ -55,14 +55,14 @@ impl StructuralRule for EiaGenderReassignmentWording {
                 }
             }
         }
-        for list in act_lists(draft) {
+        for list in act_lists(cx) {
             looked = true;
             if list.lower.contains("gender reassignment") {
                 continue;
             }
-            let third = third_option(&list.lower);
+            let third = third_option(list.lower);
             let found = TRANS_WORDS.iter().find_map(|w| {
-                word_positions(&list.lower, w)
+                word_positions(list.lower, w)
                     .into_iter()
                     .find(|&at| third.is_none_or(|(from, to)| !(from..to).contains(&at)))
                     .map(|at| (at, w.len()))

@@ -42,7 +42,8 @@ pub(crate) use trans_third_option::EiaTransThirdOption;
 pub(crate) use wider_groups::EiaWiderGroups;
 
 use crate::model::{Draft, Eia};
-use crate::rules::Verdict;
+use crate::rules::phrases::PhraseGroups;
+use crate::rules::{RuleContext, Verdict};
 
 /// The EIA, or why the rule does not apply. Kinds that do not make policy
 /// (patient information, forms, other) need no EIA of their own.
@@ -63,9 +64,20 @@ fn assessment(draft: &Draft) -> Result<&Eia, Verdict> {
 /// characteristics: five or more of them, or three or more with the words
 /// "protected characteristics". A list of what a report is broken down by
 /// ("age, sex, gender identity and disability") is not one.
-pub(super) struct ActList {
+pub(super) struct ActList<'a> {
     /// The section's index.
     pub section: usize,
+    /// Where the sentence starts in the section's text.
+    pub start: usize,
+    /// The sentence, ASCII-lowercased.
+    pub lower: &'a str,
+}
+
+/// A sentence of one section's text that lists the Act's characteristics.
+/// The engine finds these with the section's other scans, so a session
+/// re-reads only the section edited, and three rules share one reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ActSentence {
     /// Where the sentence starts in the section's text.
     pub start: usize,
     /// The sentence, ASCII-lowercased.
@@ -73,7 +85,7 @@ pub(super) struct ActList {
 }
 
 /// The Act's characteristics, each as the words that name it.
-const CHARACTERISTICS: [&[&str]; 9] = [
+static CHARACTERISTICS: PhraseGroups = PhraseGroups::new(&[
     &["age"],
     &["disability"],
     &["race"],
@@ -83,7 +95,7 @@ const CHARACTERISTICS: [&[&str]; 9] = [
     &["marriage", "civil partnership"],
     &["gender reassignment"],
     &["sex"],
-];
+]);
 
 /// Words one of which every list of the Act's characteristics contains.
 static LIST_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
@@ -105,36 +117,46 @@ static LIST_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             .expect("fixed words compile")
     });
 
-/// Every sentence in the draft's sections that lists the Act's characteristics.
-pub(super) fn act_lists(draft: &Draft) -> Vec<ActList> {
+/// Every sentence in the draft's sections that lists the Act's
+/// characteristics, from the sentences the engine found per section.
+pub(super) fn act_lists<'a>(cx: &RuleContext<'a>) -> Vec<ActList<'a>> {
+    cx.act_lists
+        .iter()
+        .enumerate()
+        .flat_map(|(section, found)| {
+            found.iter().map(move |s| ActList {
+                section,
+                start: s.start,
+                lower: &s.lower,
+            })
+        })
+        .collect()
+}
+
+/// The sentences of one section's text that list the Act's characteristics.
+pub(crate) fn act_list_sentences(text: &str) -> Vec<ActSentence> {
     let mut lists = Vec::new();
-    for (section, s) in draft.sections.iter().enumerate() {
-        // Any list of five characteristics names one of these; most sections
-        // name none, and are not lowercased or cut into sentences at all.
-        if !LIST_WORDS.is_match(&s.text) {
-            continue;
+    // Any list of five characteristics names one of these; most sections
+    // name none, and are not lowercased or cut into sentences at all.
+    if !LIST_WORDS.is_match(text) {
+        return lists;
+    }
+    let lower_text = text.to_ascii_lowercase();
+    let cuts = crate::text::Sentences::new(text);
+    let mut at = 0;
+    while at < text.len() {
+        let (from, to) = cuts.around(at);
+        let lower = &lower_text[from..to];
+        let named = CHARACTERISTICS.count_found(lower);
+        if named >= 5 || (named >= 3 && lower.contains("protected characteristic")) {
+            lists.push(ActSentence {
+                start: from,
+                lower: lower.to_owned(),
+            });
         }
-        let lower_text = s.text.to_ascii_lowercase();
-        let cuts = crate::text::Sentences::new(&s.text);
-        let mut at = 0;
-        while at < s.text.len() {
-            let (from, to) = cuts.around(at);
-            let lower = &lower_text[from..to];
-            let named = CHARACTERISTICS
-                .iter()
-                .filter(|names| names.iter().any(|w| words(lower, w) > 0))
-                .count();
-            if named >= 5 || (named >= 3 && lower.contains("protected characteristic")) {
-                lists.push(ActList {
-                    section,
-                    start: from,
-                    lower: lower.to_owned(),
-                });
-            }
-            at = to.max(at + 1);
-            while at < s.text.len() && !s.text.is_char_boundary(at) {
-                at += 1;
-            }
+        at = to.max(at + 1);
+        while at < text.len() && !text.is_char_boundary(at) {
+            at += 1;
         }
     }
     lists
@@ -187,4 +209,14 @@ pub(super) fn third_option(lower: &str) -> Option<(usize, usize)> {
             (both && trans).then_some((at, at + word.len() + item_end))
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_characteristics_are_found_as_one_search_found_them() {
+        crate::rules::phrases::assert_cannot_overlap(&CHARACTERISTICS.phrases());
+    }
 }

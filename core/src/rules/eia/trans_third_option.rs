@@ -35,7 +35,7 @@ impl StructuralRule for EiaTransThirdOption {
         .citing(&[sources::further::EQA_S11])
     }
 
-    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+    fn check(&self, draft: &Draft, cx: &RuleContext<'_>) -> Verdict {
         let mut findings = Vec::new();
         let mut looked = false;
         if let Some(eia) = &draft.eia {
@@ -50,9 +50,9 @@ impl StructuralRule for EiaTransThirdOption {
                 }
             }
         }
-        for list in act_lists(draft) {
+        for list in act_lists(cx) {
             looked = true;
-            if let Some((from, to)) = third_option(&list.lower) {
+            if let Some((from, to)) = third_option(list.lower) {
                 findings.push(
                     RawFinding::violation(format!("/sections/{}/text", list.section), MESSAGE)
                         .at(list.start + from, list.start + to),

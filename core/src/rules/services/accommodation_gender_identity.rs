@@ -3,6 +3,7 @@
 //! people use the facilities of the other sex, is a legal question to raise.
 
 use crate::model::{PackOptions, Severity};
+use crate::rules::phrases::PhraseList;
 use crate::rules::services::{find, has_any, sentences};
 use crate::rules::{
     Family, RuleMeta, SectionScan, SectionTextRule, StaticMeta, sources, sources::further,
@@ -11,7 +12,7 @@ use crate::rules::{
 pub(crate) struct ServicesAccommodationGenderIdentity;
 
 /// Words for accommodation and facilities that can be single-sex.
-const FACILITIES: [&str; 33] = [
+static FACILITIES: PhraseList = PhraseList::new(&[
     "accommodated",
     "accommodate",
     "accommodation",
@@ -45,7 +46,7 @@ const FACILITIES: [&str; 33] = [
     "single sex",
     "women-only",
     "spaces",
-];
+]);
 
 /// What a person's accommodation might be allocated by, other than sex.
 const BASES: [&str; 21] = [
@@ -85,7 +86,7 @@ const NOT_A_BASIS: [&str; 7] = [
 ];
 
 /// Words that tie an allocation to a basis: "based on their gender identity".
-const CONNECTORS: [&str; 25] = [
+static CONNECTORS: PhraseList = PhraseList::new(&[
     "according to",
     "in line with",
     "based on",
@@ -111,10 +112,10 @@ const CONNECTORS: [&str; 25] = [
     "that fits",
     "appropriate to",
     "in keeping with",
-];
+]);
 
 /// Trans people named as the ones using a facility.
-const TRANS_PEOPLE: [&str; 20] = [
+static TRANS_PEOPLE: PhraseList = PhraseList::new(&[
     "trans woman",
     "trans women",
     "trans man",
@@ -135,7 +136,7 @@ const TRANS_PEOPLE: [&str; 20] = [
     "transgender staff",
     "identify as",
     "identifies as",
-];
+]);
 
 /// Words that mark a facility for one sex: "the female changing rooms".
 const SEXED: [&str; 11] = [
@@ -227,6 +228,11 @@ impl SectionTextRule for ServicesAccommodationGenderIdentity {
 
     fn scan(&self, text: &str, _: &PackOptions) -> SectionScan {
         let mut scan = SectionScan::default();
+        // A sentence that fires names a facility or trans people, and a
+        // sentence holds what the text holds: most texts hold neither.
+        if !FACILITIES.may_occur_in(text) && !TRANS_PEOPLE.may_occur_in(text) {
+            return scan;
+        }
         for sentence in sentences(text) {
             if !accommodates_by_identity(&sentence.lower) {
                 continue;
@@ -252,6 +258,13 @@ impl SectionTextRule for ServicesAccommodationGenderIdentity {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn its_phrase_lists_are_found_as_one_search_found_them() {
+        for list in [&FACILITIES, &CONNECTORS, &TRANS_PEOPLE] {
+            crate::rules::phrases::assert_cannot_overlap(list.phrases());
+        }
+    }
     use super::*;
     use crate::rules::testing::{scan, section_examples_behave};
 

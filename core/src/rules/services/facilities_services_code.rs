@@ -2,6 +2,7 @@
 //! cites the EHRC code for services, which does not cover workplaces.
 
 use crate::model::{Audience, Draft, DraftKind, Severity};
+use crate::rules::phrases::PhraseList;
 use crate::rules::services::{find, has_any, sentences};
 use crate::rules::{
     Family, RawFinding, RuleContext, RuleMeta, StaticMeta, StructuralRule, Verdict, sources,
@@ -11,16 +12,16 @@ use crate::rules::{
 pub(crate) struct PolicyFacilitiesServicesCode;
 
 /// Ways of naming the EHRC code for services.
-const SERVICES_CODE: [&str; 5] = [
+static SERVICES_CODE: PhraseList = PhraseList::new(&[
     "services, public functions and associations",
     "code of practice for services",
     "services code of practice",
     "services code",
     "code of practice on services",
-];
+]);
 
 /// Staff facilities the workplace regulations cover.
-const FACILITIES: [&str; 10] = [
+static FACILITIES: PhraseList = PhraseList::new(&[
     "toilet",
     "toilets",
     "changing room",
@@ -31,7 +32,7 @@ const FACILITIES: [&str; 10] = [
     "washrooms",
     "lockers",
     "facilities",
-];
+]);
 
 /// A workforce policy, or a policy written only for staff.
 fn for_staff(draft: &Draft) -> bool {
@@ -72,11 +73,17 @@ impl StructuralRule for PolicyFacilitiesServicesCode {
         let mut cites_code = false;
         let mut findings = Vec::new();
         for (i, section) in draft.sections.iter().enumerate() {
+            // Only a sentence citing the code counts, and a sentence holds
+            // what its section holds: most sections never name the code.
+            if !SERVICES_CODE.may_occur_in(&section.text) {
+                continue;
+            }
             let all = sentences(&section.text);
             let about_facilities = all.iter().any(|s| has_any(&s.lower, &FACILITIES))
                 || has_any(&section.heading.to_ascii_lowercase(), &FACILITIES);
             for sentence in &all {
                 let Some((at, len)) = SERVICES_CODE
+                    .phrases()
                     .iter()
                     .find_map(|c| find(&sentence.lower, c).first().map(|&at| (at, c.len())))
                 else {
@@ -107,6 +114,12 @@ impl StructuralRule for PolicyFacilitiesServicesCode {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn its_phrase_lists_are_found_as_one_search_found_them() {
+        crate::rules::phrases::assert_cannot_overlap(FACILITIES.phrases());
+        crate::rules::phrases::assert_cannot_overlap(SERVICES_CODE.phrases());
+    }
     use super::*;
     use crate::rules::testing::{examples_behave, findings, not_applicable, paths};
 

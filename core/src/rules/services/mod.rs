@@ -15,6 +15,7 @@ pub(crate) use accommodation_gender_identity::ServicesAccommodationGenderIdentit
 pub(crate) use facilities_services_code::PolicyFacilitiesServicesCode;
 pub(crate) use under18_record_changes::PolicyUnder18RecordChanges;
 
+use crate::rules::phrases::PhraseList;
 use crate::text::{Sentences, is_whole_word, quoted_ranges};
 
 /// A sentence of a text: its byte range, trimmed, and its text lowercased
@@ -71,8 +72,8 @@ pub(super) fn find(lower: &str, phrase: &str) -> Vec<usize> {
 }
 
 /// Whether any of `phrases` occurs in `lower` as whole words.
-pub(super) fn has_any(lower: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| !find(lower, p).is_empty())
+pub(super) fn has_any(lower: &str, phrases: &PhraseList) -> bool {
+    phrases.any_in(lower)
 }
 
 #[cfg(test)]
@@ -87,7 +88,8 @@ mod tests {
         assert_eq!(&text[found[0].start..found[0].end], "First one.");
         assert!(!found[1].lower.contains("ward"));
         assert_eq!(&text[found[2].start..found[2].end], "Last");
-        assert!(has_any(&found[0].lower, &["one"]));
-        assert!(!has_any("someone", &["one"]));
+        static ONE: PhraseList = PhraseList::new(&["one"]);
+        assert!(has_any(&found[0].lower, &ONE));
+        assert!(!has_any("someone", &ONE));
     }
 }

@@ -3,6 +3,7 @@
 //! in March 2025.
 
 use crate::model::{PackOptions, Severity};
+use crate::rules::phrases::PhraseList;
 use crate::rules::services::{has_any, sentences};
 use crate::rules::{
     Family, RuleMeta, SectionScan, SectionTextRule, StaticMeta, sources, sources::further,
@@ -11,7 +12,7 @@ use crate::rules::{
 pub(crate) struct PolicyUnder18RecordChanges;
 
 /// Changes to the demographic record that were stopped for under-18s.
-const RECORD_CHANGES: [&str; 9] = [
+static RECORD_CHANGES: PhraseList = PhraseList::new(&[
     "gender marker",
     "gender markers",
     "sex marker",
@@ -21,10 +22,10 @@ const RECORD_CHANGES: [&str; 9] = [
     "nhs numbers",
     "gender on their record",
     "gender on the record",
-];
+]);
 
 /// Words for people under 18.
-const UNDER_18: [&str; 16] = [
+static UNDER_18: PhraseList = PhraseList::new(&[
     "under 18",
     "under-18",
     "under 18s",
@@ -41,10 +42,10 @@ const UNDER_18: [&str; 16] = [
     "aged 17",
     "16 and 17",
     "pupils",
-];
+]);
 
 /// Words that describe the change as available.
-const AVAILABLE: [&str; 10] = [
+static AVAILABLE: PhraseList = PhraseList::new(&[
     "can",
     "may",
     "will be",
@@ -55,10 +56,10 @@ const AVAILABLE: [&str; 10] = [
     "be issued",
     "be changed",
     "is issued",
-];
+]);
 
 /// Words that say it is not available.
-const NOT_AVAILABLE: [&str; 16] = [
+static NOT_AVAILABLE: PhraseList = PhraseList::new(&[
     "cannot",
     "can't",
     "can not",
@@ -75,7 +76,7 @@ const NOT_AVAILABLE: [&str; 16] = [
     "will not",
     "do not",
     "does not",
-];
+]);
 
 impl SectionTextRule for PolicyUnder18RecordChanges {
     fn meta(&self) -> RuleMeta {
@@ -105,6 +106,10 @@ impl SectionTextRule for PolicyUnder18RecordChanges {
 
     fn scan(&self, text: &str, _: &PackOptions) -> SectionScan {
         let mut scan = SectionScan::default();
+        // A sentence holds what the text holds: most texts hold neither list.
+        if !RECORD_CHANGES.may_occur_in(text) || !UNDER_18.may_occur_in(text) {
+            return scan;
+        }
         for sentence in sentences(text) {
             let lower = &sentence.lower;
             if !(has_any(lower, &RECORD_CHANGES) && has_any(lower, &UNDER_18)) {
@@ -133,6 +138,13 @@ impl SectionTextRule for PolicyUnder18RecordChanges {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn its_phrase_lists_are_found_as_one_search_found_them() {
+        for list in [&RECORD_CHANGES, &UNDER_18, &AVAILABLE, &NOT_AVAILABLE] {
+            crate::rules::phrases::assert_cannot_overlap(list.phrases());
+        }
+    }
     use super::*;
     use crate::rules::testing::section_examples_behave;
 

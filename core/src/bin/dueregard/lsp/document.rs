@@ -1,6 +1,7 @@
 //! One open document: its text as the editor has it, and an editing session
 //! that keeps each section's findings, so a keystroke re-checks the section
-//! it falls in and reuses the rest.
+//! it falls in and reuses the rest. The report is kept up to date from the
+//! session's diffs, so neither a keystroke nor a code action rebuilds it.
 
 use std::sync::Arc;
 
@@ -19,6 +20,8 @@ pub struct Document {
     /// The title a plain-text draft takes: the file's name.
     title: String,
     session: Option<Session>,
+    /// The report for the text as it stands, kept up to date from diffs.
+    report: Option<Report>,
     /// Why the text could not be read as a draft (it is too large), if so.
     pub problem: Option<String>,
 }
@@ -48,6 +51,7 @@ impl Document {
             text,
             title,
             session: None,
+            report: None,
             problem: None,
         };
         document.recheck(engine);
@@ -89,22 +93,29 @@ impl Document {
             Err(error) => {
                 self.problem = Some(error.to_string());
                 self.session = None;
+                self.report = None;
             }
             Ok(draft) => {
                 self.problem = None;
-                match self.session.as_mut() {
-                    Some(session) if std::ptr::eq(session.engine(), engine.as_ref()) => {
-                        session.set_draft(draft);
+                match (self.session.as_mut(), self.report.as_mut()) {
+                    (Some(session), Some(report))
+                        if std::ptr::eq(session.engine(), engine.as_ref()) =>
+                    {
+                        session.set_draft_diff(draft).apply(report);
                     }
-                    _ => self.session = Some(Session::new(engine.clone(), draft)),
+                    _ => {
+                        let session = Session::new(engine.clone(), draft);
+                        self.report = Some(session.report());
+                        self.session = Some(session);
+                    }
                 }
             }
         }
     }
 
     /// The report for the text as it stands, when it could be read.
-    pub fn report(&self) -> Option<Report> {
-        self.session.as_ref().map(Session::report)
+    pub fn report(&self) -> Option<&Report> {
+        self.report.as_ref()
     }
 }
 

@@ -239,7 +239,7 @@ impl<'c> Server<'c> {
         };
         diagnostics::code_actions(
             document,
-            &report,
+            report,
             params.range,
             self.encoding,
             &self.doc_base_url(),
@@ -283,10 +283,9 @@ impl<'c> Server<'c> {
         let Some(document) = self.documents.get(uri) else {
             return;
         };
-        let report = document.report();
         let diagnostics = diagnostics::diagnostics(
             document,
-            report.as_ref(),
+            document.report(),
             self.encoding,
             &self.doc_base_url(),
         );
