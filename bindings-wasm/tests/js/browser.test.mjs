@@ -318,6 +318,10 @@ test("the organisation HTML page (dueregard organisation --format html over the 
     await page.setContent(html, { waitUntil: "load" });
     assert.match(await page.title(), /organisation view/);
     await assertNoAxeViolations(page, `on the organisation page at ${width} px`);
+    // WCAG 1.4.10: the page itself never scrolls sideways; a wide table
+    // scrolls inside its own labelled, focusable region.
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(pageWidth <= width, `the organisation page scrolls sideways at ${width} px: ${pageWidth} px wide`);
     mkdirSync(outDir, { recursive: true });
     await page.screenshot({ path: join(outDir, `organisation-${width}.png`), fullPage: true });
     assert.deepEqual(errors, [], "errors or requests: the page is self-contained");

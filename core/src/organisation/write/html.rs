@@ -37,10 +37,13 @@ fn colour(status: FrameworkStatus) -> &'static str {
     }
 }
 
-const STYLE: &str = "body{font-family:Arial,Helvetica,sans-serif;color:#212b32;background:#fff;max-width:72rem;margin:0 auto;padding:1rem;line-height:1.45}\
-table{border-collapse:collapse;width:100%;margin:0.5rem 0 1.5rem}\
+const STYLE: &str = "body{font-family:Arial,Helvetica,sans-serif;color:#212b32;background:#fff;max-width:72rem;margin:0 auto;padding:1rem;line-height:1.45;overflow-wrap:break-word}\
+table{border-collapse:collapse;width:100%}\
+.table-scroll{overflow-x:auto;margin:0.5rem 0 1.5rem}\
+.table-scroll:focus{outline:3px solid #ffeb3b;outline-offset:2px}\
 caption{text-align:left;font-weight:bold;padding:0.3rem 0}\
 th,td{border:1px solid #aeb7bd;padding:0.35rem 0.5rem;text-align:left;vertical-align:top}\
+td{overflow-wrap:anywhere}\
 thead th{background:#e8edee}\
 .status{font-weight:bold}\
 .in_place{color:#007f3b}.work_in_progress{color:#8a4600}.not_in_place{color:#b3261e}.no_issues_found{color:#4c6272}.not_assessed{color:#5c6670}\
@@ -144,7 +147,7 @@ fn pillars(out: &mut String, report: &OrganisationReport) {
     let _ = writeln!(out, "</ul></figcaption>\n</figure>");
     let _ = writeln!(
         out,
-        "<table>\n<caption>Pillars and their elements</caption>\n<thead><tr><th scope=\"col\">Pillar</th><th scope=\"col\">Status</th><th scope=\"col\">Elements</th></tr></thead>\n<tbody>"
+        "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"caption-pillars\" tabindex=\"0\">\n<table>\n<caption id=\"caption-pillars\">Pillars and their elements</caption>\n<thead><tr><th scope=\"col\">Pillar</th><th scope=\"col\">Status</th><th scope=\"col\">Elements</th></tr></thead>\n<tbody>"
     );
     for p in &report.pillars {
         let _ = writeln!(
@@ -157,7 +160,7 @@ fn pillars(out: &mut String, report: &OrganisationReport) {
             esc(&p.reason)
         );
     }
-    let _ = writeln!(out, "</tbody>\n</table>");
+    let _ = writeln!(out, "</tbody>\n</table>\n</div>");
 }
 
 fn checklist_table(out: &mut String, report: &OrganisationReport) {
@@ -165,7 +168,7 @@ fn checklist_table(out: &mut String, report: &OrganisationReport) {
     let claims = !report.self_assessment.is_empty();
     let _ = writeln!(
         out,
-        "<h2 id=\"checklist\">Progress checklist</h2>\n<table>\n<caption>The framework's progress checklist, with the status the documents show</caption>\n<thead><tr>\
+        "<h2 id=\"checklist\">Progress checklist</h2>\n<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"caption-checklist\" tabindex=\"0\">\n<table>\n<caption id=\"caption-checklist\">The framework's progress checklist, with the status the documents show</caption>\n<thead><tr>\
          <th scope=\"col\">Pillars and recommendations</th><th scope=\"col\">Progress</th><th scope=\"col\">Action to date</th>\
          <th scope=\"col\">Status found</th><th scope=\"col\">Evidence</th><th scope=\"col\">Gaps to act on</th>{}</tr></thead>\n<tbody>",
         if claims {
@@ -212,7 +215,7 @@ fn checklist_table(out: &mut String, report: &OrganisationReport) {
             }
         );
     }
-    let _ = writeln!(out, "</tbody>\n</table>");
+    let _ = writeln!(out, "</tbody>\n</table>\n</div>");
 }
 
 fn cross_check(out: &mut String, report: &OrganisationReport) {
@@ -221,7 +224,7 @@ fn cross_check(out: &mut String, report: &OrganisationReport) {
     }
     let _ = writeln!(
         out,
-        "<h2 id=\"self-assessment\">Self-assessment cross-check</h2>\n<table>\n<caption>Each claim against what the documents show</caption>\n\
+        "<h2 id=\"self-assessment\">Self-assessment cross-check</h2>\n<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"caption-claims\" tabindex=\"0\">\n<table>\n<caption id=\"caption-claims\">Each claim against what the documents show</caption>\n\
          <thead><tr><th scope=\"col\">Element</th><th scope=\"col\">Claimed</th><th scope=\"col\">Found</th><th scope=\"col\">Outcome</th><th scope=\"col\">Why</th></tr></thead>\n<tbody>"
     );
     for c in &report.self_assessment {
@@ -241,13 +244,13 @@ fn cross_check(out: &mut String, report: &OrganisationReport) {
             esc(&c.message)
         );
     }
-    let _ = writeln!(out, "</tbody>\n</table>");
+    let _ = writeln!(out, "</tbody>\n</table>\n</div>");
 }
 
 fn documents(out: &mut String, report: &OrganisationReport) {
     let _ = writeln!(
         out,
-        "<h2 id=\"documents\">Documents</h2>\n<table>\n<caption>Documents checked{}</caption>\n\
+        "<h2 id=\"documents\">Documents</h2>\n<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"caption-documents\" tabindex=\"0\">\n<table>\n<caption id=\"caption-documents\">Documents checked{}</caption>\n\
          <thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Kind</th><th scope=\"col\">Review date</th><th scope=\"col\">To change</th><th scope=\"col\">Blocking</th><th scope=\"col\">To review</th></tr></thead>\n<tbody>",
         if report.past_review.is_empty() {
             String::new()
@@ -278,7 +281,7 @@ fn documents(out: &mut String, report: &OrganisationReport) {
             d.needs_review
         );
     }
-    let _ = writeln!(out, "</tbody>\n</table>");
+    let _ = writeln!(out, "</tbody>\n</table>\n</div>");
 }
 
 fn waivers(out: &mut String, report: &OrganisationReport) {
@@ -289,7 +292,7 @@ fn waivers(out: &mut String, report: &OrganisationReport) {
     }
     let _ = writeln!(
         out,
-        "<table>\n<caption>Every waived finding, with its reason and approver</caption>\n\
+        "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"caption-waived\" tabindex=\"0\">\n<table>\n<caption id=\"caption-waived\">Every waived finding, with its reason and approver</caption>\n\
          <thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Rule</th><th scope=\"col\">Reason</th><th scope=\"col\">Approved by</th><th scope=\"col\">Finding</th></tr></thead>\n<tbody>"
     );
     for w in &report.waivers {
@@ -307,7 +310,7 @@ fn waivers(out: &mut String, report: &OrganisationReport) {
             esc(&w.message)
         );
     }
-    let _ = writeln!(out, "</tbody>\n</table>");
+    let _ = writeln!(out, "</tbody>\n</table>\n</div>");
 }
 
 fn findings(out: &mut String, report: &OrganisationReport) {
@@ -318,7 +321,7 @@ fn findings(out: &mut String, report: &OrganisationReport) {
     }
     let _ = writeln!(
         out,
-        "<table>\n<caption>Every finding in every document</caption>\n\
+        "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"caption-findings\" tabindex=\"0\">\n<table>\n<caption id=\"caption-findings\">Every finding in every document</caption>\n\
          <thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Rule</th><th scope=\"col\">Severity</th><th scope=\"col\">Change or review</th><th scope=\"col\">Elements</th><th scope=\"col\">Found</th><th scope=\"col\">Where</th></tr></thead>\n<tbody>"
     );
     for f in &report.findings {
@@ -339,5 +342,5 @@ fn findings(out: &mut String, report: &OrganisationReport) {
             esc(&f.path)
         );
     }
-    let _ = writeln!(out, "</tbody>\n</table>");
+    let _ = writeln!(out, "</tbody>\n</table>\n</div>");
 }
