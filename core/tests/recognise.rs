@@ -507,3 +507,68 @@ fn a_rule_pack_extends_the_vocabulary() {
         "options": {"recognise": {"kinds": [{"kind": "action_plan", "words": ["flexible working"]}]}}}"#;
     assert_eq!(kind_of(Some(pack)), "action_plan");
 }
+
+/// The findings of a checked fixture, as (rule, place, excerpt).
+fn checked(folder: &str, name: &str) -> (String, Vec<(String, String, String)>) {
+    let path = format!(
+        "{}/../tests/fixtures/{folder}/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let format = dueregard::Format::from_extension(folder).expect("docx or html");
+    let engine = dueregard::Engine::new();
+    let json = dueregard::json_api::check_bytes(&engine, &bytes, format, name).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut found = Vec::new();
+    for list in ["violations", "needs_review"] {
+        for f in report[list].as_array().unwrap() {
+            if f["location"].get("span").is_some() {
+                found.push((
+                    f["rule"].as_str().unwrap().to_owned(),
+                    f["location"]["place"].as_str().unwrap_or("").to_owned(),
+                    f["excerpt"].as_str().unwrap_or("").to_owned(),
+                ));
+            }
+        }
+    }
+    (String::from_utf8_lossy(&bytes).into_owned(), found)
+}
+
+#[test]
+fn html_findings_in_text_land_on_their_words_in_the_page() {
+    let (source, found) = checked("html", "legacy_table_form.html");
+    let (_, place, _) = found
+        .iter()
+        .find(|(rule, _, _)| rule == "term-family-assumptions")
+        .expect("next of kin limited to family");
+    let (line, column) = place
+        .strip_prefix("line ")
+        .and_then(|p| p.split_once(", column "))
+        .map(|(l, c)| (l.parse::<usize>().unwrap(), c.parse::<usize>().unwrap()))
+        .unwrap_or_else(|| panic!("not a line and column: {place}"));
+    let at: String = source
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .chars()
+        .skip(column - 1)
+        .collect();
+    assert!(
+        at.starts_with("spouse or nearest relative"),
+        "{place}: {at}"
+    );
+}
+
+#[test]
+fn docx_findings_in_text_give_their_paragraph_and_character() {
+    let (_, found) = checked("docx", "special_leave_policy.docx");
+    let places: Vec<&str> = found.iter().map(|(_, place, _)| place.as_str()).collect();
+    // "…on the death of a husband or wife": body paragraph 4, from character 54.
+    assert!(places.contains(&"paragraph 4, character 54"), "{places:?}");
+    let (_, cell) = checked("docx", "registration_form_ticks.docx");
+    assert!(
+        cell.iter()
+            .any(|(_, p, _)| p.starts_with("table 2 › row 1 › cell 1 › paragraph 1, character ")),
+        "{cell:?}"
+    );
+}

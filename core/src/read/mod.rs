@@ -190,6 +190,11 @@ pub fn recognise_bytes_with(
     }
     let document = read_document(bytes, format, limits)?;
     let mut recognition = recognise::recognise_with(&document, vocabulary);
+    if format == Format::Html {
+        // The reader took the bytes as UTF-8 (lossily where they were not).
+        let source = String::from_utf8_lossy(bytes);
+        recognition.places = std::mem::take(&mut recognition.places).with_html_source(&source);
+    }
     if recognition.draft.title == UNTITLED && !title.is_empty() {
         recognition.draft.title = title.to_owned();
     }

@@ -81,7 +81,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
         }
         let mut report = engine.check(&read.draft);
         if let Some((recognised, places)) = &read.recognition {
-            dueregard::read::recognise::apply_places(places, &mut report);
+            dueregard::read::recognise::apply_places(places, &read.draft, &mut report);
             report.recognised = Some(recognised.clone());
         }
         let gate = baseline.as_ref().map(|b| b.split(&read.path, &report));

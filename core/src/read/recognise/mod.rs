@@ -11,18 +11,20 @@ mod document_control;
 mod eia_table;
 mod form_fields;
 mod kind;
+mod places;
+mod sections;
 mod vocabulary;
 
+pub use places::{Places, apply_places};
 pub use vocabulary::Vocabulary;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use std::collections::BTreeMap;
-
 use super::document::{Block, Document, DocxPlace, Paragraph, Source, SourceFormat, Step, Table};
 use super::{UNTITLED, empty_draft};
-use crate::model::{Draft, Eia, Field, Section};
+use crate::model::{Draft, Eia, Field};
+use sections::SectionBuilder;
 
 /// What recognition read from a document, for the report and the text output.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -115,38 +117,16 @@ fn plural(n: usize) -> &'static str {
 pub struct Recognition {
     pub draft: Draft,
     pub recognised: Recognised,
-    /// Draft JSON Pointer ("/eia/groups/3", "/fields/0", "/sections/2") to
-    /// the place in the document it was read from ("table 2 › row 5").
-    pub places: BTreeMap<String, String>,
+    /// Where each part of the draft was read from in the document.
+    pub places: Places,
 }
 
 impl Recognition {
-    /// Gives each finding in `report` the document place of the nearest
-    /// part of the draft it points into ("/eia/groups/3/evidence" is placed
-    /// at "/eia/groups/3"), and adds the recognised summary.
+    /// Gives each finding in `report` its place in the document (see
+    /// [`apply_places`]), and adds the recognised summary.
     pub fn apply_to(&self, report: &mut crate::model::Report) {
-        apply_places(&self.places, report);
+        apply_places(&self.places, &self.draft, report);
         report.recognised = Some(self.recognised.clone());
-    }
-}
-
-/// Sets `location.place` on each finding from a pointer → place map.
-pub fn apply_places(places: &BTreeMap<String, String>, report: &mut crate::model::Report) {
-    for finding in report
-        .violations
-        .iter_mut()
-        .chain(report.needs_review.iter_mut())
-    {
-        let mut pointer = finding.location.path.as_str();
-        finding.location.place = loop {
-            if let Some(place) = places.get(pointer) {
-                break Some(place.clone());
-            }
-            match pointer.rfind('/') {
-                Some(i) if i > 0 => pointer = &pointer[..i],
-                _ => break None,
-            }
-        };
     }
 }
 
@@ -173,7 +153,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
             ..Recognised::default()
         },
         eia: Eia::default(),
-        places: BTreeMap::new(),
+        places: Places::default(),
         builder: SectionBuilder::default(),
         recent: Vec::new(),
     };
@@ -184,11 +164,11 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
                 if h.level == 0 && state.draft.title == UNTITLED {
                     state.draft.title = h.text.trim().to_owned();
                 }
-                state.builder.start(&h.text, h.source.place());
+                state.builder.start(&h.text, &h.source);
             }
             Block::Paragraph(p) => state.paragraph(p, vocabulary),
             Block::Field(field) => {
-                state.builder.push_line(&field.label, &field.source);
+                state.builder.push_line(&field.label, 0, &field.source);
                 let new = form_fields::from_html(field, state.draft.fields.len());
                 state.push_field(new, field.source.place(), vocabulary);
             }
@@ -230,10 +210,11 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
     {
         draft.title = first;
     }
-    let (sections, section_places) = builder.finish();
+    let (sections, section_places, sources) = builder.finish();
     for (i, place) in section_places.into_iter().enumerate() {
         places.insert(format!("/sections/{i}"), place);
     }
+    places.set_sections(sources);
     draft.sections = sections;
     let headings: Vec<&str> = draft.sections.iter().map(|s| s.heading.as_str()).collect();
     draft.kind = kind::guess(
@@ -263,7 +244,7 @@ struct State {
     draft: Draft,
     recognised: Recognised,
     eia: Eia,
-    places: BTreeMap<String, String>,
+    places: Places,
     builder: SectionBuilder,
     /// The last few paragraphs, for a field's purpose ("Answering is optional").
     recent: Vec<String>,
@@ -276,7 +257,7 @@ impl State {
             None => String::new(),
         };
         self.builder
-            .push_line(&format!("{prefix}{}", p.text), &p.source);
+            .push_line(&format!("{prefix}{}", p.text), prefix.len(), &p.source);
         if self.eia.assessor.is_none() {
             self.eia.assessor = document_control::assessor_in_line(&p.text);
         }
@@ -309,8 +290,7 @@ impl State {
     fn read_table(&mut self, table: &Table, vocabulary: &Vocabulary) -> bool {
         if let Some(actions) = actions::read(table, vocabulary, self.eia.actions.len()) {
             self.places
-                .entry("/eia/actions".to_owned())
-                .or_insert_with(|| table_place(table));
+                .insert_first("/eia/actions", || table_place(table));
             for (action, row) in actions {
                 self.places.insert(
                     format!("/eia/actions/{}", self.eia.actions.len()),
@@ -322,9 +302,7 @@ impl State {
         }
         if let Some(read) = eia_table::read(table, vocabulary) {
             for pointer in ["/eia", "/eia/groups"] {
-                self.places
-                    .entry(pointer.to_owned())
-                    .or_insert_with(|| table_place(table));
+                self.places.insert_first(pointer, || table_place(table));
             }
             for (group, row) in read.groups {
                 self.places.insert(
@@ -376,99 +354,4 @@ fn table_place(table: &Table) -> String {
         Some(caption) => format!("{place} ({caption})"),
         None => place,
     }
-}
-
-/// Collects sections: a heading starts one; text before the first heading
-/// goes into an opening section.
-#[derive(Default)]
-struct SectionBuilder {
-    sections: Vec<(Section, String)>,
-    current: Option<(Section, String)>,
-}
-
-impl SectionBuilder {
-    fn start(&mut self, heading: &str, place: String) {
-        self.flush();
-        self.current = Some((
-            Section {
-                id: String::new(),
-                heading: heading.trim().to_owned(),
-                text: String::new(),
-            },
-            place,
-        ));
-    }
-
-    fn push_line(&mut self, line: &str, source: &Source) {
-        if line.trim().is_empty() {
-            return;
-        }
-        let (section, _) = self.current.get_or_insert_with(|| {
-            (
-                Section {
-                    id: String::new(),
-                    heading: String::new(),
-                    text: String::new(),
-                },
-                source.place(),
-            )
-        });
-        if !section.text.is_empty() {
-            section.text.push('\n');
-        }
-        section.text.push_str(line);
-    }
-
-    /// A table's rows as lines, cells joined by " | ", so term rules read them.
-    fn push_table_text(&mut self, table: &Table) {
-        for row in &table.rows {
-            let cells: Vec<String> = row
-                .cells
-                .iter()
-                .filter(|c| !c.merged_above)
-                .map(|c| c.text().replace('\n', " / "))
-                .collect();
-            self.push_line(&cells.join(" | "), &table.source);
-        }
-    }
-
-    fn flush(&mut self) {
-        if let Some((section, place)) = self.current.take()
-            && !(section.heading.is_empty() && section.text.trim().is_empty())
-        {
-            self.sections.push((section, place));
-        }
-    }
-
-    fn finish(mut self) -> (Vec<Section>, Vec<String>) {
-        self.flush();
-        let mut used = std::collections::BTreeSet::new();
-        for (i, (section, _)) in self.sections.iter_mut().enumerate() {
-            let mut id = slug(&section.heading);
-            if id.is_empty() {
-                id = format!("section-{}", i + 1);
-            }
-            if !used.insert(id.clone()) {
-                id = format!("{id}-{}", i + 1);
-                used.insert(id.clone());
-            }
-            section.id = id;
-        }
-        self.sections.into_iter().unzip()
-    }
-}
-
-fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out.chars().take(60).collect()
 }
