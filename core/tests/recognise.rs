@@ -388,6 +388,71 @@ mod command {
             .collect()
     }
 
+    /// Every .docx and HTML fixture's report, from the command and from
+    /// `json_api::check_bytes` (what the WebAssembly and Python bindings
+    /// call), equals `tests/fixtures/expected/<folder>/<stem>.report.json`
+    /// byte for byte (pretty, final newline, as the conformance corpus
+    /// writes them). `DUEREGARD_BLESS=1` rewrites them.
+    #[test]
+    fn every_fixture_gives_its_expected_report_from_the_command_and_the_api() {
+        let root = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+        let bless = std::env::var_os("DUEREGARD_BLESS").is_some();
+        let engine = dueregard::Engine::new();
+        let mut checked = 0;
+        for folder in ["docx", "html"] {
+            let dir = root.join("tests/fixtures").join(folder);
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().and_then(|e| e.to_str()) == Some(folder))
+                .collect();
+            files.sort();
+            for file in files {
+                let relative = file
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .to_owned();
+                let (json, _) = check(&relative, "json");
+                let reports: serde_json::Value = serde_json::from_str(&json).unwrap();
+                assert_eq!(reports[0]["path"], relative.as_str());
+                let mut ours = serde_json::to_string_pretty(&reports[0]["report"]).unwrap();
+                ours.push('\n');
+                let stem = file.file_stem().unwrap().to_str().unwrap();
+                let bytes = std::fs::read(&file).unwrap();
+                let format = dueregard::Format::from_extension(folder).unwrap();
+                let api = dueregard::json_api::check_bytes(&engine, &bytes, format, stem).unwrap();
+                let api: serde_json::Value = serde_json::from_str(&api).unwrap();
+                assert_eq!(
+                    api, reports[0]["report"],
+                    "{relative}: the API and the command differ"
+                );
+                let expected_path = root
+                    .join("tests/fixtures/expected")
+                    .join(folder)
+                    .join(format!("{stem}.report.json"));
+                if bless {
+                    std::fs::create_dir_all(expected_path.parent().unwrap()).unwrap();
+                    std::fs::write(&expected_path, &ours).unwrap();
+                }
+                let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|e| {
+                    panic!(
+                        "{}: {e} (DUEREGARD_BLESS=1 writes it)",
+                        expected_path.display()
+                    )
+                });
+                assert!(
+                    ours == expected,
+                    "{relative}: report differs from {}",
+                    expected_path.display()
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 24, "{checked} fixtures");
+    }
+
     #[test]
     fn word_policy_runs_the_eia_rules() {
         let file = "tests/fixtures/docx/policy_eia_screening_ticks.docx";
