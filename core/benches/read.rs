@@ -1,12 +1,15 @@
 //! Criterion benchmarks for the document readers: a ~100-page .docx (about
 //! 40,000 words and 34 tables, tests/fixtures/docx/long_policy_100_pages.docx)
-//! and an HTML page of the same text made from its blocks.
+//! and an HTML page of the same text made from its blocks; and a full check
+//! of the .docx as the command and the bindings do it (read, recognise,
+//! check, places), through `json_api::check_bytes`.
 //!
 //!     cargo bench -p dueregard --bench read
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 use dueregard::read::{Block, DocumentLimits, read_docx, read_html};
+use dueregard::{Engine, Format, json_api};
 
 const LONG_DOCX: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -64,5 +67,17 @@ fn readers(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, readers);
+fn full_check(c: &mut Criterion) {
+    let docx = std::fs::read(LONG_DOCX).expect("run tests/fixtures/make_fixtures.py");
+    let engine = Engine::new();
+    let mut group = c.benchmark_group("check");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(docx.len() as u64));
+    group.bench_function("docx_100_pages", |b| {
+        b.iter(|| json_api::check_bytes(&engine, &docx, Format::Docx, "long_policy").unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, readers, full_check);
 criterion_main!(benches);

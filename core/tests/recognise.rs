@@ -453,6 +453,37 @@ mod command {
         assert!(checked >= 24, "{checked} fixtures");
     }
 
+    /// The README's first example output is the command's, line for line
+    /// (its "…" lines stand for what it leaves out).
+    #[test]
+    fn the_readme_word_example_shows_the_commands_output() {
+        let readme =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+        let block = readme
+            .split_once("<!-- README example:")
+            .and_then(|(_, rest)| rest.split_once("```text\n"))
+            .and_then(|(_, rest)| rest.split_once("```"))
+            .map(|(block, _)| block)
+            .expect("the README shows the Word example's output");
+        let output = Command::new(env!("CARGO_BIN_EXE_dueregard"))
+            .args([
+                "--as-of",
+                "2026-11-30",
+                "examples/drafts/flexible-working-policy.docx",
+            ])
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .output()
+            .unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        let mut lines = text.lines();
+        for shown in block.lines().filter(|l| *l != "…") {
+            assert!(
+                lines.any(|l| l == shown),
+                "the README shows a line the command does not print (in this order): {shown}\n{text}"
+            );
+        }
+    }
+
     #[test]
     fn word_policy_runs_the_eia_rules() {
         let file = "tests/fixtures/docx/policy_eia_screening_ticks.docx";
