@@ -15,6 +15,7 @@ mod places;
 mod sections;
 mod vocabulary;
 
+pub(crate) use places::section_text;
 pub use places::{Places, apply_places};
 pub use vocabulary::Vocabulary;
 

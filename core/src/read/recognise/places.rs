@@ -97,26 +97,9 @@ impl Places {
         start: Option<usize>,
     ) -> Option<String> {
         let start = start?;
-        let mut tokens = pointer.split('/').skip(1);
-        let (Some("sections"), Some(index), Some(part), None) =
-            (tokens.next(), tokens.next(), tokens.next(), tokens.next())
-        else {
-            return None;
-        };
-        let sources = self.sections.get(index.parse::<usize>().ok()?)?;
-        let (source, within) = match part {
-            "heading" => (sources.heading.as_ref()?, text?.get(..start)?),
-            "text" => {
-                let i = sources
-                    .pieces
-                    .partition_point(|p| p.at <= start)
-                    .checked_sub(1)?;
-                let piece = &sources.pieces[i];
-                let from = (piece.at + piece.skip).min(start);
-                (&piece.source, text?.get(from..start)?)
-            }
-            _ => return None,
-        };
+        let text = text?;
+        let (source, from) = self.words_source(pointer, start)?;
+        let within = text.get(from..start)?;
         Some(match source {
             Source::Docx(place) => {
                 format!(
@@ -132,6 +115,60 @@ impl Places {
                 format!("line {line}, column {column}")
             }
         })
+    }
+
+    /// Where the piece of a section's heading or text holding byte `start`
+    /// came from, and where that piece's own text starts in the section's.
+    fn words_source(&self, pointer: &str, start: usize) -> Option<(&Source, usize)> {
+        let mut tokens = pointer.split('/').skip(1);
+        let (Some("sections"), Some(index), Some(part), None) =
+            (tokens.next(), tokens.next(), tokens.next(), tokens.next())
+        else {
+            return None;
+        };
+        let sources = self.sections.get(index.parse::<usize>().ok()?)?;
+        match part {
+            "heading" => Some((sources.heading.as_ref()?, 0)),
+            "text" => {
+                let i = sources
+                    .pieces
+                    .partition_point(|p| p.at <= start)
+                    .checked_sub(1)?;
+                let piece = &sources.pieces[i];
+                Some((&piece.source, (piece.at + piece.skip).min(start)))
+            }
+            _ => None,
+        }
+    }
+
+    /// For an HTML page: the byte range in the page of a finding at
+    /// `pointer` with `span` in `text` (the section text there), and whether
+    /// it is the finding's own words (else the start of the element it was
+    /// read from, or `None` when nothing was placed).
+    pub fn html_range(
+        &self,
+        pointer: &str,
+        text: Option<&str>,
+        span: Option<(usize, usize)>,
+    ) -> Option<(usize, usize, bool)> {
+        let html = self.html.as_deref()?;
+        if let (Some(text), Some((start, end))) = (text, span)
+            && let Some((Source::Html(place), from)) = self.words_source(pointer, start)
+            && let Some(before) = text.get(from..start)
+            && let Some(through) = text.get(from..end)
+            && let Some(start) = html_offset(html, place.offset, before)
+            && let Some(end) = html_walk(html, place.offset, through)
+        {
+            return Some((start, end.max(start), true));
+        }
+        // "line 12, column 5" or "line 12, column 5 (caption)": the element.
+        let place = self.place(pointer, None, None)?;
+        let (line, rest) = place.strip_prefix("line ")?.split_once(", column ")?;
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let offset = byte_offset(html, line.parse().ok()?, rest[..digits].parse().ok()?)?;
+        Some((offset, offset, false))
     }
 }
 
@@ -152,7 +189,7 @@ pub fn apply_places(places: &Places, draft: &crate::model::Draft, report: &mut R
 }
 
 /// The heading or text of a section a pointer names.
-fn section_text<'d>(draft: &'d crate::model::Draft, pointer: &str) -> Option<&'d str> {
+pub(crate) fn section_text<'d>(draft: &'d crate::model::Draft, pointer: &str) -> Option<&'d str> {
     let mut tokens = pointer.split('/').skip(1);
     let (Some("sections"), Some(index), Some(part)) = (tokens.next(), tokens.next(), tokens.next())
     else {
@@ -172,6 +209,12 @@ fn section_text<'d>(draft: &'d crate::model::Draft, pointer: &str) -> Option<&'d
 /// `None` when the source does not match what was read (the reader
 /// normalised something), so the element's own place is used instead.
 fn html_offset(html: &str, element: usize, read: &str) -> Option<usize> {
+    skip_markup(html, html_walk(html, element, read)?)
+}
+
+/// As [`html_offset`], but just after the last character of `read` (before
+/// any markup or white space that follows it).
+fn html_walk(html: &str, element: usize, read: &str) -> Option<usize> {
     let mut at = skip_markup(html, element)?;
     for wanted in read.chars().filter(|c| !c.is_whitespace()) {
         at = skip_markup(html, at)?;
@@ -186,7 +229,7 @@ fn html_offset(html: &str, element: usize, read: &str) -> Option<usize> {
             return None;
         }
     }
-    skip_markup(html, at)
+    Some(at)
 }
 
 /// Past any tags, comments and white space (no-break spaces written as
@@ -217,6 +260,23 @@ fn skip_markup(html: &str, mut at: usize) -> Option<usize> {
 /// Tick boxes and marks the readers normalise (`✓` is read as `☒`).
 fn is_symbol(c: char) -> bool {
     !c.is_alphanumeric() && !c.is_ascii()
+}
+
+/// The byte offset of a 1-based line and column (in characters).
+fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
+    let start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let rest = text.get(start..)?;
+    Some(
+        start
+            + rest
+                .char_indices()
+                .nth(column - 1)
+                .map_or(rest.len(), |(i, _)| i),
+    )
 }
 
 /// 1-based line and column (in characters) of a byte offset.
