@@ -1,7 +1,10 @@
 //! `draft-almost-empty`: a draft with almost no text says so, instead of every
 //! rule passing on nothing. An empty `.txt`, a Word template with only its
 //! headings, a JSON draft with a title and nothing else: no rule can find a
-//! gap in words that are not there, so silence would read as a pass.
+//! gap in words that are not there, so silence would read as a pass. No words
+//! at all is an error; a few words is for review, except in a lone passage
+//! of text (a comment or a sentence checked on its own), which is short by
+//! nature.
 
 use crate::model::{Draft, Severity};
 use crate::rules::{
@@ -27,7 +30,7 @@ impl StructuralRule for DraftAlmostEmpty {
             advisory: false,
             elements: &["2.3"],
             tags: &["completeness"],
-            rationale: "Every other rule looks for something in the draft's words, tables or fields; with none of them, every rule passes on nothing and the report would read like a clean bill of health. A draft with no text at all cannot be approved (an error); one with a handful of words is flagged for someone to look at, because a blank template, a file saved in the wrong format or text locked in images all look like that.",
+            rationale: "Every other rule looks for something in the draft's words, tables or fields; with none of them, every rule passes on nothing and the report would read like a clean bill of health. A draft with no text at all cannot be approved (an error); a document with headings, fields or an assessment and only a handful of words is flagged for someone to look at, because a blank template, a file saved in the wrong format or text locked in images all look like that. A lone passage of a few words (a comment, a sentence) is checked as it is.",
             source: sources::FRAMEWORK,
             fires: &[EMPTY, TEMPLATE],
             passes: &[
@@ -45,17 +48,33 @@ impl StructuralRule for DraftAlmostEmpty {
                 "/sections",
                 "This document has no text: nothing could be checked. Check that the right file was given and that its text is not in images.",
             ),
-            n if n < FEW_WORDS => RawFinding::review(
+            // A lone passage (a comment, a sentence checked on its own) is
+            // short by nature; a document with headings, fields or an
+            // assessment and almost no words is a blank template.
+            n if n < FEW_WORDS && !is_one_passage(draft) => RawFinding::review(
                 "/sections",
                 format!(
                     "This document has almost no text ({n} word{}): nothing could be checked. Check that the right file was given and that its text is not in images.",
                     if n == 1 { "" } else { "s" }
                 ),
             ),
+            n if n < FEW_WORDS => {
+                return Verdict::pass(format!("a passage of {n} words, checked as it is"));
+            }
             _ => return Verdict::pass(format!("{words} or more words to check")),
         };
         Verdict::findings(vec![finding], "")
     }
+}
+
+/// A draft that is one passage of text and nothing else: a single section
+/// without a heading, no fields, assessment or partners (plain text, a row
+/// of a table of comments).
+fn is_one_passage(draft: &Draft) -> bool {
+    matches!(draft.sections.as_slice(), [only] if only.heading.trim().is_empty())
+        && draft.fields.is_empty()
+        && draft.eia.is_none()
+        && draft.partners.is_empty()
 }
 
 /// Words a person wrote in the draft's body, counted up to [`FEW_WORDS`]: the
@@ -140,6 +159,17 @@ mod tests {
             found[0].message.contains("(4 words)"),
             "{}",
             found[0].message
+        );
+    }
+
+    #[test]
+    fn a_short_passage_on_its_own_is_checked_as_it_is_but_an_empty_one_is_not() {
+        let passage = r#"{"title":"Comment","sections":[{"id":"text","text":"Ask if he or she needs leave."}]}"#;
+        assert!(findings(&DraftAlmostEmpty, passage).is_empty());
+        let empty = r#"{"title":"Comment","sections":[{"id":"text","text":"  "}]}"#;
+        assert_eq!(
+            paths(&findings(&DraftAlmostEmpty, empty)),
+            [("/sections", false)]
         );
     }
 
