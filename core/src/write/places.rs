@@ -162,9 +162,9 @@ impl<'s> SourcePlaces<'s> {
         let start_of_file = (0, self.first_line_end(), false);
         match &self.layout {
             Layout::Unknown => start_of_file,
-            Layout::Html(recognition) => recognition
-                .html_range(path, span)
-                .unwrap_or(start_of_file),
+            Layout::Html(recognition) => {
+                recognition.html_range(path, span).unwrap_or(start_of_file)
+            }
             Layout::Json(json) => {
                 let hit = json.find(path);
                 match (hit.string, span) {
