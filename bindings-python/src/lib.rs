@@ -52,6 +52,10 @@ enum Kind {
     Markdown,
     /// Plain text from a file, titled by the file's stem.
     Text,
+    /// A Word .docx document, recognised into a draft.
+    Docx,
+    /// An HTML page, recognised into a draft.
+    Html,
 }
 
 /// A draft ready for the core, made by `dueregard._inputs.prepare`. The bytes
@@ -95,6 +99,8 @@ fn check_one<B: AsRef<[u8]>>(engine: &Engine, draft: &Prepared<B>) -> Result<Str
         Kind::Json => Format::Json,
         Kind::Markdown => Format::Markdown,
         Kind::Text => Format::Text,
+        Kind::Docx => Format::Docx,
+        Kind::Html => Format::Html,
     };
     guarded(|| {
         Ok(json_api::check_bytes(
@@ -266,14 +272,17 @@ fn prepare(
     inputs: &Bound<'_, PyModule>,
     draft: &Bound<'_, PyAny>,
     max_bytes: usize,
+    format: Option<&str>,
 ) -> PyResult<Prepared> {
-    let prepared = inputs.call_method1("prepare", (draft, max_bytes))?;
+    let prepared = inputs.call_method1("prepare", (draft, max_bytes, format))?;
     let (kind, bytes, title, path): (String, PyBackedBytes, String, Option<String>) =
         prepared.extract()?;
     let kind = match kind.as_str() {
         "json" => Kind::Json,
         "markdown" => Kind::Markdown,
         "text" => Kind::Text,
+        "docx" => Kind::Docx,
+        "html" => Kind::Html,
         other => {
             return Err(PyRuntimeError::new_err(format!(
                 "dueregard._inputs.prepare gave an unknown kind {other:?}"
@@ -356,14 +365,18 @@ impl Checker {
         Ok((slf.get_type().into_any(), (this.rule_pack.clone(),)))
     }
 
-    /// Checks one draft: a dict, JSON text, or a path to .json, .md or .txt.
+    /// Checks one draft: a dict, JSON text, a path to a .docx, .html, .md,
+    /// .txt or .json file, or a file's bytes with `format` ("docx", "html",
+    /// "markdown", "text" or "json"), which also overrides a path's extension.
+    #[pyo3(signature = (draft, format = None))]
     fn check<'py>(
         &self,
         py: Python<'py>,
         draft: &Bound<'py, PyAny>,
+        format: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         shielded(py, || {
-            let item = prepare(&py.import(INPUTS)?, draft, self.max_bytes())?;
+            let item = prepare(&py.import(INPUTS)?, draft, self.max_bytes(), format)?;
             let result = py.detach(|| check_one(&self.engine, &item));
             match result {
                 Ok(json) => new_report(py, &json),
@@ -423,15 +436,19 @@ impl Checker {
     /// `on_error="return"` every draft's error (a bad draft, a missing or
     /// unreadable file, a value that is not a draft) takes its place in the
     /// list instead of being raised.
-    #[pyo3(signature = (drafts, threads = None, on_error = "raise"))]
+    /// `format` applies to every draft, as in `check`.
+    #[pyo3(signature = (drafts, threads = None, on_error = "raise", format = None))]
     fn check_many<'py>(
         &self,
         py: Python<'py>,
         drafts: &Bound<'py, PyAny>,
         threads: Option<&Bound<'py, PyAny>>,
         on_error: &str,
+        format: Option<&str>,
     ) -> PyResult<Bound<'py, PyList>> {
-        shielded(py, || self.check_many_inner(py, drafts, threads, on_error))
+        shielded(py, || {
+            self.check_many_inner(py, drafts, threads, on_error, format)
+        })
     }
 
     /// The rules in this checker's pack, as a list of dicts.
@@ -476,6 +493,7 @@ impl Checker {
         drafts: &Bound<'py, PyAny>,
         threads: Option<&Bound<'py, PyAny>>,
         on_error: &str,
+        format: Option<&str>,
     ) -> PyResult<Bound<'py, PyList>> {
         let keep_errors = match on_error {
             "raise" => false,
@@ -503,7 +521,7 @@ impl Checker {
             // on_error="return", an error waiting for its place in the output.
             let mut slots: Vec<Result<Prepared, PyErr>> = Vec::with_capacity(chunk);
             for draft in drafts.by_ref().take(chunk) {
-                let prepared = draft.and_then(|d| prepare(&inputs, &d, self.max_bytes()));
+                let prepared = draft.and_then(|d| prepare(&inputs, &d, self.max_bytes(), format));
                 match prepared {
                     Ok(item) => slots.push(Ok(item)),
                     // Only an Exception goes in place: KeyboardInterrupt and

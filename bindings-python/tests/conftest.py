@@ -14,7 +14,7 @@ from typing import List, NamedTuple
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-DRAFT_SUFFIXES = {".json", ".md", ".markdown", ".txt", ".text"}
+DRAFT_SUFFIXES = {".json", ".md", ".markdown", ".txt", ".text", ".docx", ".html", ".htm"}
 
 
 class Case(NamedTuple):

@@ -82,7 +82,7 @@ def test_a_bad_on_error_is_an_options_error(checker):
 
 def test_on_error_return_returns_a_missing_file_in_place(checker, tmp_path: pathlib.Path):
     missing = tmp_path / "no-such-draft.json"
-    odd = tmp_path / "policy.docx"
+    odd = tmp_path / "policy.odt"
     odd.write_bytes(b"PK")
     drafts = [DRAFT, missing, str(missing), odd, 42, '{"title": 7}', DRAFT]
     out = checker.check_many(drafts, threads=2, on_error="return")

@@ -43,7 +43,8 @@ def test_a_contradicted_claim_is_named(checked, tmp_path: pathlib.Path):
     org = dueregard.organisation(checked, self_assessment=claims)
     row = org.self_assessment.iloc[0]
     assert row["element"] == "4.1" and not row["agrees"] and row["outcome"] == "contradicted"
-    assert row["documents"] == "patient-registration-form.json"
+    # The Word example's EIA lists trans people as a third option under sex (4.1 too).
+    assert row["documents"] == "flexible-working-policy.docx, patient-registration-form.json"
     assert '"Gender" offers only two answers' in row["message"]
     # The same claims as a list of dicts give the same result.
     same = dueregard.organisation(

@@ -182,3 +182,84 @@ fn ordinary_comments_are_not_read() {
     let report = check(html("a note for the web team").as_bytes(), Format::Html);
     assert!(!rules(&report).contains(&"waiver-recorded"));
 }
+
+/// The Word waiver fixture other surfaces (Python, WebAssembly) compare
+/// against: the leave policy with a "dueregard: waive" comment on its
+/// History section, written by this test under `DUEREGARD_BLESS=1`.
+#[cfg(feature = "cli")]
+mod pinned {
+    use super::*;
+    use std::path::PathBuf;
+
+    const FIXTURE: &str = "tests/fixtures/waivers/leave_policy_word_comment.docx";
+    const EXPECTED: &str = "tests/fixtures/expected/waivers/leave_policy_word_comment.report.json";
+
+    fn root() -> PathBuf {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+    }
+
+    /// The command's report for the fixture (`dueregard check --format json`),
+    /// pretty and with a final newline as the other pinned reports.
+    fn commands_report(relative: &str) -> Report {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_dueregard"))
+            .current_dir(root())
+            .args(["check", "--format", "json", relative])
+            .output()
+            .unwrap();
+        let reports: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(reports[0]["path"], relative);
+        serde_json::from_value(reports[0]["report"].clone()).unwrap()
+    }
+
+    #[test]
+    fn the_word_waiver_fixture_gives_its_pinned_report_from_the_command_and_the_api() {
+        let bless = std::env::var_os("DUEREGARD_BLESS").is_some();
+        let fixture = root().join(FIXTURE);
+        if bless {
+            std::fs::create_dir_all(fixture.parent().unwrap()).unwrap();
+            std::fs::write(&fixture, docx(&[(0, WAIVE)])).unwrap();
+        }
+        let report = commands_report(FIXTURE);
+        // The comment waives the History section's two findings, not Scope's.
+        assert_eq!(
+            pronoun_findings(&report),
+            [
+                ("scope".to_owned(), false),
+                ("history".to_owned(), true),
+                ("history".to_owned(), true),
+            ]
+        );
+        let places: Vec<_> = all(&report)
+            .filter(|f| f.rule == RULE)
+            .map(|f| f.location.place.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            places,
+            [
+                "paragraph 3, character 8",
+                "paragraph 5, character 22",
+                "paragraph 6, character 20"
+            ]
+        );
+        // The API the bindings call gives the same report.
+        let bytes = std::fs::read(&fixture).unwrap();
+        let api = dueregard::json_api::check_bytes(
+            &Engine::new(),
+            &bytes,
+            Format::Docx,
+            "leave_policy_word_comment",
+        )
+        .unwrap();
+        assert_eq!(api, report.to_json());
+        let mut pretty = report.to_json_pretty();
+        pretty.push('\n');
+        let expected_path = root().join(EXPECTED);
+        if bless {
+            std::fs::create_dir_all(expected_path.parent().unwrap()).unwrap();
+            std::fs::write(&expected_path, &pretty).unwrap();
+        }
+        let expected = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|e| panic!("{EXPECTED}: {e} (DUEREGARD_BLESS=1 writes it)"));
+        assert!(pretty == expected, "the report differs from {EXPECTED}");
+    }
+}

@@ -388,6 +388,106 @@ mod command {
             .collect()
     }
 
+    /// Every .docx and HTML fixture's report, from the command and from
+    /// `json_api::check_bytes` (what the WebAssembly and Python bindings
+    /// call), equals `tests/fixtures/expected/<folder>/<stem>.report.json`
+    /// byte for byte (pretty, final newline, as the conformance corpus
+    /// writes them). `DUEREGARD_BLESS=1` rewrites them.
+    #[test]
+    fn every_fixture_gives_its_expected_report_from_the_command_and_the_api() {
+        let root = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+        let bless = std::env::var_os("DUEREGARD_BLESS").is_some();
+        let engine = dueregard::Engine::new();
+        let mut checked = 0;
+        for folder in ["docx", "html"] {
+            let dir = root.join("tests/fixtures").join(folder);
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().and_then(|e| e.to_str()) == Some(folder))
+                .collect();
+            files.sort();
+            for file in files {
+                let relative = file
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .to_owned();
+                let (json, _) = check(&relative, "json");
+                let reports: serde_json::Value = serde_json::from_str(&json).unwrap();
+                assert_eq!(reports[0]["path"], relative.as_str());
+                let stem = file.file_stem().unwrap().to_str().unwrap();
+                let bytes = std::fs::read(&file).unwrap();
+                let format = dueregard::Format::from_extension(folder).unwrap();
+                let api = dueregard::json_api::check_bytes(&engine, &bytes, format, stem).unwrap();
+                let value: serde_json::Value = serde_json::from_str(&api).unwrap();
+                assert_eq!(
+                    value, reports[0]["report"],
+                    "{relative}: the API and the command differ"
+                );
+                // Pretty in the report's own field order, as the corpus writes
+                // reports (a serde_json::Value would sort the keys).
+                let report: dueregard::Report = serde_json::from_str(&api).unwrap();
+                assert_eq!(report.to_json(), api, "{relative}: the report round-trips");
+                let mut ours = report.to_json_pretty();
+                ours.push('\n');
+                let expected_path = root
+                    .join("tests/fixtures/expected")
+                    .join(folder)
+                    .join(format!("{stem}.report.json"));
+                if bless {
+                    std::fs::create_dir_all(expected_path.parent().unwrap()).unwrap();
+                    std::fs::write(&expected_path, &ours).unwrap();
+                }
+                let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|e| {
+                    panic!(
+                        "{}: {e} (DUEREGARD_BLESS=1 writes it)",
+                        expected_path.display()
+                    )
+                });
+                assert!(
+                    ours == expected,
+                    "{relative}: report differs from {}",
+                    expected_path.display()
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 24, "{checked} fixtures");
+    }
+
+    /// The README's first example output is the command's, line for line
+    /// (its "…" lines stand for what it leaves out).
+    #[test]
+    fn the_readme_word_example_shows_the_commands_output() {
+        let readme =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+        let block = readme
+            .split_once("<!-- README example:")
+            .and_then(|(_, rest)| rest.split_once("```text\n"))
+            .and_then(|(_, rest)| rest.split_once("```"))
+            .map(|(block, _)| block)
+            .expect("the README shows the Word example's output");
+        let output = Command::new(env!("CARGO_BIN_EXE_dueregard"))
+            .args([
+                "--as-of",
+                "2026-11-30",
+                "examples/drafts/flexible-working-policy.docx",
+            ])
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .output()
+            .unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        let mut lines = text.lines();
+        for shown in block.lines().filter(|l| *l != "…") {
+            assert!(
+                lines.any(|l| l == shown),
+                "the README shows a line the command does not print (in this order): {shown}\n{text}"
+            );
+        }
+    }
+
     #[test]
     fn word_policy_runs_the_eia_rules() {
         let file = "tests/fixtures/docx/policy_eia_screening_ticks.docx";
@@ -506,4 +606,69 @@ fn a_rule_pack_extends_the_vocabulary() {
     let pack = r#"{"name": "trust", "version": "1",
         "options": {"recognise": {"kinds": [{"kind": "action_plan", "words": ["flexible working"]}]}}}"#;
     assert_eq!(kind_of(Some(pack)), "action_plan");
+}
+
+/// The findings of a checked fixture, as (rule, place, excerpt).
+fn checked(folder: &str, name: &str) -> (String, Vec<(String, String, String)>) {
+    let path = format!(
+        "{}/../tests/fixtures/{folder}/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let format = dueregard::Format::from_extension(folder).expect("docx or html");
+    let engine = dueregard::Engine::new();
+    let json = dueregard::json_api::check_bytes(&engine, &bytes, format, name).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut found = Vec::new();
+    for list in ["violations", "needs_review"] {
+        for f in report[list].as_array().unwrap() {
+            if f["location"].get("span").is_some() {
+                found.push((
+                    f["rule"].as_str().unwrap().to_owned(),
+                    f["location"]["place"].as_str().unwrap_or("").to_owned(),
+                    f["excerpt"].as_str().unwrap_or("").to_owned(),
+                ));
+            }
+        }
+    }
+    (String::from_utf8_lossy(&bytes).into_owned(), found)
+}
+
+#[test]
+fn html_findings_in_text_land_on_their_words_in_the_page() {
+    let (source, found) = checked("html", "legacy_table_form.html");
+    let (_, place, _) = found
+        .iter()
+        .find(|(rule, _, _)| rule == "term-family-assumptions")
+        .expect("next of kin limited to family");
+    let (line, column) = place
+        .strip_prefix("line ")
+        .and_then(|p| p.split_once(", column "))
+        .map(|(l, c)| (l.parse::<usize>().unwrap(), c.parse::<usize>().unwrap()))
+        .unwrap_or_else(|| panic!("not a line and column: {place}"));
+    let at: String = source
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .chars()
+        .skip(column - 1)
+        .collect();
+    assert!(
+        at.starts_with("spouse or nearest relative"),
+        "{place}: {at}"
+    );
+}
+
+#[test]
+fn docx_findings_in_text_give_their_paragraph_and_character() {
+    let (_, found) = checked("docx", "special_leave_policy.docx");
+    let places: Vec<&str> = found.iter().map(|(_, place, _)| place.as_str()).collect();
+    // "…on the death of a husband or wife": body paragraph 4, from character 54.
+    assert!(places.contains(&"paragraph 4, character 54"), "{places:?}");
+    let (_, cell) = checked("docx", "registration_form_ticks.docx");
+    assert!(
+        cell.iter()
+            .any(|(_, p, _)| p.starts_with("table 2 › row 1 › cell 1 › paragraph 1, character ")),
+        "{cell:?}"
+    );
 }

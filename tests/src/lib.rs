@@ -1,7 +1,7 @@
 //! The conformance corpus shared by the Rust, node and Python tests: each case
 //! is a draft and the exact report JSON every implementation must produce.
 //!
-//! Cases are the example drafts (`examples/drafts/*.{json,md}`, expected
+//! Cases are the example drafts (`examples/drafts/*.{json,md,docx}`, expected
 //! reports in `examples/drafts/expected/`) and the focused cases in
 //! `tests/corpus/<case>/{draft.json, expected.json}`.
 
@@ -80,7 +80,34 @@ pub fn render(report: &Report) -> String {
     text
 }
 
-/// Checks a case with the built-in engine.
+/// Checks a case with the built-in engine, as the command does: a Word or
+/// HTML document is recognised, and its report carries what was recognised
+/// and each finding's place in the document.
 pub fn check(engine: &Engine, case: &Case) -> String {
-    render(&engine.check(&read_draft(&case.draft)))
+    let ext = case
+        .draft
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("");
+    let format = Format::from_extension(ext).expect("a supported extension");
+    if !matches!(format, Format::Docx | Format::Html) {
+        return render(&engine.check(&read_draft(&case.draft)));
+    }
+    let bytes = std::fs::read(&case.draft).expect("the draft is readable");
+    let title = case
+        .draft
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    let recognition = dueregard::read::recognise_bytes_with(
+        &bytes,
+        format,
+        title,
+        engine.limits(),
+        &engine.recognise_vocabulary(),
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}", case.draft.display()));
+    let mut report = engine.check(&recognition.draft);
+    recognition.apply_to(&mut report);
+    render(&report)
 }

@@ -18,8 +18,9 @@ For a pyarrow Table of texts (survey comments, policy passages), one per row::
 
 (schemas: ``dueregard.FINDINGS_SCHEMA`` and ``dueregard.SUMMARY_SCHEMA``).
 
-A draft is a dict, JSON text, or a path (str or pathlib.Path) to a .json,
-.md or .txt file; see ``dueregard._inputs`` for how a str is told apart.
+A draft is a dict, JSON text, a path (str or pathlib.Path) to a .docx,
+.html, .md, .txt or .json file, or a file's bytes with ``format=``; see
+``dueregard._inputs`` for how a str is told apart.
 Bad input raises ``DraftError`` or ``RulePackError`` (both ``ValueError``),
 carrying the JSON Pointer (``.pointer``) and kind (``.kind``) of the problem;
 a bad argument raises ``OptionsError`` (a ``ValueError``) and a bug in
@@ -107,11 +108,13 @@ def _checker(rule_pack: Any) -> Checker:
     return _default_checker() if rule_pack is None else Checker(rule_pack)
 
 
-def check(draft: Any, rule_pack: Any = None) -> Report:
-    """Checks one draft (a dict, JSON text, or a path to .json/.md/.txt) with
-    the built-in rules, or with ``rule_pack`` (a dict, JSON text or a path).
-    For many drafts, build a ``Checker`` once and use its ``check_many``."""
-    return _checker(rule_pack).check(draft)
+def check(draft: Any, rule_pack: Any = None, format: Any = None) -> Report:
+    """Checks one draft (a dict, JSON text, a path to .docx/.html/.md/.txt/.json,
+    or a file's bytes with ``format="docx"``, ``"html"``, ``"markdown"``,
+    ``"text"`` or ``"json"``) with the built-in rules, or with ``rule_pack`` (a
+    dict, JSON text or a path). For many drafts, build a ``Checker`` once and
+    use its ``check_many``."""
+    return _checker(rule_pack).check(draft, format=format)
 
 
 def framework() -> dict:

@@ -4,9 +4,12 @@ How ``Checker.check`` decides what a draft is:
 
 * a ``dict`` is a draft: it is serialised with ``json.dumps``;
 * a ``pathlib.Path`` (any ``os.PathLike``) is a file;
+* ``bytes`` (or ``bytearray``, ``memoryview``) are a file's contents, read as
+  ``format`` says (``docx``, ``html``, ``markdown``, ``text`` or ``json``);
 * a ``str`` whose first non-blank character is ``{`` or ``[`` is JSON text;
-* any other one-line ``str`` ending in ``.json``, ``.md``, ``.markdown``,
-  ``.txt`` or ``.text`` (any case), or naming a file that exists, is a path;
+* any other one-line ``str`` ending in ``.docx``, ``.html``, ``.htm``,
+  ``.json``, ``.md``, ``.markdown``, ``.txt`` or ``.text`` (any case), or
+  naming a file that exists, is a path;
 * any other ``str`` is read as JSON text, so the core reports where it is not
   valid JSON;
 * anything else raises ``TypeError``.
@@ -15,7 +18,9 @@ Files are read as bytes here and decoded by the Rust side, so invalid UTF-8
 raises ``DraftError`` (kind ``not_utf8``) with the offset of the first bad
 byte, never ``UnicodeDecodeError``. ``.json`` files are drafts; ``.md`` and
 ``.txt`` files are text, titled by the file's stem (a Markdown file's own
-first ``#`` heading wins). A file is read only up to its limit (the draft
+first ``#`` heading wins); ``.docx`` and ``.html`` files are documents the
+core reads and recognises (a document's own title wins over the stem). A
+``format`` given with a path overrides its extension. A file is read only up to its limit (the draft
 limit, or the rule pack limit), so ``/dev/zero`` or a huge file is a
 ``too_large`` error, not an exhausted memory. A file name that is not valid
 UTF-8 is a ``DraftError`` (kind ``not_utf8``).
@@ -34,7 +39,7 @@ import re
 import stat
 from typing import Any, Optional, Tuple
 
-from ._errors import DraftError, RulePackError
+from ._errors import DraftError, OptionsError, RulePackError
 
 #: File extensions the core reads, and how (see dueregard::Format::from_extension).
 DRAFT_FORMATS = {
@@ -43,7 +48,13 @@ DRAFT_FORMATS = {
     ".markdown": "markdown",
     ".txt": "text",
     ".text": "text",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
 }
+
+#: The formats a caller may name with ``format=``.
+FORMAT_NAMES = ("docx", "html", "markdown", "text", "json")
 
 Prepared = Tuple[str, bytes, str, Optional[str]]
 
@@ -129,21 +140,45 @@ def _is_path_like_str(text: str) -> bool:
     return ext in DRAFT_FORMATS or os.path.isfile(text)
 
 
-def prepare(draft: Any, max_bytes: int) -> Prepared:
+def _format(format: Optional[str]) -> Optional[str]:
+    if format is None or format in FORMAT_NAMES:
+        return format
+    raise OptionsError(
+        f"format must be one of {', '.join(FORMAT_NAMES)}, not {format!r}", kind="invalid"
+    )
+
+
+def prepare(draft: Any, max_bytes: int, format: Optional[str] = None) -> Prepared:
     """Returns ``(kind, bytes, title, path)`` where kind is ``json``,
-    ``markdown`` or ``text``; a file is read up to ``max_bytes``. Called by
-    the native ``Checker``."""
+    ``markdown``, ``text``, ``docx`` or ``html``; a file is read up to
+    ``max_bytes``. ``format`` names how to read bytes, and overrides a path's
+    extension. Called by the native ``Checker``."""
+    format = _format(format)
     if isinstance(draft, dict):
+        if format not in (None, "json"):
+            raise OptionsError(f"a dict is a JSON draft, not {format}", kind="invalid")
         return ("json", _encode(json.dumps(draft, ensure_ascii=False)), "", None)
+    if isinstance(draft, (bytes, bytearray, memoryview)):
+        if format is None:
+            raise TypeError(
+                "a file's bytes need format=\"docx\", \"html\", \"markdown\", \"text\" "
+                "or \"json\" to say how to read them"
+            )
+        data = bytes(draft)
+        if len(data) > max_bytes:
+            raise DraftError(_too_large("draft", len(data), max_bytes), kind="too_large")
+        return (format, data, "", None)
     if isinstance(draft, os.PathLike):
-        return read_draft_file(os.fsdecode(os.fspath(draft)), max_bytes)
+        return read_draft_file(os.fsdecode(os.fspath(draft)), max_bytes, format)
     if isinstance(draft, str):
         if _is_path_like_str(draft):
-            return read_draft_file(draft, max_bytes)
+            return read_draft_file(draft, max_bytes, format)
+        if format in ("markdown", "text"):
+            return (format, _encode(draft), "", None)
         return ("json", _encode(draft), "", None)
     raise TypeError(
-        "a draft is a dict, a JSON string, or a path (str or pathlib.Path) to a "
-        f".json, .md or .txt file, not {type(draft).__name__}"
+        "a draft is a dict, a JSON string, a file's bytes, or a path (str or "
+        f"pathlib.Path) to a .docx, .html, .json, .md or .txt file, not {type(draft).__name__}"
     )
 
 
@@ -159,15 +194,15 @@ def _utf8_name(path: str, error: type) -> None:
         ) from None
 
 
-def read_draft_file(path: str, max_bytes: int) -> Prepared:
-    """Reads a draft file as bytes, up to ``max_bytes``; its extension says how
-    the core reads it."""
+def read_draft_file(path: str, max_bytes: int, format: Optional[str] = None) -> Prepared:
+    """Reads a draft file as bytes, up to ``max_bytes``; ``format``, or else
+    its extension, says how the core reads it."""
     _utf8_name(path, DraftError)
     ext = os.path.splitext(path)[1]
-    kind = DRAFT_FORMATS.get(ext.lower())
+    kind = format or DRAFT_FORMATS.get(ext.lower())
     if kind is None:
         raise DraftError(
-            f"unsupported file type {ext!r}; use .json, .md or .txt",
+            f"unsupported file type {ext!r}; use .docx, .html, .md, .txt or .json",
             kind="unsupported_format",
             path=path,
         )

@@ -6,8 +6,11 @@ from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple,
 from ._arrow import ArrowResult
 from .report import Report
 
-#: A draft: a dict, JSON text, or a path to a .json, .md or .txt file.
-Draft = Union[Mapping[str, Any], str, "os.PathLike[str]"]
+#: A draft: a dict, JSON text, a path to a .docx, .html, .md, .txt or .json
+#: file, or a file's bytes (with ``format``).
+Draft = Union[Mapping[str, Any], str, "os.PathLike[str]", bytes, bytearray, memoryview]
+#: How to read a draft's bytes; for a path, overrides its extension.
+DraftFormat = Literal["docx", "html", "markdown", "text", "json"]
 #: A rule pack: a dict, JSON text, or a path to a .json file.
 RulePack = Union[Mapping[str, Any], str, "os.PathLike[str]"]
 
@@ -48,9 +51,11 @@ class Checker:
     def pack_name(self) -> str: ...
     @property
     def pack_version(self) -> str: ...
-    def check(self, draft: Draft) -> Report:
-        """Checks one draft. Raises DraftError for bad input, TypeError for a
-        value that is not a draft, OSError when a file cannot be read."""
+    def check(self, draft: Draft, format: Optional[DraftFormat] = None) -> Report:
+        """Checks one draft. Raises DraftError for bad input (a .doc renamed
+        .docx, a zip bomb: one line saying what to do), TypeError for a value
+        that is not a draft, OptionsError for an unknown format, OSError when
+        a file cannot be read."""
     def check_text(self, text: str, title: Optional[str] = None, markdown: bool = False) -> Report:
         """Checks Markdown or plain text given as a string."""
     def annotate(
@@ -69,6 +74,7 @@ class Checker:
         drafts: Iterable[Draft],
         threads: Optional[int] = None,
         on_error: Literal["raise"] = "raise",
+        format: Optional[DraftFormat] = None,
     ) -> List[Report]: ...
     @overload
     def check_many(
@@ -76,6 +82,7 @@ class Checker:
         drafts: Iterable[Draft],
         threads: Optional[int] = None,
         on_error: Literal["return"] = ...,
+        format: Optional[DraftFormat] = None,
     ) -> List[Union[Report, Exception]]:
         """threads: 1 to MAX_THREADS, or None for one per core; anything else
         raises OptionsError. With on_error="return", each draft's error

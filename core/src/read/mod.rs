@@ -188,10 +188,17 @@ pub fn recognise_bytes_with(
             places: Default::default(),
             sources: Default::default(),
             origins: Default::default(),
+            html_page: None,
         });
     }
     let document = read_document(bytes, format, limits)?;
-    recognise_document(&document, title, limits, vocabulary)
+    let mut recognition = recognise_document(&document, title, limits, vocabulary)?;
+    if format == Format::Html {
+        // The reader took the bytes as UTF-8 (lossily where they were not);
+        // findings' words are found in the page as it read it.
+        recognition.html_page = Some(String::from_utf8_lossy(bytes).into_owned());
+    }
+    Ok(recognition)
 }
 
 /// Recognises a document already read, as [`recognise_bytes_with`] does.

@@ -18,6 +18,7 @@ mod contract;
 mod data;
 mod eds;
 mod eia;
+mod language;
 mod meta;
 mod partnership;
 pub(crate) mod phrases;
@@ -45,6 +46,7 @@ use workforce::Concept;
 /// The built-in structural rules, in report order.
 pub(crate) fn builtin_structural() -> Vec<Box<dyn StructuralRule>> {
     vec![
+        Box::new(language::DraftAlmostEmpty),
         Box::new(eia::EiaPresent),
         Box::new(eia::EiaCharacteristics),
         Box::new(eia::EiaEvidence),
@@ -137,7 +139,7 @@ mod tests {
     fn each_rule_is_in_the_family_its_id_names() {
         for rule in Engine::new().rules() {
             let expected = match rule.id.split('-').next().unwrap_or("") {
-                "term" => Family::Language,
+                "term" | "draft" => Family::Language,
                 "eia" | "engagement" => Family::Eia,
                 "data" => Family::DataCollection,
                 "partnership" => Family::Partnership,

@@ -57,6 +57,9 @@ enum Layout<'s> {
         waivers: Vec<(usize, usize)>,
     },
     Json(JsonPlaces<'s>),
+    /// An HTML page, read and recognised again to find where each part of
+    /// the draft came from in it.
+    Html(Box<crate::read::recognise::Recognition>),
     /// A format whose places are not known yet: everything is at the start.
     Unknown,
 }
@@ -94,9 +97,20 @@ impl<'s> SourcePlaces<'s> {
                 };
                 Layout::Sections { layout, waivers }
             }
-            // A document's places are its own (paragraph, table, row), given
-            // in `location.place` by recognition, not line and column here.
-            Format::Docx | Format::Html => Layout::Unknown,
+            // With the built-in vocabulary: a pack's own could lay the page
+            // out in other sections, and then findings fall back to their element.
+            Format::Html => match crate::read::recognise_bytes(
+                source.as_bytes(),
+                Format::Html,
+                "",
+                &crate::read::Limits::default(),
+            ) {
+                Ok(recognition) => Layout::Html(Box::new(recognition)),
+                Err(_) => Layout::Unknown,
+            },
+            // A Word document's places are its own (paragraph, table, row),
+            // given in `location.place` by recognition: it has no lines.
+            Format::Docx => Layout::Unknown,
         };
         SourcePlaces {
             source,
@@ -148,6 +162,9 @@ impl<'s> SourcePlaces<'s> {
         let start_of_file = (0, self.first_line_end(), false);
         match &self.layout {
             Layout::Unknown => start_of_file,
+            Layout::Html(recognition) => {
+                recognition.html_range(path, span).unwrap_or(start_of_file)
+            }
             Layout::Json(json) => {
                 let hit = json.find(path);
                 match (hit.string, span) {
@@ -318,6 +335,22 @@ mod tests {
             .unwrap();
         assert_eq!(&source[slash.start..slash.end], "his/her");
         assert_eq!((slash.start_line, slash.start_column), (7, 13));
+    }
+
+    #[test]
+    #[cfg(feature = "html")]
+    fn html_findings_land_on_their_words_in_the_page() {
+        let source = "<!doctype html>\n<title>Visiting</title>\n<h1>Visiting</h1>\n<p>Visitors are welcome.\n   Next of kin means the <b>husband or wife</b>\n   of the patient.</p>\n";
+        let engine = Engine::new();
+        let json =
+            crate::json_api::check_bytes(&engine, source.as_bytes(), Format::Html, "v").unwrap();
+        let report: crate::Report = serde_json::from_str(&json).unwrap();
+        let f = first(&report, "term-relationship-assumptions");
+        assert_eq!(f.location.place.as_deref(), Some("line 5, column 29"));
+        let place = SourcePlaces::new(Format::Html, source).locate(&f.location);
+        assert!(place.exact);
+        assert_eq!(&source[place.start..place.end], "husband or wife");
+        assert_eq!((place.start_line, place.start_column), (5, 29));
     }
 
     #[test]

@@ -80,9 +80,8 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
             read.draft.kind = kind;
         }
         let mut report = engine.check(&read.draft);
-        if let Some((recognised, places)) = &read.recognition {
-            dueregard::read::recognise::apply_places(places, &mut report);
-            report.recognised = Some(recognised.clone());
+        if let Some(recognition) = &read.recognition {
+            recognition.apply_to(&mut report);
         }
         let gate = baseline.as_ref().map(|b| b.split(&read.path, &report));
         let blocked = match &gate {

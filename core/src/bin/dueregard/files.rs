@@ -6,9 +6,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use std::collections::BTreeMap;
-
-use dueregard::read::recognise::{Recognised, Vocabulary};
+use dueregard::read::recognise::{Recognition, Vocabulary};
 use dueregard::read::recognise_bytes_with;
 use dueregard::write::Baseline;
 use dueregard::{Draft, Format, Limits};
@@ -29,7 +27,7 @@ pub struct ReadDraft {
     pub format: Format,
     /// For a Word or HTML document: what was recognised, and where each
     /// part of the draft came from.
-    pub recognition: Option<(Recognised, BTreeMap<String, String>)>,
+    pub recognition: Option<Recognition>,
     pub source: String,
 }
 
@@ -134,7 +132,7 @@ pub fn read_draft(
         Format::Docx | Format::Html => {
             let r = recognise_bytes_with(&bytes, format, title, limits, vocabulary)
                 .map_err(|e| fail(e.to_string()))?;
-            (r.draft, Some((r.recognised, r.places)))
+            (r.draft.clone(), Some(r))
         }
         _ => (
             Draft::from_bytes(&bytes, format, title, limits).map_err(|e| fail(e.to_string()))?,

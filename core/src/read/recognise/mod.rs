@@ -11,11 +11,12 @@ mod document_control;
 mod eia_table;
 mod form_fields;
 mod kind;
+mod places;
 mod sections;
 mod vocabulary;
 
+pub use places::apply_places;
 pub use sections::{SectionOrigins, TextOrigin};
-
 pub use vocabulary::Vocabulary;
 
 use schemars::JsonSchema;
@@ -125,37 +126,21 @@ pub struct Recognition {
     /// The same pointers to the block, row or table each was read from.
     pub sources: BTreeMap<String, Source>,
     /// Per section (in the draft's order): where its heading and each
-    /// stretch of its text came from.
+    /// stretch of its text came from. The one record of where text came
+    /// from: Word comments are anchored by it, and findings' places
+    /// ("paragraph 12, character 41", "line 40, column 7") are read from it.
     pub origins: Vec<SectionOrigins>,
+    /// An HTML page's source as the reader took it (UTF-8, lossily), so a
+    /// finding's words can be found in it; `None` for a Word document.
+    pub html_page: Option<String>,
 }
 
 impl Recognition {
-    /// Gives each finding in `report` the document place of the nearest
-    /// part of the draft it points into ("/eia/groups/3/evidence" is placed
-    /// at "/eia/groups/3"), and adds the recognised summary.
+    /// Gives each finding in `report` its place in the document (see
+    /// [`apply_places`]), and adds the recognised summary.
     pub fn apply_to(&self, report: &mut crate::model::Report) {
-        apply_places(&self.places, report);
+        apply_places(self, report);
         report.recognised = Some(self.recognised.clone());
-    }
-}
-
-/// Sets `location.place` on each finding from a pointer → place map.
-pub fn apply_places(places: &BTreeMap<String, String>, report: &mut crate::model::Report) {
-    for finding in report
-        .violations
-        .iter_mut()
-        .chain(report.needs_review.iter_mut())
-    {
-        let mut pointer = finding.location.path.as_str();
-        finding.location.place = loop {
-            if let Some(place) = places.get(pointer) {
-                break Some(place.clone());
-            }
-            match pointer.rfind('/') {
-                Some(i) if i > 0 => pointer = &pointer[..i],
-                _ => break None,
-            }
-        };
     }
 }
 
@@ -284,6 +269,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         places,
         sources,
         origins,
+        html_page: None,
     }
 }
 
