@@ -141,7 +141,10 @@ fn measure(
     };
     let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
     let mut notes = Vec::new();
-    for line in lines(labels).iter().filter(|l| l.fixture.is_some() && keep(l)) {
+    for line in lines(labels)
+        .iter()
+        .filter(|l| l.fixture.is_some() && keep(l))
+    {
         let fixture = line.fixture.as_deref().unwrap_or("");
         let found = findings(engine, fixture);
         for label in &line.fires {
@@ -222,7 +225,11 @@ fn assert_labelled(labels: &str, folders: &[&str]) {
             count += 1;
         }
     }
-    assert_eq!(count, labelled.len(), "{labels} labels a fixture that is not there");
+    assert_eq!(
+        count,
+        labelled.len(),
+        "{labels} labels a fixture that is not there"
+    );
     for line in &all {
         for label in line.fires.iter().chain(&line.not) {
             assert!(

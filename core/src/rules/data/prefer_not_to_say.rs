@@ -66,8 +66,12 @@ impl StructuralRule for DataPreferNotToSay {
                 "the form's equality questions are clinical or administrative records, which use their own \"not known\" codes".into(),
             );
         }
+        // Where the form marks the questions that must be answered, one it
+        // leaves unmarked can be left blank: that is a way to decline.
+        let marks_required = draft.fields.iter().any(|f| f.required);
         let findings = monitoring
             .into_iter()
+            .filter(|(_, f, _)| f.required || !marks_required)
             .filter(|(_, f, _)| {
                 !f.options.iter().any(|o| {
                     let lower = o.to_ascii_lowercase();
@@ -168,6 +172,28 @@ mod tests {
         assert_eq!(
             paths(&findings(&DataPreferNotToSay, &monitoring)),
             [("/fields/0/options", false)]
+        );
+    }
+
+    #[test]
+    fn an_optional_question_in_a_form_that_marks_required_ones_can_be_left_blank() {
+        // The registration page's gender identity question: "(optional)" on a
+        // form whose other questions are marked required.
+        let page = form(
+            r#"{"id":"n","label":"Full name","kind":"text","required":true},{"id":"g","label":"Is the gender you identify with the same as your sex registered at birth?","kind":"single_choice","options":["Yes","No"]},{"id":"r","label":"Religion","kind":"single_choice","options":["None","Christian"],"required":true}"#,
+        );
+        assert_eq!(
+            paths(&findings(&DataPreferNotToSay, &page)),
+            [("/fields/2/options", false)],
+            "only the required question gives no way to decline"
+        );
+        let unmarked = form(
+            r#"{"id":"g","label":"Is the gender you identify with the same as your sex registered at birth?","kind":"single_choice","options":["Yes","No"]}"#,
+        );
+        assert_eq!(
+            paths(&findings(&DataPreferNotToSay, &unmarked)),
+            [("/fields/0/options", false)],
+            "a form that marks nothing required says nothing about optional"
         );
     }
 
