@@ -46,10 +46,15 @@ impl StructuralRule for EiaNegativeMitigated {
         let mitigation_section = draft.sections.iter().any(|s| {
             s.heading.to_ascii_lowercase().contains("mitigat") && !s.text.trim().is_empty()
         });
-        let complete_action = eia
-            .actions
-            .iter()
-            .any(|a| !blank(&a.owner) && a.due.is_some() && !blank(&a.measure));
+        // Only where the form links no row to an action at all, and mitigates
+        // in a section of its own: a row left unlinked in a form that links
+        // others has no action.
+        let unlinked_plan = mitigation_section
+            && eia.groups.iter().all(|g| g.actions.is_empty())
+            && eia
+                .actions
+                .iter()
+                .any(|a| !blank(&a.owner) && a.due.is_some() && !blank(&a.measure));
         let mut findings = Vec::new();
         for (i, assessed) in eia.groups.iter().enumerate() {
             if assessed.impact != Impact::Negative {
@@ -62,7 +67,7 @@ impl StructuralRule for EiaNegativeMitigated {
                     format!("The negative impact on {name} has no mitigation. Say how it will be removed or reduced, or why it is justified."),
                 ));
             }
-            if assessed.actions.is_empty() && !complete_action {
+            if assessed.actions.is_empty() && !unlinked_plan {
                 findings.push(RawFinding::violation(
                     format!("/eia/groups/{i}/actions"),
                     format!("The negative impact on {name} has no action. Add at least one action with an owner, a due date and a measure."),
@@ -147,11 +152,21 @@ mod tests {
             paths(&findings(&EiaNegativeMitigated, &no_owner)),
             [("/eia/groups/0/actions", false)]
         );
+        // A row's own mitigation with a plan whose actions are about other
+        // things (no mitigation section): the row still has no action.
+        let own = r#"{"title":"t","kind":"workforce_policy","eia":{"groups":[{"group":"religion_or_belief","impact":"negative","evidence":"e","mitigation":"The FAQ says the policy governs conduct, not belief."}],"actions":[{"id":"A1","description":"Publish transition guidance","owner":"People Advice Team Manager","due":"2027-02-28","measure":"120 managers briefed"}]}}"#;
+        assert_eq!(
+            paths(&findings(&EiaNegativeMitigated, own)),
+            [("/eia/groups/0/actions", false)]
+        );
         // A heading that only names mitigation, with nothing under it, is not one.
         let empty = form.replace("People unable to reach their feet remain eligible.", "");
         assert_eq!(
             paths(&findings(&EiaNegativeMitigated, &empty)),
-            [("/eia/groups/0/mitigation", false)]
+            [
+                ("/eia/groups/0/mitigation", false),
+                ("/eia/groups/0/actions", false)
+            ]
         );
     }
 
