@@ -2,6 +2,13 @@
 //! (tests/fixtures/docx and html), labelled in `tests/labelled/fixtures-2026.jsonl`
 //! and measured apart from the other labelled sets (tests/quality.rs).
 //!
+//! Two sets, reported apart. `fixtures-2026.jsonl` was held out when first
+//! measured, but rules have since been fixed against its misses and false
+//! alarms, so it is now a tuned-against set. `fixtures-2026-heldout.jsonl`
+//! labels the documents in tests/fixtures/heldout, written (with their labels)
+//! before those fixes and never tuned against: its figures are the honest
+//! ones.
+//!
 //! Each fixture is checked as the command checks it (read, recognised,
 //! checked). A `fires` label is found when a finding of its rule matches
 //! everything the label gives: `place` a prefix of the finding's
@@ -10,11 +17,11 @@
 //! alarm. Findings no label names are not counted, since the labels are not
 //! exhaustive: precision here is over what the labels speak to.
 //!
-//! The figures are printed, not enforced: the set is new and small, and its
-//! rules were not tuned to it. `cargo test -p dueregard-conformance --test
-//! quality_documents -- --nocapture` prints the table, and the same figures
-//! for the fixtures whose labels were written without having seen the
-//! checker's output (lines without `"seen": true`).
+//! The figures are printed, not enforced: the sets are small. `cargo test -p
+//! dueregard-conformance --test quality_documents -- --nocapture` prints the
+//! tables: fixtures-2026 in all, its fixtures whose labels were written
+//! without having seen the checker's output (lines without `"seen": true`),
+//! and the held-out set.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -23,7 +30,10 @@ use dueregard_conformance::root;
 use serde::Deserialize;
 use serde_json::Value;
 
-const LABELS: &str = "tests/labelled/fixtures-2026.jsonl";
+/// Labels rules have been tuned against (held out when first measured).
+const TUNED: &str = "tests/labelled/fixtures-2026.jsonl";
+/// Labels no rule has been tuned against, for tests/fixtures/heldout.
+const HELD_OUT: &str = "tests/labelled/fixtures-2026-heldout.jsonl";
 
 #[derive(Deserialize)]
 struct Line {
@@ -84,13 +94,13 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
-fn lines() -> Vec<Line> {
-    let text = std::fs::read_to_string(root().join(LABELS)).expect("the labels are readable");
+fn lines(labels: &str) -> Vec<Line> {
+    let text = std::fs::read_to_string(root().join(labels)).expect("the labels are readable");
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(n, l)| {
-            serde_json::from_str(l).unwrap_or_else(|e| panic!("{LABELS} line {}: {e}", n + 1))
+            serde_json::from_str(l).unwrap_or_else(|e| panic!("{labels} line {}: {e}", n + 1))
         })
         .collect()
 }
@@ -115,6 +125,7 @@ fn findings(engine: &Engine, fixture: &str) -> Vec<Value> {
 /// Per-family counts over the lines `keep` selects, and a line per miss or false alarm.
 fn measure(
     engine: &Engine,
+    labels: &str,
     keep: impl Fn(&Line) -> bool,
 ) -> (BTreeMap<String, Counts>, Vec<String>) {
     let families: BTreeMap<String, String> = engine
@@ -130,7 +141,10 @@ fn measure(
     };
     let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
     let mut notes = Vec::new();
-    for line in lines().iter().filter(|l| l.fixture.is_some() && keep(l)) {
+    for line in lines(labels)
+        .iter()
+        .filter(|l| l.fixture.is_some() && keep(l))
+    {
         let fixture = line.fixture.as_deref().unwrap_or("");
         let found = findings(engine, fixture);
         for label in &line.fires {
@@ -186,28 +200,36 @@ fn print_table(title: &str, counts: &BTreeMap<String, Counts>) -> Counts {
     total
 }
 
-#[test]
-fn every_fixture_is_labelled_with_rules_that_exist() {
+/// Every fixture in `folders` (under tests/fixtures) has a line in `labels`,
+/// whose labels name rules that exist and which opens by saying how they were written.
+fn assert_labelled(labels: &str, folders: &[&str]) {
     let engine = Engine::new();
     let rules: BTreeSet<&str> = engine.rules().iter().map(|r| r.id.as_str()).collect();
-    let all = lines();
+    let all = lines(labels);
     assert!(
         all.first()
             .and_then(|l| l.about.as_deref())
             .is_some_and(|a| a.contains("before any rule change")),
-        "the file opens by saying how its labels were written"
+        "{labels} opens by saying how its labels were written"
     );
     let labelled: BTreeSet<&str> = all.iter().filter_map(|l| l.fixture.as_deref()).collect();
-    for folder in ["docx", "html"] {
+    let mut count = 0;
+    for folder in folders {
         for entry in std::fs::read_dir(root().join("tests/fixtures").join(folder)).unwrap() {
             let name = entry.unwrap().file_name().into_string().unwrap();
             let fixture = format!("{folder}/{name}");
             assert!(
                 labelled.contains(fixture.as_str()),
-                "{fixture} has no labels"
+                "{fixture} has no labels in {labels}"
             );
+            count += 1;
         }
     }
+    assert_eq!(
+        count,
+        labelled.len(),
+        "{labels} labels a fixture that is not there"
+    );
     for line in &all {
         for label in line.fires.iter().chain(&line.not) {
             assert!(
@@ -220,20 +242,48 @@ fn every_fixture_is_labelled_with_rules_that_exist() {
 }
 
 #[test]
+fn every_fixture_is_labelled_with_rules_that_exist() {
+    assert_labelled(TUNED, &["docx", "html"]);
+    assert_labelled(HELD_OUT, &["heldout/docx", "heldout/html"]);
+}
+
+#[test]
 fn precision_and_recall_per_family_on_the_document_fixtures() {
     let engine = Engine::new();
-    let (counts, notes) = measure(&engine, |_| true);
-    let total = print_table("document fixtures (all)", &counts);
+    let (counts, notes) = measure(&engine, TUNED, |_| true);
+    let total = print_table(
+        "document fixtures (fixtures-2026.jsonl, all; rules since tuned against it)",
+        &counts,
+    );
     for note in &notes {
         println!("{note}");
     }
-    let (unseen, _) = measure(&engine, |l| !l.seen);
+    let (unseen, _) = measure(&engine, TUNED, |l| !l.seen);
     print_table(
-        "document fixtures, labels written without seeing the checker's output",
+        "document fixtures, labels written without seeing the checker's output (since tuned against)",
         &unseen,
     );
     assert!(
         total.hit + total.missed >= 20,
         "too few labelled findings to measure"
+    );
+}
+
+/// The held-out documents, measured apart: no rule was changed while looking
+/// at their findings.
+#[test]
+fn held_out_precision_and_recall_per_family() {
+    let engine = Engine::new();
+    let (counts, notes) = measure(&engine, HELD_OUT, |_| true);
+    let total = print_table(
+        "held-out document fixtures (fixtures-2026-heldout.jsonl, never tuned against)",
+        &counts,
+    );
+    for note in &notes {
+        println!("{note}");
+    }
+    assert!(
+        total.hit + total.missed >= 15,
+        "too few held-out labelled findings to measure"
     );
 }

@@ -51,6 +51,9 @@ const CLINICAL_PURPOSES: [&str; 11] = [
     "clinically",
 ];
 
+/// Words that turn a clinical purpose round ("does not affect your care").
+const NEGATIONS: [&str; 6] = ["not", "never", "separately", "separate", "doesn't", "won't"];
+
 /// Purposes that make a field an equality monitoring question.
 const MONITORING_PURPOSES: [&str; 6] = [
     "monitoring",
@@ -70,7 +73,14 @@ pub(super) fn field_use(field: &Field) -> Option<FieldUse> {
         return field.field_use;
     }
     let purpose = field.purpose.as_deref()?.to_lowercase();
-    if CLINICAL_PURPOSES.iter().any(|w| purpose.contains(w)) {
+    // "Answering does not affect your care" and "stored separately from your
+    // records" say the opposite of a clinical use: only a sentence that names
+    // a clinical use without negating it counts.
+    let clinical = purpose.split(['.', ';', '\n']).any(|sentence| {
+        CLINICAL_PURPOSES.iter().any(|w| sentence.contains(w))
+            && !NEGATIONS.iter().any(|n| mentions(sentence, n))
+    });
+    if clinical {
         Some(FieldUse::ClinicalRecord)
     } else if MONITORING_PURPOSES.iter().any(|w| purpose.contains(w)) {
         Some(FieldUse::Monitoring)
@@ -101,10 +111,13 @@ pub(super) fn opt_out(field: &Field) -> OptOut {
     } else {
         field.field_use
     };
+    // Gender identity, and whether it matches sex registered at birth, are
+    // optional items even in a clinical record (PRSB): never the record's sex.
+    let gender_identity = asks_gender_identity(field) || asks_trans_history(field);
     match inferred {
         Some(FieldUse::ClinicalRecord | FieldUse::Administrative) => OptOut::NotApplicable,
         Some(FieldUse::Monitoring) => OptOut::Applies,
-        None if asks_sex_or_gender(field) => OptOut::Advisory,
+        None if asks_sex_or_gender(field) && !gender_identity => OptOut::Advisory,
         None => OptOut::Applies,
     }
 }
@@ -260,5 +273,43 @@ mod tests {
             OptOut::Applies,
             "only sex is inferred from care"
         );
+    }
+
+    fn field(label: &str, purpose: Option<&str>) -> Field {
+        Field {
+            id: "f".into(),
+            label: label.into(),
+            kind: FieldKind::SingleChoice,
+            options: vec!["M".into(), "F".into()],
+            required: false,
+            purpose: purpose.map(str::to_owned),
+            field_use: None,
+        }
+    }
+
+    #[test]
+    fn a_purpose_that_denies_a_clinical_use_is_not_a_clinical_record() {
+        // The wording of the standard monitoring form's preamble: care and
+        // records are named only to say the answers stay out of them.
+        let preamble = "We ask these questions to check that our services are fair to everyone. Answering is optional and does not affect your care. Your answers are stored separately from your records.";
+        let gender = field("Gender (M/F)", Some(preamble));
+        assert_eq!(field_use(&gender), Some(FieldUse::Monitoring));
+        assert_eq!(opt_out(&gender), OptOut::Applies);
+        let care = field("Sex", Some("We use this for your care and screening."));
+        assert_eq!(field_use(&care), Some(FieldUse::ClinicalRecord));
+    }
+
+    #[test]
+    fn a_gender_identity_question_is_never_read_as_the_records_sex() {
+        let same = field(
+            "Is the gender you identify with the same as your sex registered at birth?",
+            None,
+        );
+        assert_eq!(opt_out(&same), OptOut::Applies);
+        assert_eq!(
+            opt_out(&field("What is your gender identity?", None)),
+            OptOut::Applies
+        );
+        assert_eq!(opt_out(&field("Gender", None)), OptOut::Advisory);
     }
 }

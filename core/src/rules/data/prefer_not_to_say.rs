@@ -66,6 +66,10 @@ impl StructuralRule for DataPreferNotToSay {
                 "the form's equality questions are clinical or administrative records, which use their own \"not known\" codes".into(),
             );
         }
+        // Where the form marks the questions that must be answered, one it
+        // leaves unmarked can be left blank, so "no way to decline" would be
+        // wrong; "Prefer not to say" still records a decline as not stated.
+        let marks_required = draft.fields.iter().any(|f| f.required);
         let findings = monitoring
             .into_iter()
             .filter(|(_, f, _)| {
@@ -76,6 +80,16 @@ impl StructuralRule for DataPreferNotToSay {
             })
             .map(|(i, f, o)| {
                 let path = format!("/fields/{i}/options");
+                if marks_required && !f.required {
+                    return RawFinding::review(
+                        path,
+                        format!(
+                            "{:?} is optional, so it can be left blank, but it has no \"Prefer not to say\". Offering one records a decline as \"not stated\" rather than leaving it unknown.",
+                            f.label
+                        ),
+                    )
+                    .suggest("Prefer not to say");
+                }
                 let message = format!(
                     "{:?} gives no way to decline. Add \"Prefer not to say\".",
                     f.label
@@ -168,6 +182,38 @@ mod tests {
         assert_eq!(
             paths(&findings(&DataPreferNotToSay, &monitoring)),
             [("/fields/0/options", false)]
+        );
+    }
+
+    #[test]
+    fn an_optional_question_is_not_told_it_gives_no_way_to_decline() {
+        // The registration page's gender identity question: "(optional)" on a
+        // form whose other questions are marked required.
+        let page = form(
+            r#"{"id":"n","label":"Full name","kind":"text","required":true},{"id":"g","label":"Is the gender you identify with the same as your sex registered at birth?","kind":"single_choice","options":["Yes","No"]},{"id":"r","label":"Religion","kind":"single_choice","options":["None","Christian"],"required":true}"#,
+        );
+        let found = findings(&DataPreferNotToSay, &page);
+        assert_eq!(
+            paths(&found),
+            [("/fields/1/options", true), ("/fields/2/options", false)],
+            "the optional question gets advice, the required one a violation"
+        );
+        assert!(
+            found[0]
+                .message
+                .contains("is optional, so it can be left blank")
+                && !found[0].message.contains("no way to decline")
+                && !found[0].message.contains("screening"),
+            "{}",
+            found[0].message
+        );
+        let unmarked = form(
+            r#"{"id":"g","label":"Is the gender you identify with the same as your sex registered at birth?","kind":"single_choice","options":["Yes","No"]}"#,
+        );
+        assert_eq!(
+            paths(&findings(&DataPreferNotToSay, &unmarked)),
+            [("/fields/0/options", false)],
+            "a form that marks nothing required says nothing about optional"
         );
     }
 

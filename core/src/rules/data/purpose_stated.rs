@@ -54,6 +54,9 @@ impl StructuralRule for DataPurposeStated {
         let mut findings = Vec::new();
         let fields: Vec<_> = fields
             .into_iter()
+            // "If no, you can write in your gender identity" belongs to the
+            // question before it: one finding for the question, not two.
+            .filter(|(_, f)| !f.label.trim_start().to_ascii_lowercase().starts_with("if "))
             .map(|(i, f)| (i, f, opt_out(f)))
             .filter(|(_, _, o)| *o != OptOut::NotApplicable)
             .collect();
@@ -163,6 +166,26 @@ mod tests {
         assert_eq!(
             paths(&unknown),
             [("/fields/0/purpose", true), ("/fields/0/required", true)]
+        );
+    }
+
+    #[test]
+    fn a_write_in_follow_up_is_part_of_its_question() {
+        // The registration page's gender identity question, with a write-in
+        // for "No".
+        let found = findings(
+            &DataPurposeStated,
+            &form(
+                r#"{"id":"n","label":"Full name","kind":"text","required":true},{"id":"g","label":"Is the gender you identify with the same as your sex registered at birth?","kind":"single_choice","options":["Yes","No"]},{"id":"w","label":"If no, you can write in your gender identity","kind":"text"}"#,
+            ),
+        );
+        assert_eq!(paths(&found), [("/fields/1/purpose", false)]);
+        assert!(
+            found[0]
+                .message
+                .starts_with("\"Is the gender you identify with"),
+            "{}",
+            found[0].message
         );
     }
 

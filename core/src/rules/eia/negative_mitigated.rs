@@ -39,19 +39,35 @@ impl StructuralRule for EiaNegativeMitigated {
         if !eia.groups.iter().any(|g| g.impact == Impact::Negative) {
             return Verdict::NotApplicable("the assessment records no negative impact".into());
         }
+        // A whole-assessment mitigation section and an action plan of owned,
+        // dated, measured actions answer a negative impact even when the
+        // table does not link them row by row: saying "no mitigation" then
+        // would be wrong. Whether they answer it well is for a reviewer.
+        let mitigation_section = draft.sections.iter().any(|s| {
+            s.heading.to_ascii_lowercase().contains("mitigat") && !s.text.trim().is_empty()
+        });
+        // Only where the form links no row to an action at all, and mitigates
+        // in a section of its own: a row left unlinked in a form that links
+        // others has no action.
+        let unlinked_plan = mitigation_section
+            && eia.groups.iter().all(|g| g.actions.is_empty())
+            && eia
+                .actions
+                .iter()
+                .any(|a| !blank(&a.owner) && a.due.is_some() && !blank(&a.measure));
         let mut findings = Vec::new();
         for (i, assessed) in eia.groups.iter().enumerate() {
             if assessed.impact != Impact::Negative {
                 continue;
             }
             let name = assessed.group.label();
-            if blank(&assessed.mitigation) {
+            if blank(&assessed.mitigation) && !mitigation_section {
                 findings.push(RawFinding::violation(
                     format!("/eia/groups/{i}/mitigation"),
                     format!("The negative impact on {name} has no mitigation. Say how it will be removed or reduced, or why it is justified."),
                 ));
             }
-            if assessed.actions.is_empty() {
+            if assessed.actions.is_empty() && !unlinked_plan {
                 findings.push(RawFinding::violation(
                     format!("/eia/groups/{i}/actions"),
                     format!("The negative impact on {name} has no action. Add at least one action with an owner, a due date and a measure."),
@@ -121,6 +137,36 @@ mod tests {
         assert_eq!(
             found[0].message,
             "The mitigation for age refers to action \"A9\", which is not in the action plan."
+        );
+    }
+
+    #[test]
+    fn a_mitigation_section_and_an_action_plan_answer_an_unlinked_row() {
+        // The shape of a full NHS EIA form: the impact table, then a
+        // "Mitigation" section and an action plan not tied to rows.
+        let form = r#"{"title":"t","kind":"service_design","sections":[{"id":"m","heading":"Section 4: Mitigation","text":"People unable to reach their feet remain eligible."}],"eia":{"groups":[{"group":"age","impact":"negative","evidence":"e"}],"actions":[{"id":"A1","description":"Keep the exception","owner":"Service Manager","due":"2026-04-01","measure":"Exception in the published criteria"}]}}"#;
+        assert!(findings(&EiaNegativeMitigated, form).is_empty());
+        // Without the plan's action complete, the missing action is still found.
+        let no_owner = form.replace(r#""owner":"Service Manager","#, "");
+        assert_eq!(
+            paths(&findings(&EiaNegativeMitigated, &no_owner)),
+            [("/eia/groups/0/actions", false)]
+        );
+        // A row's own mitigation with a plan whose actions are about other
+        // things (no mitigation section): the row still has no action.
+        let own = r#"{"title":"t","kind":"workforce_policy","eia":{"groups":[{"group":"religion_or_belief","impact":"negative","evidence":"e","mitigation":"The FAQ says the policy governs conduct, not belief."}],"actions":[{"id":"A1","description":"Publish transition guidance","owner":"People Advice Team Manager","due":"2027-02-28","measure":"120 managers briefed"}]}}"#;
+        assert_eq!(
+            paths(&findings(&EiaNegativeMitigated, own)),
+            [("/eia/groups/0/actions", false)]
+        );
+        // A heading that only names mitigation, with nothing under it, is not one.
+        let empty = form.replace("People unable to reach their feet remain eligible.", "");
+        assert_eq!(
+            paths(&findings(&EiaNegativeMitigated, &empty)),
+            [
+                ("/eia/groups/0/mitigation", false),
+                ("/eia/groups/0/actions", false)
+            ]
         );
     }
 
