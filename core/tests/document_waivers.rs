@@ -135,6 +135,22 @@ fn a_section_waiver_covers_its_section_in_markdown_html_and_word_alike() {
 }
 
 #[test]
+fn a_waiver_written_in_a_table_cell_covers_the_section_the_table_is_in() {
+    let page = format!(
+        "<!doctype html><html><head><title>Leave</title></head><body><h1>Leave</h1>\
+         <h2>Scope</h2><p>Ask if he or she needs leave.</p>\
+         <h2>History</h2><table><tr><th>Year</th><th>Wording</th></tr>\
+         <tr><td>2009</td><td><!-- {WAIVE} -->The scheme said he or she must apply in writing.</td></tr>\
+         </table></body></html>"
+    );
+    let report = check(page.as_bytes(), Format::Html);
+    assert_eq!(
+        pronoun_findings(&report),
+        [("scope".into(), false), ("history".into(), true)]
+    );
+}
+
+#[test]
 fn waive_next_covers_one_paragraph() {
     let expected = [
         ("scope".to_owned(), false),

@@ -30,6 +30,7 @@ pub(crate) fn document(
         forms,
         max_depth,
         list_depth: 0,
+        cell_directives: Vec::new(),
     };
     let mut out = Out::default();
     walker.walk(0, &mut out, 0, false)?;
@@ -68,6 +69,8 @@ struct Walker<'t, 'a> {
     forms: Forms,
     max_depth: usize,
     list_depth: usize,
+    /// Directive comments met in the cells of the table being read.
+    cell_directives: Vec<String>,
 }
 
 /// Blocks being built, and the paragraph being filled.
@@ -147,7 +150,16 @@ impl Walker<'_, '_> {
             }
             "table" => {
                 self.flush(out);
-                let table = self.table(node, depth)?;
+                let (table, directives) = self.table(node, depth)?;
+                // A directive in a cell is about the table it is in, as a Word
+                // comment anchored in a cell is.
+                let block = out.blocks.len();
+                out.comments
+                    .extend(directives.into_iter().map(|text| DocumentComment {
+                        text,
+                        block,
+                        inside: true,
+                    }));
                 out.blocks.push(Block::Table(table));
             }
             "ul" | "ol" => {
@@ -203,7 +215,16 @@ impl Walker<'_, '_> {
         Ok(())
     }
 
-    fn table(&mut self, node: Id, depth: usize) -> Result<Table, ReadError> {
+    /// The table, and the text of the directive comments in its cells (those
+    /// of tables nested in them included).
+    fn table(&mut self, node: Id, depth: usize) -> Result<(Table, Vec<String>), ReadError> {
+        let outer = std::mem::take(&mut self.cell_directives);
+        let table = self.rows_of(node, depth);
+        let directives = std::mem::replace(&mut self.cell_directives, outer);
+        Ok((table?, directives))
+    }
+
+    fn rows_of(&mut self, node: Id, depth: usize) -> Result<Table, ReadError> {
         let tree = self.tree;
         let mut caption = None;
         let mut rows = Vec::new();
@@ -251,6 +272,8 @@ impl Walker<'_, '_> {
             self.list_depth = saved_lists;
             result?;
             self.flush(&mut out);
+            self.cell_directives
+                .extend(out.comments.into_iter().map(|c| c.text));
             let (paragraphs, fields) = cell_contents(out.blocks);
             let span = tree
                 .attr(td, "colspan")
