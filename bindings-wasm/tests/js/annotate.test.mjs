@@ -10,6 +10,10 @@ import { join } from "node:path";
 import { commandOutput, dueregard, root } from "./helpers.mjs";
 
 const checker = new dueregard.Checker();
+// commandOutput runs `dueregard annotate --as-of` this day (so the command's
+// review-date judgement cannot change with the calendar); the same date here
+// dates the binding's comments as the command dates its own.
+const as_of = "2026-11-30";
 const scratch = mkdtempSync(join(tmpdir(), "dueregard-annotate-"));
 test.after(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -25,7 +29,7 @@ const bytesOf = (fixture) => new Uint8Array(readFileSync(join(root, "tests", "fi
 for (const fixture of ["policy_eia_screening_ticks.docx", "tracked_changes.docx"]) {
   test(`annotateDocx: ${fixture} equals dueregard annotate byte for byte`, () => {
     const title = fixture.replace(/\.docx$/, "");
-    const mine = checker.annotateDocx(bytesOf(fixture), { title });
+    const mine = checker.annotateDocx(bytesOf(fixture), { title, as_of });
     assert.ok(mine instanceof Uint8Array);
     const theirs = commandAnnotated(fixture);
     assert.ok(mine.length > 1000 && mine.length !== bytesOf(fixture).length, "an annotated copy, not the original");
@@ -33,8 +37,8 @@ for (const fixture of ["policy_eia_screening_ticks.docx", "tracked_changes.docx"
     // The annotated copy holds dueregard's comments.
     assert.ok(Buffer.from(mine).includes(Buffer.from("word/comments.xml")), "no comments part");
     // Options as JSON text, and fixes "none" as --fixes none.
-    assert.ok(Buffer.from(checker.annotateDocx(bytesOf(fixture), JSON.stringify({ title }))).equals(Buffer.from(theirs)));
-    const none = checker.annotateDocx(bytesOf(fixture), { title, fixes: "none" });
+    assert.ok(Buffer.from(checker.annotateDocx(bytesOf(fixture), JSON.stringify({ title, as_of }))).equals(Buffer.from(theirs)));
+    const none = checker.annotateDocx(bytesOf(fixture), { title, as_of, fixes: "none" });
     assert.ok(Buffer.from(none).equals(Buffer.from(commandAnnotated(fixture, "--fixes", "none"))), "--fixes none differs");
   });
 }

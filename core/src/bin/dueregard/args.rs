@@ -94,7 +94,7 @@ pub struct CommonArgs {
     #[arg(long, value_name = "KIND", value_parser = parse_kind)]
     pub kind: Option<DraftKind>,
 
-    /// The date to judge dates against [default: today]. Printed in the text report; no built-in rule compares a draft's dates with today yet, so it changes no finding.
+    /// The date to judge dates against [default: today]: a review date before it is a finding (eia-sign-off-review). Printed in the text report.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
 
