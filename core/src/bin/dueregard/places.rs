@@ -91,7 +91,8 @@ fn describe(draft: &Draft, segments: &[String]) -> Vec<String> {
         [] => return vec!["The draft as a whole".into()],
         ["title", ..] => return vec!["Title".into()],
         ["kind", ..] => return vec!["Kind of draft".into()],
-        ["sections"] => return vec!["The sections".into()],
+        // A finding about what no section says: the text as a whole.
+        ["sections"] => return vec!["The whole text".into()],
         ["sections", i, ..] => {
             words.push(section_name(draft, index(&segments[1]), i));
             match seg.get(2) {
