@@ -9,7 +9,7 @@ use super::Engine;
 use super::finding::{Placed, next_occurrence, outcome, structural_finding};
 use super::overlap::fold_overlaps;
 use super::rollup::{Outcomes, pillar_status, roll_up, summarise};
-use super::scan::{TextFindings, rule_failure};
+use super::scan::{TermItem, TextFindings, rule_failure};
 use super::texts::TextKind;
 use super::texts::TextRef;
 use super::waivers::Waivers;
@@ -23,8 +23,13 @@ use crate::rules::{ActSentence, RawFinding, RuleContext, Verdict};
 impl Engine {
     /// Checks a draft. Never fails: a rule that breaks is reported in `errors`.
     pub fn check(&self, draft: &Draft) -> Report {
-        let texts = self.all_text_findings(&super::texts::texts_of(draft));
-        self.assemble(draft, &texts)
+        let mut texts = self.all_text_findings(&super::texts::texts_of(draft));
+        // The findings are the report's to keep: moved into it, not cloned.
+        let items = texts
+            .iter_mut()
+            .map(|t| std::mem::take(&mut t.items))
+            .collect();
+        self.assemble_with(draft, &texts, TermItems::Owned(items))
     }
 
     /// Term findings for every text, in order. Across the draft at most
@@ -45,13 +50,17 @@ impl Engine {
     /// Builds the report from per-text term findings (one per [`texts_of`]
     /// entry, in order) and the structural rules, which are cheap to re-run.
     pub(crate) fn assemble(&self, draft: &Draft, texts: &[TextFindings]) -> Report {
+        self.assemble_with(draft, texts, TermItems::Borrowed)
+    }
+
+    fn assemble_with(&self, draft: &Draft, texts: &[TextFindings], items: TermItems) -> Report {
         let mut placed: Vec<Placed> = Vec::new();
         let mut passes = Vec::new();
         let mut inapplicable = Vec::new();
         let mut errors = Vec::new();
         let mut evidence_paths = BTreeMap::new();
 
-        self.term_outcomes(texts, &mut placed, &mut passes, &mut inapplicable);
+        self.term_outcomes(texts, items, &mut placed, &mut passes, &mut inapplicable);
 
         let mut act_lists: Vec<&[ActSentence]> = vec![&[]; draft.sections.len()];
         for text in texts {
@@ -280,6 +289,7 @@ impl Engine {
     fn term_outcomes(
         &self,
         texts: &[TextFindings],
+        items: TermItems,
         placed: &mut Vec<Placed>,
         passes: &mut Vec<RuleOutcome>,
         inapplicable: &mut Vec<RuleOutcome>,
@@ -292,17 +302,30 @@ impl Engine {
                 fired[rule] |= !conditions.contains(&(rule, entry));
             }
         }
-        for (t, text) in texts.iter().enumerate() {
-            for item in &text.items {
-                if self.term_off[item.rule] || conditions.contains(&(item.rule, item.entry)) {
-                    continue;
+        let mut keep = |item: &TermItem| {
+            let kept = !self.term_off[item.rule] && !conditions.contains(&(item.rule, item.entry));
+            fired[item.rule] |= kept;
+            kept
+        };
+        let place = |t: usize, rule: usize, start: usize, finding: Finding| Placed {
+            order: (0, t, start),
+            review: self.metas[self.term_metas[rule]].advisory,
+            finding,
+        };
+        match items {
+            TermItems::Borrowed => {
+                for (t, text) in texts.iter().enumerate() {
+                    for item in text.items.iter().filter(|item| keep(item)) {
+                        placed.push(place(t, item.rule, item.start, item.finding.clone()));
+                    }
                 }
-                fired[item.rule] = true;
-                placed.push(Placed {
-                    order: (0, t, item.start),
-                    review: self.metas[self.term_metas[item.rule]].advisory,
-                    finding: item.finding.clone(),
-                });
+            }
+            TermItems::Owned(items) => {
+                for (t, list) in items.into_iter().enumerate() {
+                    for item in list.into_iter().filter(|item| keep(item)) {
+                        placed.push(place(t, item.rule, item.start, item.finding));
+                    }
+                }
             }
         }
         let has_text = texts.iter().any(|t| t.has_text);
@@ -323,6 +346,14 @@ impl Engine {
             }
         }
     }
+}
+
+/// Where the term findings come from: the texts' own (a session keeps them,
+/// so they are cloned), or taken out of the texts (a one-off check).
+enum TermItems {
+    Borrowed,
+    /// Per text, in order; the texts' `items` are then empty.
+    Owned(Vec<Vec<TermItem>>),
 }
 
 /// Every (rule, entry) whose `unless_document` phrase appears anywhere in the draft.

@@ -71,10 +71,15 @@ pub(crate) fn roll_up(draft: &Draft, metas: &[RuleMeta], out: &Outcomes<'_>) -> 
         .map(|f| f.rule.as_str())
         .collect();
 
+    // Which elements each finding is on, as bits, worked out once rather
+    // than once per element.
+    let violation_bits = element_bits(out.violations);
+    let review_bits = element_bits(out.needs_review);
     framework::ELEMENTS
         .iter()
-        .map(|element| {
-            let on_element = |f: &&Finding| f.elements.iter().any(|e| e == element.id);
+        .enumerate()
+        .map(|(index, element)| {
+            let mask = 1u32 << index;
             let short = |f: &Finding| ElementFinding {
                 rule: f.rule.clone(),
                 severity: f.severity,
@@ -82,23 +87,26 @@ pub(crate) fn roll_up(draft: &Draft, metas: &[RuleMeta], out: &Outcomes<'_>) -> 
                 path: f.location.path.clone(),
                 fingerprint: f.fingerprint.clone(),
             };
-            let unwaived = |findings: &[Finding]| -> Vec<ElementFinding> {
+            let on_element = |(_, bits): &(&Finding, &u32)| *bits & mask != 0;
+            let unwaived = |findings: &[Finding], bits: &[u32]| -> Vec<ElementFinding> {
                 findings
                     .iter()
+                    .zip(bits)
                     .filter(on_element)
-                    .filter(|f| f.waiver.is_none())
-                    .map(short)
+                    .filter(|(f, _)| f.waiver.is_none())
+                    .map(|(f, _)| short(f))
                     .collect()
             };
-            let gaps = unwaived(out.violations);
-            let review = unwaived(out.needs_review);
+            let gaps = unwaived(out.violations, &violation_bits);
+            let review = unwaived(out.needs_review, &review_bits);
             let waived: Vec<ElementFinding> = out
                 .violations
                 .iter()
-                .chain(out.needs_review)
+                .zip(&violation_bits)
+                .chain(out.needs_review.iter().zip(&review_bits))
                 .filter(on_element)
-                .filter(|f| f.waiver.is_some())
-                .map(short)
+                .filter(|(f, _)| f.waiver.is_some())
+                .map(|(f, _)| short(f))
                 .collect();
 
             let serving: Vec<&RuleMeta> = metas
@@ -168,6 +176,32 @@ pub(crate) fn roll_up(draft: &Draft, metas: &[RuleMeta], out: &Outcomes<'_>) -> 
                 gaps,
                 review,
                 waived,
+            }
+        })
+        .collect()
+}
+
+/// Per finding, a bit for each element of [`framework::ELEMENTS`] it is on.
+fn element_bits(findings: &[Finding]) -> Vec<u32> {
+    const _: () = assert!(framework::ELEMENTS.len() <= 32, "one bit per element");
+    let bits_of = |elements: &[String]| {
+        elements.iter().fold(0, |bits, e| {
+            let at = framework::ELEMENTS
+                .iter()
+                .position(|element| element.id == e);
+            at.map_or(bits, |i| bits | 1 << i)
+        })
+    };
+    // Neighbouring findings are mostly of one rule, with the same elements.
+    let mut last: Option<(&[String], u32)> = None;
+    findings
+        .iter()
+        .map(|f| match last {
+            Some((elements, bits)) if elements == f.elements.as_slice() => bits,
+            _ => {
+                let bits = bits_of(&f.elements);
+                last = Some((&f.elements, bits));
+                bits
             }
         })
         .collect()

@@ -173,11 +173,11 @@ impl Session {
         self.draft.sections[index].text = text.to_owned();
         self.size = size;
         let changed = TextKind::SectionText(index);
-        let position = texts_of(&self.draft).iter().position(|t| t.kind == changed);
+        let position = self.texts.iter().position(|t| t.kind == changed);
         if let Some(position) = position {
             let budget = self.budget_without(position);
-            let texts = texts_of(&self.draft);
-            self.texts[position] = self.engine.text_findings(&texts[position], budget);
+            let text = texts_of(&self.draft).swap_remove(position);
+            self.texts[position] = self.engine.text_findings(&text, budget);
         }
         Ok(())
     }
