@@ -13,6 +13,9 @@ mod form_fields;
 mod kind;
 mod places;
 mod sections;
+mod signatures;
+#[cfg(test)]
+mod test_tables;
 mod vocabulary;
 
 pub use places::apply_places;
@@ -273,6 +276,14 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
     }
 }
 
+/// Which grid reader placed a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Grid {
+    Actions,
+    Eia,
+    Signatures,
+}
+
 /// What recognition has built so far.
 struct State {
     draft: Draft,
@@ -323,30 +334,27 @@ impl State {
 
     /// Tries each table reader in turn; true when one placed the table.
     fn read_table(&mut self, table: &Table, vocabulary: &Vocabulary) -> bool {
-        if let Some(actions) = actions::read(table, vocabulary, self.eia.actions.len()) {
-            self.place_table("/eia/actions", table);
-            for (action, row) in actions {
-                self.place_row(
-                    format!("/eia/actions/{}", self.eia.actions.len()),
-                    table,
-                    row,
-                );
-                self.eia.actions.push(action);
+        match self.read_grid(table, vocabulary) {
+            Some(Grid::Signatures) => {
+                // Names and roles are words rules read too: keep them.
+                self.builder.push_table_text(table);
+                return true;
             }
-            return true;
+            Some(Grid::Actions | Grid::Eia) => return true,
+            None => {}
         }
-        if let Some(read) = eia_table::read(table, vocabulary) {
-            for pointer in ["/eia", "/eia/groups"] {
-                self.place_table(pointer, table);
-            }
-            for (group, row) in read.groups {
-                self.place_row(format!("/eia/groups/{}", self.eia.groups.len()), table, row);
-                self.eia.groups.push(group);
-            }
-            self.recognised.unplaced.extend(read.unplaced);
-            return true;
+        // A sign-off after the assessment's grid is its sign-off; before
+        // it (a policy's document control), the policy's approval.
+        let mut signed = false;
+        if !self.eia.groups.is_empty()
+            && self.eia.sign_off.is_none()
+            && let Some((sign_off, row)) = signatures::sign_off_keys(table, vocabulary)
+        {
+            self.place_row("/eia/sign_off".to_owned(), table, row);
+            self.eia.sign_off = Some(sign_off);
+            signed = true;
         }
-        if document_control::read(table, vocabulary, &mut self.draft, &mut self.eia) {
+        if document_control::read(table, vocabulary, &mut self.draft, &mut self.eia) || signed {
             // Control tables hold words rules read too (audience, owner): keep them.
             self.builder.push_table_text(table);
             return true;
@@ -361,9 +369,68 @@ impl State {
         }
         false
     }
+
+    /// The readers of grids with a header row, which place rows of their
+    /// own and keep no text (so a grid nested in a layout table, whose
+    /// text is kept with it, can be read too).
+    fn read_grid(&mut self, table: &Table, vocabulary: &Vocabulary) -> Option<Grid> {
+        if let Some(actions) = actions::read(table, vocabulary, self.eia.actions.len()) {
+            self.place_table("/eia/actions", table);
+            for (action, row) in actions {
+                self.place_row(
+                    format!("/eia/actions/{}", self.eia.actions.len()),
+                    table,
+                    row,
+                );
+                self.eia.actions.push(action);
+            }
+            return Some(Grid::Actions);
+        }
+        if let Some(read) = eia_table::read(table, vocabulary) {
+            for pointer in ["/eia", "/eia/groups"] {
+                self.place_table(pointer, table);
+            }
+            for (group, row) in read.groups {
+                self.place_row(format!("/eia/groups/{}", self.eia.groups.len()), table, row);
+                self.eia.groups.push(group);
+            }
+            self.recognised.unplaced.extend(read.unplaced);
+            return Some(Grid::Eia);
+        }
+        self.read_signatures(table, vocabulary)
+            .then_some(Grid::Signatures)
+    }
 }
 
 impl State {
+    /// A signature grid: the parties to an agreement become its partners;
+    /// after the assessment's grid, the first signatory is its sign-off.
+    /// True when it placed either.
+    fn read_signatures(&mut self, table: &Table, vocabulary: &Vocabulary) -> bool {
+        let Some(signatories) = signatures::grid(table, vocabulary) else {
+            return false;
+        };
+        let partners = signatures::partners(&signatories, vocabulary);
+        if !partners.is_empty() {
+            for (partner, row) in partners {
+                self.place_row(
+                    format!("/partners/{}", self.draft.partners.len()),
+                    table,
+                    row,
+                );
+                self.draft.partners.push(partner);
+            }
+            return true;
+        }
+        if self.eia.groups.is_empty() || self.eia.sign_off.is_some() {
+            return false;
+        }
+        let first = &signatories[0];
+        self.place_row("/eia/sign_off".to_owned(), table, first.row);
+        self.eia.sign_off = Some(first.sign_off());
+        true
+    }
+
     /// Places `pointer` at the table, unless it is placed already.
     fn place_table(&mut self, pointer: &str, table: &Table) {
         if !self.places.contains_key(pointer) {
