@@ -11,6 +11,7 @@ mod document_control;
 mod eia_table;
 mod form_fields;
 mod kind;
+mod nested;
 mod places;
 mod sections;
 mod signatures;
@@ -208,7 +209,13 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
                     state.recognised.tables_read += 1;
                 } else {
                     state.builder.push_table_text(table);
-                    if table.rows.len() > 1 && table.width() > 1 {
+                    // A layout table: the grids nested in its cells may still be read.
+                    let nested = nested::tables_in(table)
+                        .iter()
+                        .filter(|inner| state.read_grid(inner, vocabulary).is_some())
+                        .count();
+                    state.recognised.tables_read += nested;
+                    if nested == 0 && table.rows.len() > 1 && table.width() > 1 {
                         state.recognised.unplaced.push(Unplaced {
                             place: table_place(table),
                             why: "not an EIA, action, document-control or form table; read as section text".into(),
