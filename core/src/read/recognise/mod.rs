@@ -175,6 +175,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         sources: BTreeMap::new(),
         builder: SectionBuilder::default(),
         recent: Vec::new(),
+        heading: None,
     };
 
     let mut comments = document.comments.iter().peekable();
@@ -190,6 +191,8 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
                     state.draft.title = h.text.trim().to_owned();
                 }
                 state.builder.start(&h.text, &h.source);
+                // The title names the document, not a group of questions.
+                state.heading = (h.level > 0).then(|| h.text.clone());
             }
             Block::Paragraph(p) => state.paragraph(p, vocabulary),
             Block::Field(field) => {
@@ -301,6 +304,8 @@ struct State {
     builder: SectionBuilder,
     /// The last few paragraphs, for a field's purpose ("Answering is optional").
     recent: Vec<String>,
+    /// The last heading, which a form's blank-answer table is read under.
+    heading: Option<String>,
 }
 
 impl State {
@@ -366,7 +371,11 @@ impl State {
             self.builder.push_table_text(table);
             return true;
         }
-        let fields = form_fields::from_table(table, vocabulary, self.draft.fields.len());
+        let context = form_fields::Context {
+            in_form: !self.draft.fields.is_empty(),
+            heading: self.heading.as_deref(),
+        };
+        let fields = form_fields::from_table(table, vocabulary, self.draft.fields.len(), context);
         if !fields.is_empty() {
             self.builder.push_table_text(table);
             for (field, row) in fields {
