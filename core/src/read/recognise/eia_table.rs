@@ -122,15 +122,17 @@ fn learn_columns(row: &Row, columns: &mut Columns, vocabulary: &Vocabulary) {
         let text = cell.text().to_lowercase();
         let span = usize::try_from(cell.span.max(1)).unwrap_or(1);
         let words = &vocabulary.impacts;
+        let evidence = &vocabulary.evidence_headers;
         // A spanning "Impact" cell only labels the columns under it.
         if span == 1 {
             if any_word(&text, &words.negative) {
                 columns.negative = Some(start);
             } else if any_word(&text, &words.positive) {
                 columns.positive = Some(start);
-            } else if any_word(&text, &words.neutral) {
+            } else if any_word(&text, &words.neutral) && !opens_with(&text, evidence) {
+                // "Notes" starts with the neutral word "no", but is a notes column.
                 columns.neutral = Some(start);
-            } else if any_word(&text, &vocabulary.evidence_headers) {
+            } else if any_word(&text, evidence) {
                 columns.evidence = Some(start);
             } else if text.contains("impact") && start > 0 {
                 columns.impact = Some(start);
@@ -139,6 +141,12 @@ fn learn_columns(row: &Row, columns: &mut Columns, vocabulary: &Vocabulary) {
         start += span;
     }
     // A header that says "Evidence" in the impact column too: keep the later one for evidence.
+}
+
+/// Whether `text` (lowercase) opens with one of `words`.
+fn opens_with(text: &str, words: &[String]) -> bool {
+    let text = text.trim_start();
+    words.iter().any(|w| text.starts_with(&w.to_lowercase()))
 }
 
 fn impact_of(row: &Row, columns: &Columns, vocabulary: &Vocabulary) -> Impact {

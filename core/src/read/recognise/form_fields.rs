@@ -36,15 +36,82 @@ pub(super) fn from_html(field: &FormField, index: usize) -> Field {
     }
 }
 
+/// Where a table is: on a form already (fields read before it), and under
+/// which heading.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Context<'a> {
+    pub in_form: bool,
+    pub heading: Option<&'a str>,
+}
+
 /// Fields from a key/value table: the first cell the question, the second
-/// the answer space. The table counts as a form only when at least one row
+/// the answer space. The table counts as a form when at least one row
 /// offers choices (☐ boxes, an option per line, or "(M/F)"); then plain
-/// rows are text fields. Each field comes with its row index.
+/// rows are text fields. On a form, a table of questions with blank
+/// answer spaces is one too, and its labels are read under its heading
+/// ("Next of kin: Telephone"), as the person filling it in reads them.
+/// Each field comes with its row index.
 pub(super) fn from_table(
     table: &Table,
     _vocabulary: &Vocabulary,
     index: usize,
+    context: Context<'_>,
 ) -> Vec<(Field, usize)> {
+    let fields = choice_table(table, index);
+    if !fields.is_empty() || !context.in_form {
+        return fields;
+    }
+    blank_table(table, index, context.heading)
+}
+
+/// Two cells a row, every answer cell blank or a line to write on.
+fn blank_table(table: &Table, index: usize, heading: Option<&str>) -> Vec<(Field, usize)> {
+    let blank = |text: &str| {
+        text.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '_' | '.' | '/' | '-'))
+    };
+    let questions = table.rows.len() >= 2
+        && table.rows.iter().all(|row| {
+            row.cells.len() == 2
+                && !row.header
+                && row.cells[1].fields.is_empty()
+                && blank(&row.cells[1].text())
+                && (1..=120).contains(&clean_label(&row.cells[0].text()).chars().count())
+        });
+    if !questions {
+        return Vec::new();
+    }
+    let heading = heading.map(str::trim).filter(|h| !h.is_empty());
+    table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let own = clean_label(&row.cells[0].text());
+            let label = match heading {
+                Some(h) if !own.to_lowercase().contains(&h.to_lowercase()) => {
+                    format!("{h}: {own}")
+                }
+                _ => own,
+            };
+            (
+                Field {
+                    id: field_id(&label, index + i),
+                    label,
+                    kind: FieldKind::Text,
+                    options: Vec::new(),
+                    required: false,
+                    purpose: None,
+                    field_use: None,
+                },
+                row.index,
+            )
+        })
+        .collect()
+}
+
+/// A table with at least one row offering choices.
+fn choice_table(table: &Table, index: usize) -> Vec<(Field, usize)> {
     let mut fields = Vec::new();
     let mut any_choice = false;
     for row in &table.rows {
@@ -174,5 +241,65 @@ fn field_id(text: &str, index: usize) -> String {
         format!("field_{}", index + 1)
     } else {
         format!("{id}_{}", index + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::recognise::test_tables::table;
+
+    fn next_of_kin() -> Table {
+        table(
+            &[
+                &["Name of husband / wife or nearest relative:", ""],
+                &["Relationship to you:", ""],
+                &["Telephone:", "____________"],
+            ],
+            false,
+        )
+    }
+
+    #[test]
+    fn on_a_form_blank_answer_rows_are_fields_read_under_their_heading() {
+        let v = Vocabulary::built_in();
+        let context = Context {
+            in_form: true,
+            heading: Some("Next of kin"),
+        };
+        let fields = from_table(&next_of_kin(), v, 4, context);
+        let labels: Vec<(&str, FieldKind, usize)> = fields
+            .iter()
+            .map(|(f, row)| (f.label.as_str(), f.kind, *row))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                (
+                    "Next of kin: Name of husband / wife or nearest relative",
+                    FieldKind::Text,
+                    0
+                ),
+                ("Next of kin: Relationship to you", FieldKind::Text, 1),
+                ("Next of kin: Telephone", FieldKind::Text, 2),
+            ]
+        );
+        assert_eq!(fields[1].0.id, "next_of_kin_relationship_to_you_6");
+    }
+
+    #[test]
+    fn blank_answer_rows_outside_a_form_or_with_answers_are_not_fields() {
+        let v = Vocabulary::built_in();
+        let outside = Context {
+            in_form: false,
+            heading: Some("Next of kin"),
+        };
+        assert!(from_table(&next_of_kin(), v, 0, outside).is_empty());
+        let answered = table(&[&["Owner:", "Head of HR"], &["Version:", "2"]], false);
+        let inside = Context {
+            in_form: true,
+            heading: None,
+        };
+        assert!(from_table(&answered, v, 0, inside).is_empty());
     }
 }

@@ -11,8 +11,12 @@ mod document_control;
 mod eia_table;
 mod form_fields;
 mod kind;
+mod nested;
 mod places;
 mod sections;
+mod signatures;
+#[cfg(test)]
+mod test_tables;
 mod vocabulary;
 
 pub use places::apply_places;
@@ -171,6 +175,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         sources: BTreeMap::new(),
         builder: SectionBuilder::default(),
         recent: Vec::new(),
+        heading: None,
     };
 
     let mut comments = document.comments.iter().peekable();
@@ -186,6 +191,8 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
                     state.draft.title = h.text.trim().to_owned();
                 }
                 state.builder.start(&h.text, &h.source);
+                // The title names the document, not a group of questions.
+                state.heading = (h.level > 0).then(|| h.text.clone());
             }
             Block::Paragraph(p) => state.paragraph(p, vocabulary),
             Block::Field(field) => {
@@ -205,7 +212,13 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
                     state.recognised.tables_read += 1;
                 } else {
                     state.builder.push_table_text(table);
-                    if table.rows.len() > 1 && table.width() > 1 {
+                    // A layout table: the grids nested in its cells may still be read.
+                    let nested = nested::tables_in(table)
+                        .iter()
+                        .filter(|inner| state.read_grid(inner, vocabulary).is_some())
+                        .count();
+                    state.recognised.tables_read += nested;
+                    if nested == 0 && table.rows.len() > 1 && table.width() > 1 {
                         state.recognised.unplaced.push(Unplaced {
                             place: table_place(table),
                             why: "not an EIA, action, document-control or form table; read as section text".into(),
@@ -273,6 +286,14 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
     }
 }
 
+/// Which grid reader placed a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Grid {
+    Actions,
+    Eia,
+    Signatures,
+}
+
 /// What recognition has built so far.
 struct State {
     draft: Draft,
@@ -283,6 +304,8 @@ struct State {
     builder: SectionBuilder,
     /// The last few paragraphs, for a field's purpose ("Answering is optional").
     recent: Vec<String>,
+    /// The last heading, which a form's blank-answer table is read under.
+    heading: Option<String>,
 }
 
 impl State {
@@ -323,6 +346,50 @@ impl State {
 
     /// Tries each table reader in turn; true when one placed the table.
     fn read_table(&mut self, table: &Table, vocabulary: &Vocabulary) -> bool {
+        match self.read_grid(table, vocabulary) {
+            Some(Grid::Signatures) => {
+                // Names and roles are words rules read too: keep them.
+                self.builder.push_table_text(table);
+                return true;
+            }
+            Some(Grid::Actions | Grid::Eia) => return true,
+            None => {}
+        }
+        // A sign-off after the assessment's grid is its sign-off; before
+        // it (a policy's document control), the policy's approval.
+        let mut signed = false;
+        if !self.eia.groups.is_empty()
+            && self.eia.sign_off.is_none()
+            && let Some((sign_off, row)) = signatures::sign_off_keys(table, vocabulary)
+        {
+            self.place_row("/eia/sign_off".to_owned(), table, row);
+            self.eia.sign_off = Some(sign_off);
+            signed = true;
+        }
+        if document_control::read(table, vocabulary, &mut self.draft, &mut self.eia) || signed {
+            // Control tables hold words rules read too (audience, owner): keep them.
+            self.builder.push_table_text(table);
+            return true;
+        }
+        let context = form_fields::Context {
+            in_form: !self.draft.fields.is_empty(),
+            heading: self.heading.as_deref(),
+        };
+        let fields = form_fields::from_table(table, vocabulary, self.draft.fields.len(), context);
+        if !fields.is_empty() {
+            self.builder.push_table_text(table);
+            for (field, row) in fields {
+                self.push_field(field, &row_source(table, row), vocabulary);
+            }
+            return true;
+        }
+        false
+    }
+
+    /// The readers of grids with a header row, which place rows of their
+    /// own and keep no text (so a grid nested in a layout table, whose
+    /// text is kept with it, can be read too).
+    fn read_grid(&mut self, table: &Table, vocabulary: &Vocabulary) -> Option<Grid> {
         if let Some(actions) = actions::read(table, vocabulary, self.eia.actions.len()) {
             self.place_table("/eia/actions", table);
             for (action, row) in actions {
@@ -333,7 +400,7 @@ impl State {
                 );
                 self.eia.actions.push(action);
             }
-            return true;
+            return Some(Grid::Actions);
         }
         if let Some(read) = eia_table::read(table, vocabulary) {
             for pointer in ["/eia", "/eia/groups"] {
@@ -344,26 +411,42 @@ impl State {
                 self.eia.groups.push(group);
             }
             self.recognised.unplaced.extend(read.unplaced);
-            return true;
+            return Some(Grid::Eia);
         }
-        if document_control::read(table, vocabulary, &mut self.draft, &mut self.eia) {
-            // Control tables hold words rules read too (audience, owner): keep them.
-            self.builder.push_table_text(table);
-            return true;
-        }
-        let fields = form_fields::from_table(table, vocabulary, self.draft.fields.len());
-        if !fields.is_empty() {
-            self.builder.push_table_text(table);
-            for (field, row) in fields {
-                self.push_field(field, &row_source(table, row), vocabulary);
-            }
-            return true;
-        }
-        false
+        self.read_signatures(table, vocabulary)
+            .then_some(Grid::Signatures)
     }
 }
 
 impl State {
+    /// A signature grid: the parties to an agreement become its partners;
+    /// after the assessment's grid, the first signatory is its sign-off.
+    /// True when it placed either.
+    fn read_signatures(&mut self, table: &Table, vocabulary: &Vocabulary) -> bool {
+        let Some(signatories) = signatures::grid(table, vocabulary) else {
+            return false;
+        };
+        let partners = signatures::partners(&signatories, vocabulary);
+        if !partners.is_empty() {
+            for (partner, row) in partners {
+                self.place_row(
+                    format!("/partners/{}", self.draft.partners.len()),
+                    table,
+                    row,
+                );
+                self.draft.partners.push(partner);
+            }
+            return true;
+        }
+        if self.eia.groups.is_empty() || self.eia.sign_off.is_some() {
+            return false;
+        }
+        let first = &signatories[0];
+        self.place_row("/eia/sign_off".to_owned(), table, first.row);
+        self.eia.sign_off = Some(first.sign_off());
+        true
+    }
+
     /// Places `pointer` at the table, unless it is placed already.
     fn place_table(&mut self, pointer: &str, table: &Table) {
         if !self.places.contains_key(pointer) {

@@ -25,6 +25,11 @@ pub struct Vocabulary {
     pub characteristic_headers: Vec<String>,
     pub action_headers: ActionHeaders,
     pub control_keys: ControlKeys,
+    /// Column headers of signature tables (sign-off grids, the parties to an agreement).
+    pub signature_headers: SignatureHeaders,
+    /// Words in an organisation's name that make it the NHS body writing the
+    /// document, not a community partner ("NHS", "integrated care board").
+    pub own_organisation: Vec<String>,
     /// Words in a field's nearby text saying answering is optional.
     pub optional_cues: Vec<String>,
     /// Kinds recognised from the title (then headings), in order.
@@ -78,6 +83,25 @@ pub struct ControlKeys {
     pub version: Vec<String>,
     pub decision: Vec<String>,
     pub review: Vec<String>,
+    /// Keys naming who signed an assessment off ("Approved by"), read as
+    /// its sign-off when the table follows the assessment's grid.
+    pub sign_off: Vec<String>,
+}
+
+/// Signature table column headers ("Partner | Name | Role | Signature | Date").
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct SignatureHeaders {
+    /// The organisation signed for.
+    pub organisation: Vec<String>,
+    /// The signatory's name.
+    pub name: Vec<String>,
+    /// Their role.
+    pub role: Vec<String>,
+    /// The signature itself.
+    pub signature: Vec<String>,
+    /// When they signed.
+    pub date: Vec<String>,
 }
 
 const BUILT_IN: &str = include_str!("vocabulary.json");
@@ -120,7 +144,22 @@ impl Vocabulary {
                 version: join(&extra.control_keys.version, &self.control_keys.version),
                 decision: join(&extra.control_keys.decision, &self.control_keys.decision),
                 review: join(&extra.control_keys.review, &self.control_keys.review),
+                sign_off: join(&extra.control_keys.sign_off, &self.control_keys.sign_off),
             },
+            signature_headers: SignatureHeaders {
+                organisation: join(
+                    &extra.signature_headers.organisation,
+                    &self.signature_headers.organisation,
+                ),
+                name: join(&extra.signature_headers.name, &self.signature_headers.name),
+                role: join(&extra.signature_headers.role, &self.signature_headers.role),
+                signature: join(
+                    &extra.signature_headers.signature,
+                    &self.signature_headers.signature,
+                ),
+                date: join(&extra.signature_headers.date, &self.signature_headers.date),
+            },
+            own_organisation: join(&extra.own_organisation, &self.own_organisation),
             optional_cues: join(&extra.optional_cues, &self.optional_cues),
             kinds: join(&extra.kinds, &self.kinds),
             policy_words: join(&extra.policy_words, &self.policy_words),
