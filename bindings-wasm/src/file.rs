@@ -43,7 +43,7 @@ impl Checker {
 
 /// A file's bytes from a `Uint8Array` or an `ArrayBuffer`, copied into
 /// WebAssembly memory, or a `TypeError` naming the method and the argument.
-fn bytes_arg(value: &JsValue, method: &str, name: &str) -> Result<Vec<u8>, JsValue> {
+pub(crate) fn bytes_arg(value: &JsValue, method: &str, name: &str) -> Result<Vec<u8>, JsValue> {
     if let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() {
         return Ok(array.to_vec());
     }
