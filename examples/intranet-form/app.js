@@ -814,7 +814,7 @@ let fullLoading = null;
  */
 async function fullChecker() {
   if (!fullLoading) {
-    announce("Loading the Word and web page reader (about 550 KiB, once)…");
+    announce("Loading the Word and web page reader…");
     fullLoading = import("./pkg/dueregard.js").then(async (full) => {
       await full.default();
       return new full.Checker();
