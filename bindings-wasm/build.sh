@@ -2,6 +2,10 @@
 # Builds the dueregard WebAssembly packages:
 #   bindings-wasm/pkg/      npm package for node (wasm-bindgen's nodejs target: require())
 #   bindings-wasm/pkg-web/  ES module for browsers (web target), loaded by examples/intranet-form/
+#                           when a Word document is opened
+#   bindings-wasm/pkg-web-lean/  the same without the Word and HTML readers, the Word writer and
+#                           the organisation view (cargo --no-default-features): less than half
+#                           the size, for pages that check typed drafts; the form loads it first
 #
 # Installs only what is missing, so a second run installs nothing and, when no
 # source changed, finishes in a few seconds:
@@ -63,34 +67,48 @@ export CARGO_PROFILE_RELEASE_LTO=true CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
 profile_flag=(--release)
 out_dir=release
 if [ "$profile" = dev ]; then profile_flag=(); out_dir=debug; fi
+# Both builds share the target dir (std and the dependencies common to both are compiled
+# once); each writes the same output path, so each module is copied aside after its build.
+built="$wasm_target/wasm32-unknown-unknown/$out_dir/dueregard_wasm.wasm"
+module="$wasm_target/dueregard-full.wasm"
+lean_module="$wasm_target/dueregard-lean.wasm"
 /usr/bin/cargo build -p dueregard-wasm "${profile_flag[@]}" --target wasm32-unknown-unknown \
     -Zbuild-std=std,panic_abort --locked
-module="$wasm_target/wasm32-unknown-unknown/$out_dir/dueregard_wasm.wasm"
+cp "$built" "$module"
+/usr/bin/cargo build -p dueregard-wasm "${profile_flag[@]}" --target wasm32-unknown-unknown \
+    -Zbuild-std=std,panic_abort --locked --no-default-features
+cp "$built" "$lean_module"
 
-# 6. Bindings and size optimisation, skipped when the module and this script are unchanged.
-stamp="$( (sha256sum "$module" "$here/build.sh" "$here/types/dueregard.d.ts"; echo "$bindgen_version $profile $wasm_opt_level") | sha256sum | cut -c1-64)"
+# 6. Bindings and size optimisation, skipped when the modules and this script are unchanged.
+stamp="$( (sha256sum "$module" "$lean_module" "$here/build.sh" "$here/types/dueregard.d.ts"; echo "$bindgen_version $profile $wasm_opt_level") | sha256sum | cut -c1-64)"
 if [ -f "$here/pkg/.stamp" ] && [ "$(cat "$here/pkg/.stamp")" = "$stamp" ] \
-    && [ -f "$here/pkg-web/dueregard_bg.wasm" ] && [ -f "$here/pkg/dueregard_bg.wasm" ]; then
-    say "pkg/ and pkg-web/ are up to date"
+    && [ -f "$here/pkg-web/dueregard_bg.wasm" ] && [ -f "$here/pkg/dueregard_bg.wasm" ] \
+    && [ -f "$here/pkg-web-lean/dueregard_bg.wasm" ]; then
+    say "pkg/, pkg-web/ and pkg-web-lean/ are up to date"
     exit 0
 fi
 version="$(awk -F'"' '/^\[workspace.package\]/ { w = 1 } w && /^version/ { print $2; exit }' Cargo.toml)"
-for target in nodejs web; do
-    dir="$here/pkg"; [ "$target" = web ] && dir="$here/pkg-web"
+for build in nodejs web web-lean; do
+    target="${build%-lean}"
+    dir="$here/pkg"; [ "$build" = web ] && dir="$here/pkg-web"
+    input="$module"; [ "$build" = web-lean ] && { dir="$here/pkg-web-lean"; input="$lean_module"; }
     rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
-    "$bindgen" --target "$target" --out-dir "$dir.tmp" --out-name dueregard "$module"
+    "$bindgen" --target "$target" --out-dir "$dir.tmp" --out-name dueregard "$input"
     if [ "$profile" = release ]; then
         "$here/node_modules/.bin/wasm-opt" "$wasm_opt_level" --enable-bulk-memory --enable-reference-types \
             --enable-sign-ext --enable-nontrapping-float-to-int --enable-multivalue \
             --enable-mutable-globals "$dir.tmp/dueregard_bg.wasm" -o "$dir.tmp/dueregard_bg.wasm"
     fi
-    node - "$dir.tmp" "$target" "$version" <<'EOF'
+    node - "$dir.tmp" "$build" "$version" <<'EOF'
 const fs = require("fs"), path = require("path");
-const [dir, target, version] = process.argv.slice(2);
+const [dir, build, version] = process.argv.slice(2);
+const target = build === "nodejs" ? "nodejs" : "web";
+const lean = build === "web-lean";
 const pkg = {
-  name: target === "web" ? "dueregard-web" : "dueregard",
+  name: { nodejs: "dueregard", web: "dueregard-web", "web-lean": "dueregard-web-lean" }[build],
   version,
-  description: "Checks NHS policy drafts for LGBTQ+ inclusion and equality impact assessment quality, as they are written (WebAssembly).",
+  description: "Checks NHS policy drafts for LGBTQ+ inclusion and equality impact assessment quality, as they are written (WebAssembly)." +
+    (lean ? " Lean build: drafts, text and Markdown; no Word or HTML reader, Word writer or organisation view." : ""),
   license: "MIT OR Apache-2.0",
   files: ["dueregard_bg.wasm", "dueregard.js", "dueregard.d.ts", "dueregard_bg.wasm.d.ts"],
   main: "dueregard.js",
@@ -103,4 +121,5 @@ EOF
     rm -rf "$dir" && mv "$dir.tmp" "$dir"
 done
 echo "$stamp" > "$here/pkg/.stamp"
-say "built pkg/ and pkg-web/ ($(wc -c < "$here/pkg/dueregard_bg.wasm") bytes of wasm)"
+say "built pkg/ and pkg-web/ ($(wc -c < "$here/pkg/dueregard_bg.wasm") bytes of wasm)" \
+    "and pkg-web-lean/ ($(wc -c < "$here/pkg-web-lean/dueregard_bg.wasm") bytes)"

@@ -8,7 +8,8 @@ use dueregard::write::annotate::AnnotateOptions;
 use dueregard::{ErrorInfo, annotate_docx};
 use wasm_bindgen::prelude::*;
 
-use crate::{Checker, Input, bytes_arg, js_error, json_text};
+use crate::file::bytes_arg;
+use crate::{Checker, Input, js_error, json_text};
 
 #[wasm_bindgen]
 impl Checker {

@@ -4,7 +4,11 @@
 // in step with the form, asks the checker for a report (incrementally, through
 // a Session) and shows it. Draft text and excerpts are only ever inserted as
 // text (textContent / text nodes), never as HTML.
-import init, { Checker } from "./pkg/dueregard.js";
+//
+// The page starts with the lean module (typed drafts: less than half the
+// size); the full one, with the Word and HTML readers and the Word writer, is
+// fetched from this server only when a document is opened (fullChecker()).
+import init, { Checker } from "./pkg-lean/dueregard.js";
 
 const DEBOUNCE_MS = 150;
 
@@ -800,14 +804,43 @@ async function importDraft(event) {
 /** The document opened last: its name, its bytes and its report. */
 let opened = null;
 
+/** The full module's checker, once loaded: a promise, so two clicks fetch it once. */
+let fullLoading = null;
+
+/**
+ * A checker from the full module (checkFile, annotateDocx), fetched and
+ * compiled the first time it is needed, with progress in the status line. On
+ * failure: an alert, and undefined (the next attempt fetches again).
+ */
+async function fullChecker() {
+  if (!fullLoading) {
+    announce("Loading the Word and web page reader…");
+    fullLoading = import("./pkg/dueregard.js").then(async (full) => {
+      await full.default();
+      return new full.Checker();
+    });
+  }
+  try {
+    return await fullLoading;
+  } catch (error) {
+    console.error(error);
+    fullLoading = null;
+    showAlert("The Word and web page reader could not load. Check the connection to the intranet and try again.");
+    announce("The Word and web page reader could not load.");
+    return undefined;
+  }
+}
+
 /** Checks a .docx or .html file in the page (checkFile); nothing is uploaded. */
 async function openDocument(event) {
   const file = event.target.files?.[0];
   event.target.value = "";
   if (!file) return;
+  const reader = await fullChecker();
+  if (!reader) return;
   announce(`Checking “${file.name}”…`);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const checked = guard(() => checker.checkFile(bytes, file.name), `“${file.name}” could not be checked`);
+  const checked = guard(() => reader.checkFile(bytes, file.name), `“${file.name}” could not be checked`);
   if (!checked) {
     announce(`“${file.name}” could not be checked.`);
     return;
@@ -825,9 +858,11 @@ function stem(name) {
 }
 
 /** Saves the opened Word document with dueregard's comments and tracked changes (a Blob; nothing uploaded). */
-function downloadAnnotated() {
+async function downloadAnnotated() {
   if (!opened) return;
-  const annotated = guard(() => checker.annotateDocx(opened.bytes, { title: stem(opened.name) }), `“${opened.name}” could not be annotated`);
+  const writer = await fullChecker();
+  if (!writer) return;
+  const annotated = guard(() => writer.annotateDocx(opened.bytes, { title: stem(opened.name) }), `“${opened.name}” could not be annotated`);
   if (!annotated) return;
   const blob = new Blob([annotated], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
   const link = el("a", { href: URL.createObjectURL(blob), download: `${stem(opened.name)} with comments.docx` });

@@ -4,8 +4,10 @@
 //   node examples/intranet-form/serve.mjs [--port 8080]
 //
 // "/" is the page (index.html, app.js, style.css, favicon.svg and nothing else
-// from this folder); "/pkg/" is the browser build in bindings-wasm/pkg-web/
-// (run `bash bindings-wasm/build.sh` first). No request body is read and no
+// from this folder); "/pkg-lean/" is the lean browser build in
+// bindings-wasm/pkg-web-lean/, which the page loads first, and "/pkg/" the full
+// one in bindings-wasm/pkg-web/, loaded when a Word document is opened (run
+// `bash bindings-wasm/build.sh` first). No request body is read and no
 // draft text is ever sent here: checking runs in the page.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -14,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkgWeb = join(here, "..", "..", "bindings-wasm", "pkg-web");
+const pkgWebLean = join(here, "..", "..", "bindings-wasm", "pkg-web-lean");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -50,6 +53,7 @@ const ROUTES = new Map([
   ["/", join(here, "index.html")],
   ...PAGE_FILES.map((name) => [`/${name}`, join(here, name)]),
   ...PKG_FILES.map((name) => [`/pkg/${name}`, join(pkgWeb, name)]),
+  ...PKG_FILES.map((name) => [`/pkg-lean/${name}`, join(pkgWebLean, name)]),
 ]);
 
 /** Maps a request URL to one of the page's files, or null. */
@@ -103,7 +107,7 @@ export function startServer({ port = 8080, host = "127.0.0.1" } = {}) {
       res.writeHead(200, { ...HEADERS, "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
       res.end(req.method === "HEAD" ? undefined : body);
     } catch {
-      const hint = (req.url ?? "").startsWith("/pkg/") ? " Run bash bindings-wasm/build.sh first." : "";
+      const hint = /^\/pkg(-lean)?\//.test(req.url ?? "") ? " Run bash bindings-wasm/build.sh first." : "";
       res.writeHead(404, { ...HEADERS, "Content-Type": "text/plain; charset=utf-8" }).end(`Not found.${hint}\n`);
     }
   });

@@ -5,8 +5,10 @@
 // 320 CSS px: no sideways scroll (WCAG 1.4.10), the EIA grid one block per
 // characteristic, a Word document opened with checkFile in the page. axe-core
 // (WCAG 2.1 A/AA and best practice) finds nothing, after typing and with a
-// document open, nor on the organisation HTML page. Saves screenshots to
-// bindings-wasm/test-output/.
+// document open, nor on the organisation HTML page. The page loads only the
+// lean module until a Word document is opened, then the full one, once; if
+// the full one cannot load, the alert says so and the next try loads it.
+// Saves screenshots to bindings-wasm/test-output/.
 import test from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, existsSync, readFileSync, readdirSync } from "node:fs";
@@ -31,9 +33,10 @@ function launch() {
   });
 }
 
-/** Collects the page's errors, failed responses and requests outside the local server. */
+/** Collects the page's errors, failed responses, requests outside the local server and WebAssembly fetched. */
 function watch(page, server) {
-  const seen = { dialogs: [], errors: [], outside: [] };
+  const seen = { dialogs: [], errors: [], outside: [], wasm: [] };
+  page.on("request", (r) => new URL(r.url()).pathname.endsWith(".wasm") && seen.wasm.push(new URL(r.url()).pathname));
   page.on("dialog", (d) => {
     seen.dialogs.push(d.message());
     d.dismiss();
@@ -239,6 +242,7 @@ test("the intranet form reflows at 320 px and passes axe-core, typing and with a
   await page.locator("#eia-sexual_orientation-checks li[data-rule=eia-evidence]").waitFor();
   await assertNoSidewaysScroll(page, "after typing");
   await assertNoAxeViolations(page, "after typing at 320 px");
+  assert.deepEqual(seen.wasm, ["/pkg-lean/dueregard_bg.wasm"], "the page loads only the lean module until a document is opened");
   await page.locator("tr[data-group=sexual_orientation]").screenshot({ path: join(outDir, "intranet-form-320-eia-row.png") });
   await page.screenshot({ path: join(outDir, "intranet-form-320.png"), fullPage: true });
 
@@ -247,6 +251,7 @@ test("the intranet form reflows at 320 px and passes axe-core, typing and with a
   const expected = new dueregard.Checker().checkFile(new Uint8Array(readFileSync(word)), "policy_eia_screening_ticks.docx");
   await page.setInputFiles("#open-document", word);
   await page.locator("#document:not([hidden])").waitFor();
+  assert.deepEqual(seen.wasm, ["/pkg-lean/dueregard_bg.wasm", "/pkg/dueregard_bg.wasm"], "opening a Word document loads the full module");
   assert.equal(await page.evaluate(() => document.activeElement?.id), "document-heading", "focus moves to the document's findings");
   assert.match(await page.locator("#document-heading").textContent(), /policy_eia_screening_ticks\.docx/);
   const recognised = await page.locator("#document-recognised").textContent();
@@ -292,8 +297,41 @@ test("the intranet form reflows at 320 px and passes axe-core, typing and with a
   await assertNoAxeViolations(page, "with a Word document open at 1400 px");
   await page.screenshot({ path: join(outDir, "intranet-form-document.png"), fullPage: true });
 
+  assert.deepEqual(seen.wasm, ["/pkg-lean/dueregard_bg.wasm", "/pkg/dueregard_bg.wasm"], "the full module is fetched once");
   assert.deepEqual(seen.errors, [], "errors in the page");
   assert.deepEqual(seen.dialogs, [], "a dialog fired");
+  assert.deepEqual(seen.outside, [], "the page made requests outside the local server");
+});
+
+test("the intranet form says so when the full module cannot load, and loads it on the next try", { timeout: 120_000 }, async (t) => {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing; test.sh installs Debian's chromium`);
+  const server = await startServer({ port: 0 });
+  const browser = await launch();
+  t.after(async () => {
+    await browser.close();
+    await server.close();
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const seen = watch(page, server);
+  // The intranet connection drops: the full module's WebAssembly cannot be fetched.
+  await page.route("**/pkg/dueregard_bg.wasm", (route) => route.abort("connectionfailed"));
+  await page.goto(server.url);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+  const word = join(root, "tests", "fixtures", "docx", "policy_eia_screening_ticks.docx");
+  await page.setInputFiles("#open-document", word);
+  await page.locator("#alert:not([hidden])").waitFor({ timeout: 30_000 });
+  assert.match(await page.locator("#alert").textContent(), /^The Word and web page reader could not load\. Check the connection/);
+  assert.match(await page.locator("#status").textContent(), /could not load/);
+  assert.equal(await page.locator("#document").isHidden(), true, "no document box without the reader");
+  // Typing is still checked by the lean module.
+  await page.locator("textarea[data-section=scope]").fill("Each chairman should apply.");
+  await page.locator(".section-editor[data-section=scope] mark").first().waitFor({ timeout: 10_000 });
+  // The connection is back: the next try loads the full module and checks the document.
+  await page.unroute("**/pkg/dueregard_bg.wasm");
+  await page.setInputFiles("#open-document", word);
+  await page.waitForFunction(() => /policy_eia_screening_ticks/.test(document.querySelector("#document-heading").textContent), null, { timeout: 30_000 });
+  assert.equal(await page.locator("#alert").isHidden(), true, "the alert is cleared");
+  assert.equal(seen.wasm.filter((p) => p === "/pkg/dueregard_bg.wasm").length, 2, seen.wasm.join(", "));
   assert.deepEqual(seen.outside, [], "the page made requests outside the local server");
 });
 
