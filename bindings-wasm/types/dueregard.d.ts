@@ -354,6 +354,12 @@ export interface ControlKeys {
   owner?: string[];
   /** @default [] */
   review?: string[];
+  /**
+   * Keys naming who signed an assessment off ("Approved by"), read as
+   * its sign-off when the table follows the assessment's grid.
+   * @default []
+   */
+  sign_off?: string[];
   /** @default [] */
   version?: string[];
 }
@@ -1453,6 +1459,38 @@ export interface SignOff {
 }
 
 /**
+ * Signature table column headers ("Partner | Name | Role | Signature | Date").
+ * (Input type.)
+ */
+export interface SignatureHeaders {
+  /**
+   * When they signed.
+   * @default []
+   */
+  date?: string[];
+  /**
+   * The signatory's name.
+   * @default []
+   */
+  name?: string[];
+  /**
+   * The organisation signed for.
+   * @default []
+   */
+  organisation?: string[];
+  /**
+   * Their role.
+   * @default []
+   */
+  role?: string[];
+  /**
+   * The signature itself.
+   * @default []
+   */
+  signature?: string[];
+}
+
+/**
  * Where a rule's facts come from, and when someone last checked them there.
  * (Input and output type.)
  */
@@ -1658,7 +1696,7 @@ export interface Vocabulary {
    * @default []
    */
   clinical_words?: string[];
-  /** @default {"decision":[],"owner":[],"review":[],"version":[]} */
+  /** @default {"decision":[],"owner":[],"review":[],"sign_off":[],"version":[]} */
   control_keys?: ControlKeys;
   /**
    * Column headers for evidence or comments.
@@ -1683,10 +1721,21 @@ export interface Vocabulary {
    */
   optional_cues?: string[];
   /**
+   * Words in an organisation's name that make it the NHS body writing the
+   * document, not a community partner ("NHS", "integrated care board").
+   * @default []
+   */
+  own_organisation?: string[];
+  /**
    * Words that make a document a policy.
    * @default []
    */
   policy_words?: string[];
+  /**
+   * Column headers of signature tables (sign-off grids, the parties to an agreement).
+   * @default {"date":[],"name":[],"organisation":[],"role":[],"signature":[]}
+   */
+  signature_headers?: SignatureHeaders;
 }
 
 /**

@@ -16,6 +16,9 @@ const fixtures = ["docx", "html"].flatMap((dir) =>
     .sort()
     .map((name) => join(root, "tests", "fixtures", dir, name)),
 );
+// The Word document whose waiver is a Word comment ("dueregard: waive ...").
+const wordWaiver = join(root, "tests", "fixtures", "waivers", "leave_policy_word_comment.docx");
+fixtures.push(wordWaiver);
 
 test("there are Word and HTML fixtures to compare", () => {
   assert.ok(fixtures.filter((f) => f.endsWith(".docx")).length >= 15, "fewer than 15 .docx fixtures");
@@ -24,6 +27,14 @@ test("there are Word and HTML fixtures to compare", () => {
 
 // One command run for every fixture: the command writes one entry per file, in order.
 const command = JSON.parse(commandOutput(["check", "--format", "json", ...fixtures]));
+
+test("the Word comment waiver gives the same waived findings as the command", () => {
+  const index = fixtures.indexOf(wordWaiver);
+  const report = checker.checkFile(new Uint8Array(readFileSync(wordWaiver)), "leave_policy_word_comment.docx");
+  const waived = [...report.violations, ...report.needs_review].filter((f) => f.waiver);
+  assert.ok(waived.length > 0, "nothing waived");
+  assert.equal(JSON.stringify(report), JSON.stringify(command[index].report));
+});
 
 for (const [i, path] of fixtures.entries()) {
   const name = path.slice(path.lastIndexOf("/") + 1);
