@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::{NsReader, XmlVersion};
 
@@ -63,13 +63,8 @@ pub(crate) struct XmlReader<'i> {
 
 impl<'i> XmlReader<'i> {
     pub(crate) fn new(xml: &'i str, part: &'i str, max_depth: usize) -> Self {
-        let mut reader = NsReader::from_str(xml);
-        let config = reader.config_mut();
-        config.expand_empty_elements = true;
-        config.check_end_names = true;
-        config.trim_text(false);
         XmlReader {
-            reader,
+            reader: guarded_reader(xml, true),
             part,
             depth: 0,
             max_depth,
@@ -115,21 +110,7 @@ impl<'i> XmlReader<'i> {
                     return Ok(XmlEvent::Text(data.xml10_content()));
                 }
                 Event::GeneralRef(reference) => {
-                    let text = match reference.resolve_char_ref() {
-                        Ok(Some(c)) => c.to_string(),
-                        Ok(None) => {
-                            let name = reference.into_inner();
-                            match quick_xml::escape::resolve_predefined_entity(&name) {
-                                Some(s) => s.to_owned(),
-                                None => {
-                                    return Err(
-                                        self.xml_error(format!("undefined entity &{name};"))
-                                    );
-                                }
-                            }
-                        }
-                        Err(e) => return Err(self.xml_error(e.to_string())),
-                    };
+                    let text = resolve_reference(reference).map_err(|m| self.xml_error(m))?;
                     return Ok(XmlEvent::Text(Cow::Owned(text)));
                 }
                 Event::DocType(_) => {
@@ -166,16 +147,7 @@ impl<'i> XmlReader<'i> {
         element: &BytesStart,
         local: &str,
     ) -> Result<Option<String>, ReadError> {
-        for attribute in element.attributes() {
-            let attribute = attribute.map_err(|e| self.xml_error(e.to_string()))?;
-            if attribute.key.local_name().as_ref() == local {
-                let value = attribute
-                    .normalized_value(XmlVersion::Implicit1_0)
-                    .map_err(|e| self.xml_error(e.to_string()))?;
-                return Ok(Some(value.into_owned()));
-            }
-        }
-        Ok(None)
+        attribute(element, local).map_err(|m| self.xml_error(m))
     }
 
     pub(crate) fn xml_error(&self, message: String) -> ReadError {
@@ -185,6 +157,48 @@ impl<'i> XmlReader<'i> {
             message,
         }
     }
+}
+
+/// A quick-xml reader set up as every .docx part is read: end names checked,
+/// text kept as written; `expand_empty` turns `<x/>` into a start and an end
+/// (the annotator keeps them as written, to copy bytes unchanged).
+pub(crate) fn guarded_reader(xml: &str, expand_empty: bool) -> NsReader<&[u8]> {
+    let mut reader = NsReader::from_str(xml);
+    let config = reader.config_mut();
+    config.expand_empty_elements = expand_empty;
+    config.check_end_names = true;
+    config.trim_text(false);
+    reader
+}
+
+/// The text of an entity or character reference: character references and
+/// the five predefined entities only (a DTD, which could define others, is
+/// refused before any reference is met).
+pub(crate) fn resolve_reference(reference: BytesRef) -> Result<String, String> {
+    match reference.resolve_char_ref() {
+        Ok(Some(c)) => Ok(c.to_string()),
+        Ok(None) => {
+            let name = reference.into_inner();
+            quick_xml::escape::resolve_predefined_entity(&name)
+                .map(str::to_owned)
+                .ok_or_else(|| format!("undefined entity &{name};"))
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// An attribute's value by local name (any prefix), entities resolved.
+pub(crate) fn attribute(element: &BytesStart, local: &str) -> Result<Option<String>, String> {
+    for attribute in element.attributes() {
+        let attribute = attribute.map_err(|e| e.to_string())?;
+        if attribute.key.local_name().as_ref() == local {
+            let value = attribute
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|e| e.to_string())?;
+            return Ok(Some(value.into_owned()));
+        }
+    }
+    Ok(None)
 }
 
 fn ns_of(resolved: &ResolveResult) -> Ns {

@@ -10,7 +10,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 
 use crate::read::ReadError;
-use crate::read::docx::xml::{Ns, namespace};
+use crate::read::docx::xml::{Ns, attribute, guarded_reader, namespace, resolve_reference};
 
 /// One event with the byte range it covers in the part.
 pub(super) enum Tok<'i> {
@@ -34,13 +34,8 @@ pub(super) struct Scanner<'i> {
 
 impl<'i> Scanner<'i> {
     pub(super) fn new(xml: &'i str, part: &'i str, max_depth: usize) -> Self {
-        let mut reader = NsReader::from_str(xml);
-        let config = reader.config_mut();
-        config.expand_empty_elements = false;
-        config.check_end_names = true;
-        config.trim_text(false);
         Scanner {
-            reader,
+            reader: guarded_reader(xml, false),
             part,
             depth: 0,
             max_depth,
@@ -88,19 +83,7 @@ impl<'i> Scanner<'i> {
                 Event::Text(text) => Tok::Text(text.xml10_content()),
                 Event::CData(data) => Tok::Text(data.xml10_content()),
                 Event::GeneralRef(reference) => {
-                    let text = match reference.resolve_char_ref() {
-                        Ok(Some(c)) => c.to_string(),
-                        Ok(None) => {
-                            let name = reference.into_inner();
-                            match quick_xml::escape::resolve_predefined_entity(&name) {
-                                Some(s) => s.to_owned(),
-                                None => {
-                                    return Err(self.error(format!("undefined entity &{name};")));
-                                }
-                            }
-                        }
-                        Err(e) => return Err(self.error(e.to_string())),
-                    };
+                    let text = resolve_reference(reference).map_err(|m| self.error(m))?;
                     Tok::Text(Cow::Owned(text))
                 }
                 Event::DocType(_) => {
@@ -139,16 +122,7 @@ impl<'i> Scanner<'i> {
         element: &BytesStart,
         local: &str,
     ) -> Result<Option<String>, ReadError> {
-        for attribute in element.attributes() {
-            let attribute = attribute.map_err(|e| self.error(e.to_string()))?;
-            if attribute.key.local_name().as_ref() == local {
-                let value = attribute
-                    .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                    .map_err(|e| self.error(e.to_string()))?;
-                return Ok(Some(value.into_owned()));
-            }
-        }
-        Ok(None)
+        attribute(element, local).map_err(|m| self.error(m))
     }
 
     pub(super) fn error(&self, message: String) -> ReadError {
