@@ -54,7 +54,13 @@ impl Engine {
     }
 
     fn assemble_with(&self, draft: &Draft, texts: &[TextFindings], items: TermItems) -> Report {
-        let mut placed: Vec<Placed> = Vec::new();
+        // Room for every term finding and a few more: growing a vector of
+        // large findings by doubling moves them all each time.
+        let terms: usize = match &items {
+            TermItems::Borrowed => texts.iter().map(|t| t.items.len()).sum(),
+            TermItems::Owned(items) => items.iter().map(Vec::len).sum(),
+        };
+        let mut placed: Vec<Placed> = Vec::with_capacity(terms + 64);
         let mut passes = Vec::new();
         let mut inapplicable = Vec::new();
         let mut errors = Vec::new();
@@ -142,10 +148,15 @@ impl Engine {
             omitted += dropped.len();
             omitted_blocking += dropped.iter().filter(|p| is_blocking(p)).count();
         }
-        let (review, violations): (Vec<Placed>, Vec<Placed>) =
-            placed.into_iter().partition(|p| p.review);
-        let violations: Vec<Finding> = violations.into_iter().map(|p| p.finding).collect();
-        let needs_review: Vec<Finding> = review.into_iter().map(|p| p.finding).collect();
+        let reviews = placed.iter().filter(|p| p.review).count();
+        let mut violations: Vec<Finding> = Vec::with_capacity(placed.len() - reviews);
+        let mut needs_review: Vec<Finding> = Vec::with_capacity(reviews);
+        for p in placed {
+            match p.review {
+                true => needs_review.push(p.finding),
+                false => violations.push(p.finding),
+            }
+        }
         let elements = roll_up(
             draft,
             &self.metas,

@@ -137,16 +137,66 @@ pub(crate) fn next_occurrence(seen: &mut BTreeMap<String, usize>, key: &str) -> 
     *count
 }
 
-/// FNV-1a, 64-bit: small, fast and the same on every platform and version.
+/// A fingerprint of parts: FNV-1a, 64-bit (small, fast and the same on every
+/// platform and version), over each part's bytes and a 0xff after each.
 pub(crate) fn fingerprint(parts: &[&str]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for byte in part.bytes().chain([0xff]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+    parts
+        .iter()
+        .fold(Fingerprint::new(), |print, part| print.part(part))
+        .finish()
+}
+
+/// A fingerprint built a piece at a time, so a part made of pieces (an
+/// anchor "section/text", a number) need not be put together in a string.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fingerprint(u64);
+
+impl Fingerprint {
+    pub fn new() -> Self {
+        Fingerprint(0xcbf2_9ce4_8422_2325)
     }
-    format!("{hash:016x}")
+
+    fn bytes(mut self, bytes: impl IntoIterator<Item = u8>) -> Self {
+        for byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self
+    }
+
+    /// Adds a piece of the current part.
+    pub fn piece(self, piece: &str) -> Self {
+        self.bytes(piece.bytes())
+    }
+
+    /// Ends the current part.
+    pub fn end_part(self) -> Self {
+        self.bytes([0xff])
+    }
+
+    /// Adds a whole part.
+    pub fn part(self, part: &str) -> Self {
+        self.piece(part).end_part()
+    }
+
+    /// Adds a number, written in decimal, as a whole part.
+    pub fn number(self, mut n: usize) -> Self {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.bytes(digits[at..].iter().copied()).end_part()
+    }
+
+    pub fn finish(self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
 #[cfg(test)]
@@ -158,6 +208,16 @@ mod tests {
         assert_eq!(fingerprint(&["a", "b"]), fingerprint(&["a", "b"]));
         assert_ne!(fingerprint(&["ab", ""]), fingerprint(&["a", "b"]));
         assert_eq!(fingerprint(&[]).len(), 16);
+        for n in [0, 7, 10, 1234, usize::MAX] {
+            let pieces = Fingerprint::new()
+                .piece("s1")
+                .piece("/")
+                .piece("text")
+                .end_part()
+                .number(n)
+                .finish();
+            assert_eq!(pieces, fingerprint(&["s1/text", &n.to_string()]));
+        }
     }
 
     #[test]

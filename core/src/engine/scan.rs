@@ -1,14 +1,14 @@
 //! Scanning one text for term findings. An editing session keeps these per
 //! text, so an edit re-scans only the text that changed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use super::Engine;
-use super::finding::{EXCERPT_WIDTH, finding, fingerprint, next_occurrence};
+use super::finding::{EXCERPT_WIDTH, Fingerprint, finding};
 use super::texts::{TextKind, TextRef};
 use crate::model::{Applicability, Edit, Finding, Fix, Location};
-use crate::rules::{ActSentence, act_list_sentences};
+use crate::rules::{ActSentence, SectionText};
 use crate::rules::{DocumentConditions, SectionScan, TermHit, match_case, squeeze_whitespace};
 use crate::text::{LineIndex, excerpt};
 
@@ -54,22 +54,25 @@ impl Engine {
     /// rest are counted). A session caches these per text, so an edit
     /// re-scans only the text that changed.
     pub(crate) fn text_findings(&self, text: &TextRef<'_>, budget: usize) -> TextFindings {
-        let is_section_text = matches!(text.kind, TextKind::SectionText(_));
-        let section_scans = if is_section_text {
-            self.section_rules
+        // A section's text is read once for all its section text rules.
+        let read =
+            matches!(text.kind, TextKind::SectionText(_)).then(|| SectionText::read(text.text));
+        let section_scans = match &read {
+            Some(read) => self
+                .section_rules
                 .iter()
                 .map(|(rule, _)| {
-                    catch_unwind(AssertUnwindSafe(|| rule.scan(text.text, &self.options)))
+                    catch_unwind(AssertUnwindSafe(|| rule.scan(read, &self.options)))
                         .map_err(|panic| rule_failure(panic.as_ref()))
                 })
-                .collect()
-        } else {
-            Vec::new()
+                .collect(),
+            None => Vec::new(),
         };
         let mut items = Vec::new();
         let mut omitted: BTreeMap<(usize, usize), usize> = BTreeMap::new();
         let mut index: Option<LineIndex<'_>> = None;
-        let mut seen = BTreeMap::new();
+        // Per rule, how often each phrase (lowercased) has been found so far.
+        let mut seen: Vec<HashMap<String, usize>> = Vec::new();
         let document_conditions = self.terms.scan(text.text, &mut |hit| {
             let meta = &self.metas[self.term_metas[hit.rule]];
             if !text.advisory && meta.advisory {
@@ -80,10 +83,22 @@ impl Engine {
                 return;
             }
             let found = squeeze_whitespace(&text.text[hit.start..hit.end]);
-            let key = format!("{}\u{0}{}", hit.rule, found.to_lowercase());
-            let occurrence = next_occurrence(&mut seen, &key);
+            let lower = found.to_lowercase();
+            if seen.len() <= hit.rule {
+                seen.resize_with(hit.rule + 1, HashMap::new);
+            }
+            let occurrence = match seen[hit.rule].get_mut(&lower) {
+                Some(count) => {
+                    *count += 1;
+                    *count
+                }
+                None => {
+                    seen[hit.rule].insert(lower.clone(), 1);
+                    1
+                }
+            };
             let index = index.get_or_insert_with(|| LineIndex::new(text.text));
-            let finding = self.term_finding(text, index, &hit, &found, occurrence);
+            let finding = self.term_finding(text, index, &hit, (&found, &lower), occurrence);
             items.push(TermItem {
                 rule: hit.rule,
                 entry: hit.entry,
@@ -98,11 +113,7 @@ impl Engine {
             has_text: !text.text.trim().is_empty(),
             section_scans,
             omitted,
-            act_lists: if is_section_text {
-                act_list_sentences(text.text)
-            } else {
-                Vec::new()
-            },
+            act_lists: read.map(|read| read.act_lists()).unwrap_or_default(),
         }
     }
 
@@ -114,7 +125,7 @@ impl Engine {
         text: &TextRef<'_>,
         index: &LineIndex<'_>,
         hit: &TermHit,
-        found: &str,
+        (found, lower): (&str, &str),
         occurrence: usize,
     ) -> Finding {
         let spec = &self.terms.specs[hit.rule];
@@ -139,14 +150,14 @@ impl Engine {
             }
             _ => None,
         };
-        let mut explanation = spec.rationale.clone();
-        if let Some(note) = &entry.note {
-            explanation.push(' ');
-            explanation.push_str(note);
-        }
+        // The anchor names the section by id, so moving it keeps the print.
         let anchor = match text.section {
-            Some(id) => format!("{id}/{}", text.path.rsplit('/').next().unwrap_or("")),
-            None => text.path.clone(),
+            Some(id) => Fingerprint::new()
+                .part(&meta.id)
+                .piece(id)
+                .piece("/")
+                .piece(text.path.rsplit('/').next().unwrap_or("")),
+            None => Fingerprint::new().part(&meta.id).piece(&text.path),
         };
         let location = Location {
             path: text.path.clone(),
@@ -154,19 +165,18 @@ impl Engine {
             span: Some(span),
             place: None,
         };
-        let fingerprint = fingerprint(&[
-            &meta.id,
-            &anchor,
-            &found.to_lowercase(),
-            &occurrence.to_string(),
-        ]);
+        let fingerprint = anchor.end_part().part(lower).number(occurrence).finish();
         let mut finding = finding(
             meta,
             spec.message.replace("{term}", found),
             location,
             fingerprint,
         );
-        finding.explanation = explanation;
+        // The rule's rationale (which `finding` gave it), and the entry's note.
+        if let Some(note) = &entry.note {
+            finding.explanation.push(' ');
+            finding.explanation.push_str(note);
+        }
         finding.excerpt = Some(excerpt(text.text, hit.start, hit.end, EXCERPT_WIDTH));
         finding.suggestions = entry.suggestions.clone();
         finding.fix = fix;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::date::Date;
 use crate::model::Draft;
 use crate::model::{PackOptions, Severity};
-use crate::rules::RuleMeta;
+use crate::rules::{RuleMeta, SectionText};
 
 /// What a structural rule sees besides the draft.
 #[derive(Debug)]
@@ -116,7 +116,7 @@ pub(crate) trait StructuralRule: Send + Sync {
 pub(crate) trait SectionTextRule: Send + Sync {
     fn meta(&self) -> RuleMeta;
     /// What the rule finds in one section's text.
-    fn scan(&self, text: &str, options: &PackOptions) -> SectionScan;
+    fn scan(&self, text: &SectionText<'_>, options: &PackOptions) -> SectionScan;
     /// Why the rule does not apply when no section has what it looks at.
     fn not_applicable(&self) -> &'static str;
     /// Why it passed when sections had what it looks at, and no findings.

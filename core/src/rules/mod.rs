@@ -22,6 +22,7 @@ mod language;
 mod meta;
 mod partnership;
 pub(crate) mod phrases;
+mod section_text;
 mod services;
 pub(crate) mod sources;
 mod terms;
@@ -34,9 +35,10 @@ pub(crate) use contract::{
     RawFinding, RuleContext, SectionScan, SectionTextRule, StructuralRule, Verdict, blank, list,
 };
 pub(crate) use eds::builtin_domains;
-pub(crate) use eia::{ActSentence, act_list_sentences};
+pub(crate) use eia::ActSentence;
 pub(crate) use meta::StaticMeta;
 pub use meta::{Family, RuleKind, RuleMeta};
+pub(crate) use section_text::SectionText;
 pub(crate) use terms::{DocumentConditions, TermHit, TermMatcher, match_case, squeeze_whitespace};
 pub(crate) use waivers::{WAIVER_RULE, waiver_takes_effect};
 

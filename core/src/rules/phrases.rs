@@ -14,44 +14,20 @@ use aho_corasick::AhoCorasick;
 
 use crate::text::is_whole_word;
 
-/// Phrases in groups (a group is one thing, however it is worded), with an
-/// automaton over all of them built on first use.
+/// Phrases in groups (a group is one thing, however it is worded). The
+/// shared read of a section's text (`section_text.rs`) looks for them.
 pub(crate) struct PhraseGroups {
     groups: &'static [&'static [&'static str]],
-    /// The automaton, and the group of each pattern.
-    compiled: OnceLock<(AhoCorasick, Vec<usize>)>,
 }
 
 impl PhraseGroups {
     pub const fn new(groups: &'static [&'static [&'static str]]) -> Self {
-        PhraseGroups {
-            groups,
-            compiled: OnceLock::new(),
-        }
+        PhraseGroups { groups }
     }
 
-    fn compiled(&self) -> &(AhoCorasick, Vec<usize>) {
-        self.compiled.get_or_init(|| {
-            let (patterns, group_of): (Vec<&str>, Vec<usize>) = self
-                .groups
-                .iter()
-                .enumerate()
-                .flat_map(|(g, phrases)| phrases.iter().map(move |p| (*p, g)))
-                .unzip();
-            (compile(&patterns), group_of)
-        })
-    }
-
-    /// How many groups have a phrase in `lower`, as whole words.
-    pub fn count_found(&self, lower: &str) -> usize {
-        let (automaton, group_of) = self.compiled();
-        let mut seen = vec![false; self.groups.len()];
-        for m in automaton.find_overlapping_iter(lower) {
-            if is_whole_word(lower, m.start(), m.end()) {
-                seen[group_of[m.pattern().as_usize()]] = true;
-            }
-        }
-        seen.into_iter().filter(|&s| s).count()
+    /// The groups, in order.
+    pub fn groups(&self) -> &'static [&'static [&'static str]] {
+        self.groups
     }
 
     /// Every phrase, for tests.
@@ -152,8 +128,5 @@ mod tests {
         assert!(!LIST.any_in("towards the single sexton"));
         assert!(LIST.may_occur_in("Towards the Single Sexton"));
         assert!(!LIST.may_occur_in("single\nsex"));
-        static GROUPS: PhraseGroups = PhraseGroups::new(&[&["age"], &["religion", "belief"]]);
-        assert_eq!(GROUPS.count_found("age, religion and belief"), 2);
-        assert_eq!(GROUPS.count_found("page, relief"), 0);
     }
 }

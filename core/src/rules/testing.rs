@@ -48,7 +48,7 @@ fn run_in(
     let found: Vec<Vec<crate::rules::ActSentence>> = draft
         .sections
         .iter()
-        .map(|s| crate::rules::act_list_sentences(&s.text))
+        .map(|s| crate::rules::SectionText::read(&s.text).act_lists())
         .collect();
     let act_lists: Vec<&[crate::rules::ActSentence]> = found.iter().map(Vec::as_slice).collect();
     let cx = RuleContext {
@@ -113,7 +113,7 @@ pub(crate) fn scan(rule: &dyn SectionTextRule, json: &str) -> Vec<(String, Strin
         .sections
         .iter()
         .flat_map(|s| {
-            rule.scan(&s.text, &options)
+            rule.scan(&crate::rules::SectionText::read(&s.text), &options)
                 .findings
                 .into_iter()
                 .map(|(start, end, message)| (s.text[start..end].to_owned(), message))

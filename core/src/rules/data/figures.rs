@@ -2,12 +2,6 @@
 //! name LGBTQ+ groups. `data-small-numbers` and `data-lgbtq-aggregated` share
 //! them, so both cut sentences and find groups the same way.
 
-use std::sync::LazyLock;
-
-use aho_corasick::AhoCorasick;
-
-use crate::text::is_whole_word;
-
 /// Counts written as `n=3`, `n = 3` or `(n=3)`: the form reports use for a
 /// cell size, so a small one is a count of people, not a date or a page.
 pub(super) fn counts(text: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
@@ -43,11 +37,11 @@ pub(super) fn counts(text: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
 }
 
 /// Acronyms that put several groups in one figure.
-const UMBRELLA: [&str; 7] = [
+pub(crate) const UMBRELLA: [&str; 7] = [
     "lgbtq+", "lgbtq", "lgbt+", "lgbt", "lgbtqia+", "lgb", "lgbtqi+",
 ];
 /// Words that show a figure is broken down.
-const SEPARATE: [&str; 7] = [
+pub(crate) const SEPARATE: [&str; 7] = [
     "lesbian",
     "gay",
     "bisexual",
@@ -91,36 +85,13 @@ pub(super) fn sentence_around(text: &str, at: usize) -> (usize, &str) {
 }
 
 /// A group named in a text: an umbrella acronym ("LGBTQ+") or one group
-/// ("bisexual").
+/// ("bisexual"). The shared read of a section's text finds them
+/// (`rules/section_text.rs`).
 #[derive(Debug, Clone, Copy)]
-pub(super) struct GroupWord {
+pub(crate) struct GroupWord {
     pub start: usize,
     pub end: usize,
     pub umbrella: bool,
-}
-
-/// Every group word in a text, as whole words, in one pass of one automaton,
-/// so sentences that name no group are never read word by word.
-pub(super) fn group_words(text: &str) -> Vec<GroupWord> {
-    static GROUPS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(UMBRELLA.iter().chain(&SEPARATE))
-            .expect("a handful of fixed words compile")
-    });
-    let mut words: Vec<GroupWord> = GROUPS
-        .find_overlapping_iter(text)
-        .filter(|m| is_whole_word(text, m.start(), m.end()))
-        .map(|m| GroupWord {
-            start: m.start(),
-            end: m.end(),
-            umbrella: m.pattern().as_usize() < UMBRELLA.len(),
-        })
-        .collect();
-    // "LGBTQ+" also holds "LGBTQ": keep the longest word at each start.
-    words.sort_by_key(|w| (w.start, std::cmp::Reverse(w.end)));
-    words.dedup_by_key(|w| w.start);
-    words
 }
 
 #[cfg(test)]

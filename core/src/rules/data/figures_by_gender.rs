@@ -5,7 +5,8 @@ use crate::model::{PackOptions, Severity};
 use crate::rules::data::fields::mentions;
 use crate::rules::data::figures::{counts, sentences};
 use crate::rules::{
-    Family, RuleMeta, SectionScan, SectionTextRule, StaticMeta, sources, sources::further,
+    Family, RuleMeta, SectionScan, SectionText, SectionTextRule, StaticMeta, sources,
+    sources::further,
 };
 use crate::text::is_whole_word;
 
@@ -98,7 +99,8 @@ impl SectionTextRule for DataFiguresByGender {
         .citing(&[further::GSS_SEX])
     }
 
-    fn scan(&self, text: &str, _: &PackOptions) -> SectionScan {
+    fn scan(&self, read: &SectionText<'_>, _: &PackOptions) -> SectionScan {
+        let text = read.text;
         let mut scan = SectionScan::default();
         let lower_text = text.to_ascii_lowercase();
         if !lower_text.contains("gender") {

@@ -1,8 +1,10 @@
 //! `data-lgbtq-aggregated`: LGBTQ+ figures are broken down by group (framework 4.3).
 
 use crate::model::{PackOptions, Severity};
-use crate::rules::data::figures::{GroupWord, counts, group_words, sentences};
-use crate::rules::{Family, RuleMeta, SectionScan, SectionTextRule, StaticMeta, sources};
+use crate::rules::data::figures::{GroupWord, counts, sentences};
+use crate::rules::{
+    Family, RuleMeta, SectionScan, SectionText, SectionTextRule, StaticMeta, sources,
+};
 
 pub(crate) struct DataLgbtqAggregated;
 
@@ -27,9 +29,9 @@ impl SectionTextRule for DataLgbtqAggregated {
         .to_meta()
     }
 
-    fn scan(&self, text: &str, _: &PackOptions) -> SectionScan {
+    fn scan(&self, read: &SectionText<'_>, _: &PackOptions) -> SectionScan {
+        let (text, groups) = (read.text, read.group_words());
         let mut scan = SectionScan::default();
-        let groups = group_words(text);
         if !groups.iter().any(|g| g.umbrella) {
             return scan;
         }

@@ -37,3 +37,5 @@ pub(crate) use sexual_orientation_missing::DataSexualOrientationMissing;
 pub(crate) use small_numbers::DataSmallNumbers;
 pub(crate) use title_without_mx::DataTitleWithoutMx;
 pub(crate) use trans_status_mixed::DataTransStatusMixed;
+// The group words the shared read of a section's text finds.
+pub(super) use figures::{GroupWord, SEPARATE, UMBRELLA};

@@ -2,8 +2,10 @@
 //! 4.3) soon produces counts small enough to identify people.
 
 use crate::model::{PackOptions, Severity};
-use crate::rules::data::figures::{counts, group_words, sentence_around};
-use crate::rules::{Family, RuleMeta, SectionScan, SectionTextRule, StaticMeta, sources};
+use crate::rules::data::figures::{counts, sentence_around};
+use crate::rules::{
+    Family, RuleMeta, SectionScan, SectionText, SectionTextRule, StaticMeta, sources,
+};
 use crate::text::is_whole_word;
 
 pub(crate) struct DataSmallNumbers;
@@ -153,7 +155,8 @@ impl SectionTextRule for DataSmallNumbers {
         .to_meta()
     }
 
-    fn scan(&self, text: &str, options: &PackOptions) -> SectionScan {
+    fn scan(&self, read: &SectionText<'_>, options: &PackOptions) -> SectionScan {
+        let text = read.text;
         let threshold = u64::from(options.small_number_threshold);
         let mut scan = SectionScan::default();
         for (at, n) in counts(text) {
@@ -169,12 +172,12 @@ impl SectionTextRule for DataSmallNumbers {
         // Counts written as words, in a sentence about a small group:
         // "Four complaints came from trans patients." Only sentences that
         // name a group are read further.
-        let groups = group_words(text);
+        let groups = read.group_words();
         if groups.is_empty() {
             return scan;
         }
         let mut last_sentence = None;
-        for group in &groups {
+        for group in groups {
             let (from, sentence) = sentence_around(text, group.start);
             if last_sentence == Some(from) {
                 continue;

@@ -42,7 +42,7 @@ pub(crate) use trans_third_option::EiaTransThirdOption;
 pub(crate) use wider_groups::EiaWiderGroups;
 
 use crate::model::{Draft, Eia};
-use crate::rules::phrases::PhraseGroups;
+use crate::rules::phrases::{PhraseGroups, PhraseList};
 use crate::rules::{RuleContext, Verdict};
 
 /// The EIA, or why the rule does not apply. Kinds that do not make policy
@@ -85,7 +85,7 @@ pub(crate) struct ActSentence {
 }
 
 /// The Act's characteristics, each as the words that name it.
-static CHARACTERISTICS: PhraseGroups = PhraseGroups::new(&[
+pub(crate) static CHARACTERISTICS: PhraseGroups = PhraseGroups::new(&[
     &["age"],
     &["disability"],
     &["race"],
@@ -97,25 +97,20 @@ static CHARACTERISTICS: PhraseGroups = PhraseGroups::new(&[
     &["sex"],
 ]);
 
-/// Words one of which every list of the Act's characteristics contains.
-static LIST_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                "disability",
-                "religion",
-                "belief",
-                "sexual orientation",
-                "pregnancy",
-                "maternity",
-                "marriage",
-                "civil partnership",
-                "gender reassignment",
-                "protected characteristic",
-            ])
-            .expect("fixed words compile")
-    });
+/// Words one of which every list of the Act's characteristics contains: a
+/// section naming none has no list (`rules/section_text.rs` finds the lists).
+pub(crate) static LIST_WORDS: PhraseList = PhraseList::new(&[
+    "disability",
+    "religion",
+    "belief",
+    "sexual orientation",
+    "pregnancy",
+    "maternity",
+    "marriage",
+    "civil partnership",
+    "gender reassignment",
+    "protected characteristic",
+]);
 
 /// Every sentence in the draft's sections that lists the Act's
 /// characteristics, from the sentences the engine found per section.
@@ -131,35 +126,6 @@ pub(super) fn act_lists<'a>(cx: &RuleContext<'a>) -> Vec<ActList<'a>> {
             })
         })
         .collect()
-}
-
-/// The sentences of one section's text that list the Act's characteristics.
-pub(crate) fn act_list_sentences(text: &str) -> Vec<ActSentence> {
-    let mut lists = Vec::new();
-    // Any list of five characteristics names one of these; most sections
-    // name none, and are not lowercased or cut into sentences at all.
-    if !LIST_WORDS.is_match(text) {
-        return lists;
-    }
-    let lower_text = text.to_ascii_lowercase();
-    let cuts = crate::text::Sentences::new(text);
-    let mut at = 0;
-    while at < text.len() {
-        let (from, to) = cuts.around(at);
-        let lower = &lower_text[from..to];
-        let named = CHARACTERISTICS.count_found(lower);
-        if named >= 5 || (named >= 3 && lower.contains("protected characteristic")) {
-            lists.push(ActSentence {
-                start: from,
-                lower: lower.to_owned(),
-            });
-        }
-        at = to.max(at + 1);
-        while at < text.len() && !text.is_char_boundary(at) {
-            at += 1;
-        }
-    }
-    lists
 }
 
 /// How many times `word` occurs in `lower` as a whole word.

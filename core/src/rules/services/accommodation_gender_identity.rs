@@ -6,13 +6,14 @@ use crate::model::{PackOptions, Severity};
 use crate::rules::phrases::PhraseList;
 use crate::rules::services::{find, has_any, sentences};
 use crate::rules::{
-    Family, RuleMeta, SectionScan, SectionTextRule, StaticMeta, sources, sources::further,
+    Family, RuleMeta, SectionScan, SectionText, SectionTextRule, StaticMeta, sources,
+    sources::further,
 };
 
 pub(crate) struct ServicesAccommodationGenderIdentity;
 
 /// Words for accommodation and facilities that can be single-sex.
-static FACILITIES: PhraseList = PhraseList::new(&[
+pub(crate) static FACILITIES: PhraseList = PhraseList::new(&[
     "accommodated",
     "accommodate",
     "accommodation",
@@ -115,7 +116,7 @@ static CONNECTORS: PhraseList = PhraseList::new(&[
 ]);
 
 /// Trans people named as the ones using a facility.
-static TRANS_PEOPLE: PhraseList = PhraseList::new(&[
+pub(crate) static TRANS_PEOPLE: PhraseList = PhraseList::new(&[
     "trans woman",
     "trans women",
     "trans man",
@@ -226,14 +227,14 @@ impl SectionTextRule for ServicesAccommodationGenderIdentity {
         .contested("Since the judgment, some organisations hold that single-sex wards and facilities must be allocated by biological sex, as the EHRC's draft code reads the Act; others aim to keep trans-inclusive arrangements, pending final guidance or on a different legal view, and campaign groups on both sides dispute the code. This rule is advisory: it flags the sentence, cites the judgment and the code, and asks for legal review and a recorded rationale; it does not say which arrangement is right.")
     }
 
-    fn scan(&self, text: &str, _: &PackOptions) -> SectionScan {
+    fn scan(&self, text: &SectionText<'_>, _: &PackOptions) -> SectionScan {
         let mut scan = SectionScan::default();
         // A sentence that fires names a facility or trans people, and a
         // sentence holds what the text holds: most texts hold neither.
-        if !FACILITIES.may_occur_in(text) && !TRANS_PEOPLE.may_occur_in(text) {
+        if !text.may_hold(&FACILITIES) && !text.may_hold(&TRANS_PEOPLE) {
             return scan;
         }
-        for sentence in sentences(text) {
+        for sentence in sentences(text.text) {
             if !accommodates_by_identity(&sentence.lower) {
                 continue;
             }

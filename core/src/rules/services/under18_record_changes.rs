@@ -6,13 +6,14 @@ use crate::model::{PackOptions, Severity};
 use crate::rules::phrases::PhraseList;
 use crate::rules::services::{has_any, sentences};
 use crate::rules::{
-    Family, RuleMeta, SectionScan, SectionTextRule, StaticMeta, sources, sources::further,
+    Family, RuleMeta, SectionScan, SectionText, SectionTextRule, StaticMeta, sources,
+    sources::further,
 };
 
 pub(crate) struct PolicyUnder18RecordChanges;
 
 /// Changes to the demographic record that were stopped for under-18s.
-static RECORD_CHANGES: PhraseList = PhraseList::new(&[
+pub(crate) static RECORD_CHANGES: PhraseList = PhraseList::new(&[
     "gender marker",
     "gender markers",
     "sex marker",
@@ -25,7 +26,7 @@ static RECORD_CHANGES: PhraseList = PhraseList::new(&[
 ]);
 
 /// Words for people under 18.
-static UNDER_18: PhraseList = PhraseList::new(&[
+pub(crate) static UNDER_18: PhraseList = PhraseList::new(&[
     "under 18",
     "under-18",
     "under 18s",
@@ -104,13 +105,13 @@ impl SectionTextRule for PolicyUnder18RecordChanges {
         .citing(&[further::UNDER_18_HL7340, further::UNDER_18_HANSARD])
     }
 
-    fn scan(&self, text: &str, _: &PackOptions) -> SectionScan {
+    fn scan(&self, text: &SectionText<'_>, _: &PackOptions) -> SectionScan {
         let mut scan = SectionScan::default();
         // A sentence holds what the text holds: most texts hold neither list.
-        if !RECORD_CHANGES.may_occur_in(text) || !UNDER_18.may_occur_in(text) {
+        if !text.may_hold(&RECORD_CHANGES) || !text.may_hold(&UNDER_18) {
             return scan;
         }
-        for sentence in sentences(text) {
+        for sentence in sentences(text.text) {
             let lower = &sentence.lower;
             if !(has_any(lower, &RECORD_CHANGES) && has_any(lower, &UNDER_18)) {
                 continue;

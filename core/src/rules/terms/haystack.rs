@@ -15,49 +15,58 @@ pub(crate) struct Haystack<'t> {
 }
 
 impl<'t> Haystack<'t> {
-    /// Squeezes `text` in one pass. Text whose white space is already single
-    /// ASCII spaces is borrowed as it is.
+    /// Squeezes `text` in one pass, byte by byte (a character is decoded
+    /// only where a byte is not ASCII). Text whose white space is already
+    /// single ASCII spaces is borrowed as it is.
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
-        let plain = bytes.iter().enumerate().all(|(i, &b)| match b {
-            b' ' => bytes.get(i + 1) != Some(&b' '),
-            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => false,
-            // Any non-ASCII character might be white space (U+00A0, U+2028, ...).
-            _ => b.is_ascii(),
-        });
-        if plain {
-            return Haystack {
-                text: Cow::Borrowed(text),
-                breaks: Vec::new(),
-            };
-        }
-        let mut out = String::with_capacity(text.len());
+        let mut out: Option<String> = None;
         let mut breaks = Vec::new();
         let mut copied = 0; // text[copied..] is not yet in `out`
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if !c.is_whitespace() {
+        let mut i = 0;
+        while i < bytes.len() {
+            let width = white_space_at(text, i);
+            if width == 0 {
+                i += if bytes[i].is_ascii() {
+                    1
+                } else {
+                    utf8_width(bytes[i])
+                };
                 continue;
             }
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if !d.is_whitespace() {
+            let start = i;
+            let mut end = i + width;
+            loop {
+                let next = white_space_at(text, end);
+                if next == 0 {
                     break;
                 }
-                end = j + d.len_utf8();
-                chars.next();
+                end += next;
             }
-            out.push_str(&text[copied..i]);
+            i = end;
+            if end - start == 1 && bytes[start] == b' ' {
+                continue; // already one space
+            }
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[copied..start]);
             out.push(' ');
             copied = end;
-            if end - i != 1 {
+            if end - start != 1 {
                 breaks.push((out.len(), end));
             }
         }
-        out.push_str(&text[copied..]);
-        Haystack {
-            text: Cow::Owned(out),
-            breaks,
+        match out {
+            None => Haystack {
+                text: Cow::Borrowed(text),
+                breaks,
+            },
+            Some(mut out) => {
+                out.push_str(&text[copied..]);
+                Haystack {
+                    text: Cow::Owned(out),
+                    breaks,
+                }
+            }
         }
     }
 
@@ -95,6 +104,29 @@ impl<'t> Haystack<'t> {
     }
 }
 
+/// The length in bytes of the white space character at `at`, or 0.
+fn white_space_at(text: &str, at: usize) -> usize {
+    match text.as_bytes().get(at) {
+        None => 0,
+        Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => 1,
+        Some(b) if b.is_ascii() => 0,
+        Some(_) => text[at..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+    }
+}
+
+/// The length of the UTF-8 sequence a lead byte starts.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xf0.. => 4,
+        0xe0.. => 3,
+        _ => 2,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,7 +151,66 @@ mod tests {
             assert_eq!(hay.original_position(h + word.len()), o + word.len());
         }
         // Inside a run: its space.
+        assert_eq!(
+            Haystack::new("a\u{3000}\u{2028} b\u{e9}\u{1f600}  c").text(),
+            "a b\u{e9}\u{1f600} c"
+        );
         let run = text.find("\r\n").unwrap() + 1;
         assert_eq!(&hay.text()[hay.haystack_position(run)..][..1], " ");
+    }
+
+    /// The squeeze written the plain way: every white space run is one space.
+    fn squeezed(text: &str) -> String {
+        let mut out = String::new();
+        let mut in_run = false;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if !in_run {
+                    out.push(' ');
+                }
+                in_run = true;
+            } else {
+                out.push(c);
+                in_run = false;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn agrees_with_the_plain_squeeze_and_maps_every_position_back() {
+        let pieces = [
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "\t",
+            "\u{a0}",
+            "\u{2028}",
+            "é",
+            "🏳️‍🌈",
+            "a",
+            "he",
+            "\u{85}",
+        ];
+        // Every string of up to four pieces.
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            let hay = Haystack::new(text);
+            assert_eq!(hay.text(), squeezed(text), "{text:?}");
+            for (h, c) in hay.text().char_indices() {
+                if !c.is_whitespace() {
+                    let o = hay.original_position(h);
+                    assert_eq!(text[o..].chars().next(), Some(c), "{text:?} at {h}");
+                }
+            }
+        }
     }
 }

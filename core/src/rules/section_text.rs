@@ -1,0 +1,206 @@
+//! One read of a section's text, shared by the section text rules and the
+//! finder of sentences that list the Act's characteristics.
+//!
+//! Asked rule by rule, "does this phrase list occur in the text at all?" and
+//! "where are the words naming LGBTQ+ groups?" were a pass over the text
+//! each: seven passes, a third of the time a long draft took to check. Here
+//! one automaton over all of those phrases reads the text once, and each
+//! question is answered from what it found.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::data::{GroupWord, SEPARATE, UMBRELLA};
+use super::eia::{ActSentence, CHARACTERISTICS, LIST_WORDS};
+use super::phrases::PhraseList;
+use super::services::{FACILITIES, RECORD_CHANGES, TRANS_PEOPLE, UNDER_18};
+use crate::text::{Sentences, is_whole_word};
+
+/// The lists whose presence one read records. A list not here is still
+/// answered by [`SectionText::may_hold`], with a pass of its own.
+static GATES: [&PhraseList; 5] = [
+    &FACILITIES,
+    &TRANS_PEOPLE,
+    &RECORD_CHANGES,
+    &UNDER_18,
+    &LIST_WORDS,
+];
+
+/// A section's text, with what one pass over it found.
+#[derive(Debug)]
+pub(crate) struct SectionText<'t> {
+    pub text: &'t str,
+    /// Bit `i`: a phrase of `GATES[i]` occurs somewhere, in any ASCII case,
+    /// whole words or not.
+    gates: u32,
+    /// Group words as whole words, the longest at each start, in order.
+    groups: Vec<GroupWord>,
+    /// Names of the Act's characteristics as whole words: (start, end, group).
+    characteristics: Vec<(usize, usize, usize)>,
+}
+
+/// What a phrase of the one automaton stands for (a phrase can stand for
+/// several things: "sexual orientation" is a gate word and a characteristic).
+#[derive(Debug, Clone, Copy)]
+enum Use {
+    Gate(usize),
+    Group { umbrella: bool },
+    Characteristic(usize),
+}
+
+struct Reader {
+    automaton: AhoCorasick,
+    uses: Vec<Vec<Use>>,
+}
+
+static READER: LazyLock<Reader> = LazyLock::new(|| {
+    let mut phrases: Vec<&'static str> = Vec::new();
+    let mut uses: Vec<Vec<Use>> = Vec::new();
+    let mut add = |phrase: &'static str, used: Use| match phrases.iter().position(|p| *p == phrase)
+    {
+        Some(i) => uses[i].push(used),
+        None => {
+            phrases.push(phrase);
+            uses.push(vec![used]);
+        }
+    };
+    for (i, list) in GATES.iter().enumerate() {
+        for phrase in list.phrases() {
+            add(phrase, Use::Gate(i));
+        }
+    }
+    for phrase in UMBRELLA {
+        add(phrase, Use::Group { umbrella: true });
+    }
+    for phrase in SEPARATE {
+        add(phrase, Use::Group { umbrella: false });
+    }
+    for (group, names) in CHARACTERISTICS.groups().iter().enumerate() {
+        for phrase in *names {
+            add(phrase, Use::Characteristic(group));
+        }
+    }
+    Reader {
+        automaton: AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&phrases)
+            .expect("fixed phrases compile"),
+        uses,
+    }
+});
+
+impl<'t> SectionText<'t> {
+    /// Reads `text` once.
+    pub fn read(text: &'t str) -> Self {
+        let reader = &*READER;
+        let mut read = SectionText {
+            text,
+            gates: 0,
+            groups: Vec::new(),
+            characteristics: Vec::new(),
+        };
+        for m in reader.automaton.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            for used in &reader.uses[m.pattern().as_usize()] {
+                match *used {
+                    Use::Gate(i) => read.gates |= 1 << i,
+                    Use::Group { umbrella } if is_whole_word(text, start, end) => {
+                        read.groups.push(GroupWord {
+                            start,
+                            end,
+                            umbrella,
+                        })
+                    }
+                    Use::Characteristic(group) if is_whole_word(text, start, end) => {
+                        read.characteristics.push((start, end, group))
+                    }
+                    Use::Group { .. } | Use::Characteristic(_) => {}
+                }
+            }
+        }
+        // "LGBTQ+" also holds "LGBTQ": keep the longest word at each start.
+        read.groups
+            .sort_by_key(|w| (w.start, std::cmp::Reverse(w.end)));
+        read.groups.dedup_by_key(|w| w.start);
+        read
+    }
+
+    /// Whether any phrase of `list` occurs anywhere in the text, in any ASCII
+    /// case, whole words or not: a quick test that the text holds nothing a
+    /// sentence-by-sentence search could find.
+    pub fn may_hold(&self, list: &PhraseList) -> bool {
+        match GATES.iter().position(|gate| std::ptr::eq(*gate, list)) {
+            Some(i) => self.gates & (1 << i) != 0,
+            None => list.may_occur_in(self.text),
+        }
+    }
+
+    /// The words naming LGBTQ+ groups, as [`super::data`] reads figures.
+    pub fn group_words(&self) -> &[GroupWord] {
+        &self.groups
+    }
+
+    /// The sentences that list the Act's characteristics: five of them, or
+    /// three with the words "protected characteristic".
+    pub fn act_lists(&self) -> Vec<ActSentence> {
+        if !self.may_hold(&LIST_WORDS) {
+            return Vec::new();
+        }
+        let cuts = Sentences::new(self.text);
+        // Per sentence (by its start): its end, and the groups named in it.
+        let mut named: std::collections::BTreeMap<usize, (usize, u32)> = Default::default();
+        for &(start, end, group) in &self.characteristics {
+            let (from, to) = cuts.around(start);
+            if end <= to {
+                named.entry(from).or_insert((to, 0)).1 |= 1 << group;
+            }
+        }
+        named
+            .into_iter()
+            .filter_map(|(from, (to, groups))| {
+                let lower = self.text[from..to].to_ascii_lowercase();
+                let count = groups.count_ones();
+                (count >= 5 || (count >= 3 && lower.contains("protected characteristic")))
+                    .then_some(ActSentence { start: from, lower })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_read_answers_as_a_pass_per_list_would() {
+        let texts = [
+            "Trans women may use the female changing rooms.",
+            "Young people under 18 can change the gender marker on their record.",
+            "Age, disability, race, religion or belief and sex are covered. Marriage too.",
+            "Nothing relevant here at all.",
+            "TRANSPORT to the WARDS",
+        ];
+        for text in texts {
+            let read = SectionText::read(text);
+            for list in GATES {
+                assert_eq!(read.may_hold(list), list.may_occur_in(text), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn act_lists_need_five_characteristics_in_one_sentence() {
+        let text = "We considered age, disability, race, religion and sex.\nAge and race.\nProtected characteristics: age, sex, race.";
+        let found = SectionText::read(text).act_lists();
+        let starts: Vec<usize> = found.iter().map(|s| s.start).collect();
+        assert_eq!(starts, [0, text.find("Protected").unwrap()]);
+        assert_eq!(
+            found[0].lower,
+            "we considered age, disability, race, religion and sex."
+        );
+        // Split over two sentences, the same names are not a list.
+        let split = SectionText::read("Age, disability and race. Religion and sex.").act_lists();
+        assert!(split.is_empty());
+    }
+}
