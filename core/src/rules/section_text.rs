@@ -144,7 +144,13 @@ impl<'t> SectionText<'t> {
     /// The sentences that list the Act's characteristics: five of them, or
     /// three with the words "protected characteristic".
     pub fn act_lists(&self) -> Vec<ActSentence> {
-        if !self.may_hold(&LIST_WORDS) {
+        // A list names at least three characteristics; most texts name fewer
+        // in all, and are never cut into sentences.
+        let named_anywhere = self
+            .characteristics
+            .iter()
+            .fold(0u32, |groups, &(_, _, group)| groups | 1 << group);
+        if !self.may_hold(&LIST_WORDS) || named_anywhere.count_ones() < 3 {
             return Vec::new();
         }
         let cuts = Sentences::new(self.text);

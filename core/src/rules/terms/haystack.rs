@@ -25,6 +25,11 @@ impl<'t> Haystack<'t> {
         let mut copied = 0; // text[copied..] is not yet in `out`
         let mut i = 0;
         while i < bytes.len() {
+            // Most bytes are ASCII letters, digits and punctuation.
+            if bytes[i] > b' ' && bytes[i] < 0x80 {
+                i += 1;
+                continue;
+            }
             let width = white_space_at(text, i);
             if width == 0 {
                 i += if bytes[i].is_ascii() {
