@@ -20,17 +20,18 @@ use super::check::{Verdicts, sort_placed};
 use super::diff::{Segment, diff_findings};
 use super::finding::Placed;
 use super::overlap::fold_overlaps;
-use super::rollup::{
-    OwnFindings, RuleFacts, element_finding, element_verdict, pillars_with_counts,
-};
+use super::rollup::{OwnFindings, RuleFacts, element_verdict, pillars_with_counts};
 use super::scan::TextFindings;
 use super::tally::Tally;
 use super::texts::{TextKind, texts_of};
 use super::waivers::Waivers;
 use crate::model::framework::ELEMENTS;
-use crate::model::{Bucket, Draft, ElementFinding, Finding, Report, ReportDiff};
+use crate::model::{Bucket, Draft, Finding, Report, ReportDiff};
 use crate::model::{REPORT_DIFF_FORMAT_VERSION, REPORT_FORMAT_VERSION};
 use crate::rules::subsumes;
+
+mod lists;
+use lists::text_range;
 
 /// The report a session last showed, with what patching it needs.
 #[derive(Debug)]
@@ -62,48 +63,6 @@ const REVIEW: usize = 1;
 const WAIVED_V: usize = 2;
 const WAIVED_R: usize = 3;
 const WAIVED_V_ALL: usize = 4;
-
-/// Where a text comes in [`texts_of`] order, from its path: the title,
-/// then each section's heading and text; fields and the assessment after.
-fn text_order(path: &str) -> usize {
-    if path == "/title" {
-        return 0;
-    }
-    let section = path.strip_prefix("/sections/").and_then(|rest| {
-        let (index, part) = rest.split_once('/')?;
-        Some((index.parse::<usize>().ok()?, part))
-    });
-    match section {
-        Some((i, "heading")) => 1 + 2 * i,
-        Some((i, "text")) => 2 + 2 * i,
-        _ => usize::MAX,
-    }
-}
-
-/// A finding, or an element's entry for one, by the path of its text.
-trait AtPath {
-    fn at_path(&self) -> &str;
-}
-
-impl AtPath for Finding {
-    fn at_path(&self) -> &str {
-        &self.location.path
-    }
-}
-
-impl AtPath for ElementFinding {
-    fn at_path(&self) -> &str {
-        &self.path
-    }
-}
-
-/// The range of `list` (term findings, in text order) from text `position`.
-fn text_range<T: AtPath>(list: &[T], position: usize) -> (usize, usize) {
-    (
-        list.partition_point(|x| text_order(x.at_path()) < position),
-        list.partition_point(|x| text_order(x.at_path()) <= position),
-    )
-}
 
 /// The findings of a placed list as (term findings, the rest), each split
 /// into (violations, needs_review).
@@ -146,15 +105,6 @@ fn coverings<'a>(
         .collect();
     list.sort_unstable();
     list
-}
-
-/// Replaces `range` of `list` with `with`; whether that changed anything.
-fn splice<T: PartialEq>(list: &mut Vec<T>, range: (usize, usize), with: Vec<T>) -> bool {
-    let changed = list[range.0..range.1] != with[..];
-    if changed {
-        list.splice(range.0..range.1, with);
-    }
-    changed
 }
 
 impl Shown {
@@ -479,186 +429,7 @@ impl Shown {
         self.waiver_terms = waiver_terms;
         Some(diff)
     }
-
-    /// Replaces, in every element's lists, the entries of the edited text's
-    /// term findings and of the tail; per element, whether any changed.
-    fn patch_element_lists(
-        &mut self,
-        position: usize,
-        new_terms: &[Vec<Finding>; 2],
-        new_tail: &[Vec<Finding>; 2],
-    ) -> Vec<bool> {
-        let mut changed = vec![false; ELEMENTS.len()];
-        for (index, element) in ELEMENTS.iter().enumerate() {
-            let on = |f: &&Finding| f.elements.iter().any(|e| e == element.id);
-            let entries = |list: &[Finding], waived: bool| -> Vec<ElementFinding> {
-                list.iter()
-                    .filter(on)
-                    .filter(|f| f.waiver.is_some() == waived)
-                    .map(element_finding)
-                    .collect()
-            };
-            let counts = &mut self.element_terms[index];
-            let status = &mut self.report.elements[index];
-            let mut any = false;
-            // Each list: its term part, then its tail. Tails first, so the
-            // term parts' ranges stay where they were.
-            for (list, kind, bucket) in
-                [(&mut status.gaps, GAPS, 0), (&mut status.review, REVIEW, 1)]
-            {
-                let len = list.len();
-                any |= splice(list, (counts[kind], len), entries(&new_tail[bucket], false));
-                let range = text_range(&list[..counts[kind]], position);
-                let with = entries(&new_terms[bucket], false);
-                counts[kind] = counts[kind] - (range.1 - range.0) + with.len();
-                any |= splice(list, range, with);
-            }
-            // Waived: violations (terms, tail), then findings to review (terms, tail).
-            let waived = &mut status.waived;
-            let len = waived.len();
-            let review_start = counts[WAIVED_V_ALL];
-            any |= splice(
-                waived,
-                (review_start + counts[WAIVED_R], len),
-                entries(&new_tail[1], true),
-            );
-            let range = text_range(
-                &waived[review_start..review_start + counts[WAIVED_R]],
-                position,
-            );
-            let with = entries(&new_terms[1], true);
-            counts[WAIVED_R] = counts[WAIVED_R] - (range.1 - range.0) + with.len();
-            any |= splice(
-                waived,
-                (review_start + range.0, review_start + range.1),
-                with,
-            );
-            let with = entries(&new_tail[0], true);
-            let tail_len = with.len();
-            any |= splice(waived, (counts[WAIVED_V], review_start), with);
-            let range = text_range(&waived[..counts[WAIVED_V]], position);
-            let with = entries(&new_terms[0], true);
-            counts[WAIVED_V] = counts[WAIVED_V] - (range.1 - range.0) + with.len();
-            any |= splice(waived, range, with);
-            counts[WAIVED_V_ALL] = counts[WAIVED_V] + tail_len;
-            changed[index] = any;
-        }
-        changed
-    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Edits section `section` of `draft` to `text` and patches a report
-    /// shown for the draft before; the patched report when patching went
-    /// ahead, checked against a full check.
-    fn patched(draft: &Draft, section: usize, text: &str) -> Option<ReportDiff> {
-        let engine = Engine::new();
-        let texts = engine.all_text_findings(&texts_of(draft));
-        let mut shown = Shown::new(&engine, draft, &texts, engine.assemble(draft, &texts));
-        let before = shown.report.clone();
-        let mut edited = draft.clone();
-        edited.sections[section].text = text.into();
-        let mut texts = texts;
-        let position = 2 + 2 * section;
-        let all = texts_of(&edited);
-        let old = std::mem::replace(
-            &mut texts[position],
-            engine.text_findings(&all[position], usize::MAX),
-        );
-        let diff = shown.patch(&engine, &edited, &texts, position, &old)?;
-        let expected = engine.check(&edited);
-        assert_eq!(shown.report, expected);
-        let mut applied = before;
-        diff.apply(&mut applied);
-        assert_eq!(applied, expected);
-        Some(diff)
-    }
-
-    fn draft(texts: &[&str]) -> Draft {
-        let mut draft = Draft::from_text("t", "x").unwrap();
-        draft.sections = texts
-            .iter()
-            .enumerate()
-            .map(|(i, text)| crate::model::Section {
-                id: format!("s{i}"),
-                heading: String::new(),
-                text: (*text).into(),
-            })
-            .collect();
-        draft
-    }
-
-    #[test]
-    fn a_plain_edit_is_patched() {
-        let d = draft(&["he or she", "the chairman", "his/her"]);
-        // (A draft this short also has a finding that counts its words.)
-        let terms = |diff: &ReportDiff| {
-            diff.added
-                .iter()
-                .filter(|a| a.finding.rule.starts_with("term-"))
-                .count()
-        };
-        let diff = patched(&d, 1, "the chairman and he or she").expect("patched");
-        assert_eq!(terms(&diff), 1, "{diff:?}");
-        let diff = patched(&d, 1, "x the chairman").expect("patched");
-        assert_eq!((terms(&diff), diff.moved.len()), (0, 1), "{diff:?}");
-        assert_eq!(patched(&d, 2, "").expect("patched").removed.len(), 2);
-        // An accommodation sentence in another section folds nothing new.
-        let d = draft(&[
-            "he or she",
-            "Patients are accommodated on single-sex wards according to their gender identity.",
-            "x",
-        ]);
-        assert!(patched(&d, 2, "his/her").is_some());
-        // A waiver takes effect on a new finding, patched.
-        let mut d = draft(&["he or she", "x"]);
-        d.waivers = vec![crate::model::Waiver {
-            rule: "term-binary-pronouns".into(),
-            reason: "quoted".into(),
-            approved_by: None,
-            section: Some("s1".into()),
-            span: None,
-        }];
-        assert!(patched(&d, 1, "his/her").is_some());
-    }
-
-    #[test]
-    fn document_wide_changes_fall_back_and_the_rest_is_patched() {
-        // The condition phrase appears, cancelling a finding in section 0.
-        let d = draft(&["mother or father", "x"]);
-        assert!(patched(&d, 1, "birthing parent").is_none());
-        // ... and goes.
-        let d = draft(&["mother or father", "birthing parent"]);
-        assert!(patched(&d, 1, "x").is_none());
-        // But a second text with it can go without changing anything.
-        let d = draft(&["mother or father birthing parent", "birthing parent"]);
-        assert!(patched(&d, 1, "x").is_some());
-        // An accommodation sentence comes into another section's tail: its
-        // fold could differ, so the report is built again.
-        let d = draft(&["single-sex wards", "x"]);
-        assert!(
-            patched(
-                &d,
-                1,
-                "Patients are accommodated on single-sex wards according to their gender identity."
-            )
-            .is_some(),
-            "the edited section's own fold is patched"
-        );
-        let d = draft(&[
-            "Patients are accommodated on single-sex wards according to their gender identity.",
-            "x",
-        ]);
-        assert!(
-            patched(
-                &d,
-                0,
-                "Patients are accommodated on single-sex wards according to their gender identity. More."
-            )
-            .is_some()
-        );
-    }
-}
+mod tests;

@@ -106,9 +106,11 @@ impl Session {
     /// Replaces one section's text, re-scanning only that section, and
     /// returns what changed in the report since the last `*_diff` call (or,
     /// after any other call, since the draft as it stood before this edit).
-    /// The findings of unchanged texts are not rebuilt, and nothing but the
-    /// changes is serialised, so a keystroke in a long draft costs a scan of
-    /// its section and a comparison.
+    /// The report last shown is patched, not rebuilt: the other texts'
+    /// findings are left as they were unless something document-wide that
+    /// decides them changed (see `engine/incremental.rs`), so a keystroke in a
+    /// long draft costs a scan of its section and the rules that read the
+    /// whole draft.
     ///
     /// ```
     /// use std::sync::Arc;
