@@ -54,86 +54,25 @@ impl Engine {
     }
 
     fn assemble_with(&self, draft: &Draft, texts: &[TextFindings], items: TermItems) -> Report {
-        // Room for every term finding and a few more: growing a vector of
-        // large findings by doubling moves them all each time.
-        let terms: usize = match &items {
-            TermItems::Borrowed => texts.iter().map(|t| t.items.len()).sum(),
-            TermItems::Owned(items) => items.iter().map(Vec::len).sum(),
-        };
-        let mut placed: Vec<Placed> = Vec::with_capacity(terms + 64);
-        let mut passes = Vec::new();
-        let mut inapplicable = Vec::new();
-        let mut errors = Vec::new();
-        let mut evidence_paths = BTreeMap::new();
-
-        self.term_outcomes(texts, items, &mut placed, &mut passes, &mut inapplicable);
-
-        let mut act_lists: Vec<&[ActSentence]> = vec![&[]; draft.sections.len()];
-        for text in texts {
-            if let TextKind::SectionText(i) = text.kind
-                && let Some(slot) = act_lists.get_mut(i)
-            {
-                *slot = &text.act_lists;
-            }
-        }
-        let cx = RuleContext {
-            options: &self.options,
-            known_rules: &self.known_rules,
-            as_of: self.as_of.as_ref(),
-            act_lists: &act_lists,
-        };
-        for (order, (rule, meta_index)) in self.structural.iter().enumerate() {
-            let meta = &self.metas[*meta_index];
-            match catch_unwind(AssertUnwindSafe(|| rule.check(draft, &cx))) {
-                Err(panic) => errors.push(RuleFailure {
-                    rule: meta.id.clone(),
-                    message: rule_failure(panic.as_ref()),
-                }),
-                Ok(Verdict::NotApplicable(reason)) => inapplicable.push(outcome(meta, reason)),
-                Ok(Verdict::Checked {
-                    findings,
-                    pass_reason,
-                }) if findings.is_empty() => {
-                    if let Some(path) = rule.evidence_at() {
-                        evidence_paths.insert(meta.id.clone(), path.to_owned());
-                    }
-                    passes.push(outcome(meta, pass_reason));
-                }
-                Ok(Verdict::Checked { findings, .. }) => {
-                    let mut seen = BTreeMap::new();
-                    for (n, raw) in findings.into_iter().enumerate() {
-                        let occurrence = next_occurrence(&mut seen, &raw.path);
-                        placed.push(structural_finding(
-                            draft,
-                            meta,
-                            raw,
-                            None,
-                            (1, order, n),
-                            occurrence,
-                        ));
-                    }
-                }
-            }
-        }
-
-        self.section_outcomes(
-            draft,
-            texts,
-            &mut placed,
-            (&mut passes, &mut evidence_paths),
-            &mut inapplicable,
-            &mut errors,
-        );
+        let conditions = document_conditions(texts);
+        let mut v = Verdicts::default();
+        let fired = self.term_placed(texts, items, &conditions, &mut v.placed);
+        let has_text = texts.iter().any(|t| t.has_text);
+        self.term_rule_outcomes(&fired, has_text, &mut v);
+        self.rule_verdicts(draft, texts, &mut v);
+        let Verdicts {
+            mut placed,
+            mut passes,
+            inapplicable,
+            errors,
+            evidence_paths,
+        } = v;
 
         fold_overlaps(&mut placed);
         let waivers = Waivers::new(draft, |id| self.known_rules.get(id).copied());
         let unused = waivers.apply(&mut placed);
         self.unused_waiver_notes(draft, &unused, &mut placed, &mut passes);
-        placed.sort_by(|a, b| {
-            a.order
-                .cmp(&b.order)
-                .then_with(|| a.finding.rule.cmp(&b.finding.rule))
-        });
+        sort_placed(&mut placed);
         // Past the limit, findings are counted, not listed. Waivers and
         // document-wide conditions apply to the counted ones exactly as to the
         // listed ones, so the gate is the same whether a finding is listed or
@@ -195,6 +134,67 @@ impl Engine {
             pillars,
             recognised: None,
         }
+    }
+
+    /// The structural rules, run on the whole draft (they are cheap), then
+    /// the section text rules from the scans cached per section text.
+    pub(crate) fn rule_verdicts(&self, draft: &Draft, texts: &[TextFindings], v: &mut Verdicts) {
+        let mut act_lists: Vec<&[ActSentence]> = vec![&[]; draft.sections.len()];
+        for text in texts {
+            if let TextKind::SectionText(i) = text.kind
+                && let Some(slot) = act_lists.get_mut(i)
+            {
+                *slot = &text.act_lists;
+            }
+        }
+        let cx = RuleContext {
+            options: &self.options,
+            known_rules: &self.known_rules,
+            as_of: self.as_of.as_ref(),
+            act_lists: &act_lists,
+        };
+        for (order, (rule, meta_index)) in self.structural.iter().enumerate() {
+            let meta = &self.metas[*meta_index];
+            match catch_unwind(AssertUnwindSafe(|| rule.check(draft, &cx))) {
+                Err(panic) => v.errors.push(RuleFailure {
+                    rule: meta.id.clone(),
+                    message: rule_failure(panic.as_ref()),
+                }),
+                Ok(Verdict::NotApplicable(reason)) => v.inapplicable.push(outcome(meta, reason)),
+                Ok(Verdict::Checked {
+                    findings,
+                    pass_reason,
+                }) if findings.is_empty() => {
+                    if let Some(path) = rule.evidence_at() {
+                        v.evidence_paths.insert(meta.id.clone(), path.to_owned());
+                    }
+                    v.passes.push(outcome(meta, pass_reason));
+                }
+                Ok(Verdict::Checked { findings, .. }) => {
+                    let mut seen = BTreeMap::new();
+                    for (n, raw) in findings.into_iter().enumerate() {
+                        let occurrence = next_occurrence(&mut seen, &raw.path);
+                        v.placed.push(structural_finding(
+                            draft,
+                            meta,
+                            raw,
+                            None,
+                            (1, order, n),
+                            occurrence,
+                        ));
+                    }
+                }
+            }
+        }
+
+        self.section_outcomes(
+            draft,
+            texts,
+            &mut v.placed,
+            (&mut v.passes, &mut v.evidence_paths),
+            &mut v.inapplicable,
+            &mut v.errors,
+        );
     }
 
     /// Section text rules, from the scans cached per section text.
@@ -297,15 +297,22 @@ impl Engine {
         (omitted, blocking)
     }
 
-    fn term_outcomes(
+    /// Places the term findings no document-wide condition cancels (and
+    /// whose rule is on); returns, per term rule, whether it fired.
+    fn term_placed(
         &self,
         texts: &[TextFindings],
         items: TermItems,
+        conditions: &BTreeSet<(usize, usize)>,
         placed: &mut Vec<Placed>,
-        passes: &mut Vec<RuleOutcome>,
-        inapplicable: &mut Vec<RuleOutcome>,
-    ) {
-        let conditions = document_conditions(texts);
+    ) -> Vec<bool> {
+        // Room for every term finding and a few more: growing a vector of
+        // large findings by doubling moves them all each time.
+        let terms: usize = match &items {
+            TermItems::Borrowed => texts.iter().map(|t| t.items.len()).sum(),
+            TermItems::Owned(items) => items.iter().map(Vec::len).sum(),
+        };
+        placed.reserve(terms + 64);
         let mut fired = vec![false; self.terms.specs.len()];
         for text in texts {
             // A rule whose hits were all counted past the limit still fired.
@@ -314,49 +321,94 @@ impl Engine {
             }
         }
         let mut keep = |item: &TermItem| {
-            let kept = !self.term_off[item.rule] && !conditions.contains(&(item.rule, item.entry));
+            let kept = self.keeps(item, conditions);
             fired[item.rule] |= kept;
             kept
-        };
-        let place = |t: usize, rule: usize, start: usize, finding: Finding| Placed {
-            order: (0, t, start),
-            review: self.metas[self.term_metas[rule]].advisory,
-            finding,
         };
         match items {
             TermItems::Borrowed => {
                 for (t, text) in texts.iter().enumerate() {
                     for item in text.items.iter().filter(|item| keep(item)) {
-                        placed.push(place(t, item.rule, item.start, item.finding.clone()));
+                        placed.push(self.place_term(
+                            t,
+                            item.rule,
+                            item.start,
+                            item.finding.clone(),
+                        ));
                     }
                 }
             }
             TermItems::Owned(items) => {
                 for (t, list) in items.into_iter().enumerate() {
                     for item in list.into_iter().filter(|item| keep(item)) {
-                        placed.push(place(t, item.rule, item.start, item.finding));
+                        placed.push(self.place_term(t, item.rule, item.start, item.finding));
                     }
                 }
             }
         }
-        let has_text = texts.iter().any(|t| t.has_text);
-        for (rule, fired) in fired.into_iter().enumerate() {
+        fired
+    }
+
+    /// Whether a term finding is listed: its rule is on and no document-wide
+    /// condition cancels it.
+    pub(crate) fn keeps(&self, item: &TermItem, conditions: &BTreeSet<(usize, usize)>) -> bool {
+        !self.term_off[item.rule] && !conditions.contains(&(item.rule, item.entry))
+    }
+
+    /// A term finding of text `t`, with the key that orders it.
+    pub(crate) fn place_term(
+        &self,
+        t: usize,
+        rule: usize,
+        start: usize,
+        finding: Finding,
+    ) -> Placed {
+        Placed {
+            order: (0, t, start),
+            review: self.metas[self.term_metas[rule]].advisory,
+            finding,
+        }
+    }
+
+    /// Passes and inapplicable outcomes of the term rules, from which fired.
+    pub(crate) fn term_rule_outcomes(&self, fired: &[bool], has_text: bool, v: &mut Verdicts) {
+        for (rule, &fired) in fired.iter().enumerate() {
             let meta = &self.metas[self.term_metas[rule]];
             if let (true, Some(option)) = (self.term_off[rule], &meta.opt_in) {
-                inapplicable.push(outcome(
+                v.inapplicable.push(outcome(
                     meta,
                     format!("off unless the rule pack sets options.{option} to true"),
                 ));
             } else if !has_text {
-                inapplicable.push(outcome(meta, "the draft has no text".into()));
+                v.inapplicable
+                    .push(outcome(meta, "the draft has no text".into()));
             } else if !fired {
-                passes.push(outcome(
+                v.passes.push(outcome(
                     meta,
                     "none of the rule's phrases appear in the draft's text".into(),
                 ));
             }
         }
     }
+}
+
+/// What the rules concluded before waivers, the limit and the roll-up.
+#[derive(Default)]
+pub(crate) struct Verdicts {
+    pub placed: Vec<Placed>,
+    pub passes: Vec<RuleOutcome>,
+    pub inapplicable: Vec<RuleOutcome>,
+    pub errors: Vec<RuleFailure>,
+    pub evidence_paths: BTreeMap<String, String>,
+}
+
+/// Report order: by family, text or rule, and position, then rule id.
+pub(crate) fn sort_placed(placed: &mut [Placed]) {
+    placed.sort_by(|a, b| {
+        a.order
+            .cmp(&b.order)
+            .then_with(|| a.finding.rule.cmp(&b.finding.rule))
+    });
 }
 
 /// Where the term findings come from: the texts' own (a session keeps them,
@@ -368,7 +420,7 @@ enum TermItems {
 }
 
 /// Every (rule, entry) whose `unless_document` phrase appears anywhere in the draft.
-fn document_conditions(texts: &[TextFindings]) -> BTreeSet<(usize, usize)> {
+pub(crate) fn document_conditions(texts: &[TextFindings]) -> BTreeSet<(usize, usize)> {
     texts
         .iter()
         .flat_map(|t| t.document_conditions.iter().copied())

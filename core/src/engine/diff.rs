@@ -17,85 +17,23 @@ impl ReportDiff {
             report_format_version: REPORT_FORMAT_VERSION,
             ..ReportDiff::default()
         };
-        // Fingerprints are unique in a report; one that is not (only a
-        // hand-made report could do that) is removed and added whole.
-        let mut seen: HashMap<&str, (Bucket, usize, bool)> =
-            HashMap::with_capacity(old.violations.len() + old.needs_review.len());
-        for (bucket, list) in buckets(old) {
-            for (i, f) in list.iter().enumerate() {
-                seen.entry(&f.fingerprint)
-                    .and_modify(|e| e.2 = true)
-                    .or_insert((bucket, i, false));
-            }
-        }
-        let mut new_count: HashMap<&str, usize> =
-            HashMap::with_capacity(new.violations.len() + new.needs_review.len());
-        for (_, list) in buckets(new) {
-            for f in list {
-                *new_count.entry(&f.fingerprint).or_insert(0) += 1;
-            }
-        }
-        let mut kept: HashSet<&str> = HashSet::new();
-        for (bucket, list) in buckets(new) {
-            // Survivors: in the old report, in this bucket, once in each.
-            let survivors: Vec<(usize, usize)> = list
-                .iter()
-                .enumerate()
-                .filter_map(|(i, f)| match seen.get(f.fingerprint.as_str()) {
-                    Some(&(b, old_index, false))
-                        if b == bucket && new_count[f.fingerprint.as_str()] == 1 =>
-                    {
-                        Some((i, old_index))
-                    }
-                    _ => None,
-                })
-                .collect();
-            // Survivors whose order changed are removed and added again.
-            let in_order = longest_increasing(&survivors);
-            let old_list = match bucket {
-                Bucket::Violations => &old.violations,
-                Bucket::NeedsReview => &old.needs_review,
-            };
-            let mut next = 0;
-            for (index, finding) in list.iter().enumerate() {
-                let survivor = survivors.get(next).filter(|s| s.0 == index);
-                let same = match survivor {
-                    Some(&(_, old_index)) => {
-                        let keep = in_order[next];
-                        next += 1;
-                        keep.then(|| &old_list[old_index])
-                    }
-                    None => None,
-                };
-                match same {
-                    Some(before) if before == finding => {
-                        kept.insert(&finding.fingerprint);
-                    }
-                    Some(before) if same_but_place(before, finding) => {
-                        kept.insert(&finding.fingerprint);
-                        diff.moved.push(MovedFinding {
-                            fingerprint: finding.fingerprint.clone(),
-                            location: finding.location.clone(),
-                            excerpt: finding.excerpt.clone(),
-                            fix: finding.fix.clone(),
-                        });
-                    }
-                    _ => diff.added.push(AddedFinding {
-                        bucket,
-                        index,
-                        finding: finding.clone(),
-                    }),
-                }
-            }
-        }
-        for (_, list) in buckets(old) {
-            for f in list {
-                if kept.insert(&f.fingerprint) {
-                    diff.removed.push(f.fingerprint.clone());
-                }
-            }
-        }
-
+        diff_findings(
+            &[
+                Segment {
+                    bucket: Bucket::Violations,
+                    old: &old.violations,
+                    new: &new.violations,
+                    new_offset: 0,
+                },
+                Segment {
+                    bucket: Bucket::NeedsReview,
+                    old: &old.needs_review,
+                    new: &new.needs_review,
+                    new_offset: 0,
+                },
+            ],
+            &mut diff,
+        );
         if old.draft != new.draft {
             diff.draft = Some(new.draft.clone());
         }
@@ -127,11 +65,96 @@ impl ReportDiff {
     }
 }
 
-fn buckets(report: &Report) -> [(Bucket, &Vec<Finding>); 2] {
-    [
-        (Bucket::Violations, &report.violations),
-        (Bucket::NeedsReview, &report.needs_review),
-    ]
+/// A stretch of one bucket that may have changed: its findings in the old
+/// report and in the new, where the new ones start at `new_offset` of the
+/// new list. Findings outside every segment are the same, in the same
+/// order, in both reports (a session patching one text's findings knows
+/// this), so they need no comparing.
+pub(crate) struct Segment<'a> {
+    pub bucket: Bucket,
+    pub old: &'a [Finding],
+    pub new: &'a [Finding],
+    pub new_offset: usize,
+}
+
+/// The findings removed, moved and added between the old and new sides of
+/// the segments.
+pub(crate) fn diff_findings(segments: &[Segment<'_>], diff: &mut ReportDiff) {
+    // Fingerprints are unique in a report; one that is not (only a
+    // hand-made report could do that) is removed and added whole.
+    let mut seen: HashMap<&str, (usize, usize, bool)> =
+        HashMap::with_capacity(segments.iter().map(|s| s.old.len()).sum());
+    for (at, segment) in segments.iter().enumerate() {
+        for (i, f) in segment.old.iter().enumerate() {
+            seen.entry(&f.fingerprint)
+                .and_modify(|e| e.2 = true)
+                .or_insert((at, i, false));
+        }
+    }
+    let mut new_count: HashMap<&str, usize> =
+        HashMap::with_capacity(segments.iter().map(|s| s.new.len()).sum());
+    for segment in segments {
+        for f in segment.new {
+            *new_count.entry(&f.fingerprint).or_insert(0) += 1;
+        }
+    }
+    let mut kept: HashSet<&str> = HashSet::new();
+    for (at, segment) in segments.iter().enumerate() {
+        let list = segment.new;
+        // Survivors: in the old report, in this segment, once in each.
+        let survivors: Vec<(usize, usize)> = list
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| match seen.get(f.fingerprint.as_str()) {
+                Some(&(s, old_index, false))
+                    if s == at && new_count[f.fingerprint.as_str()] == 1 =>
+                {
+                    Some((i, old_index))
+                }
+                _ => None,
+            })
+            .collect();
+        // Survivors whose order changed are removed and added again.
+        let in_order = longest_increasing(&survivors);
+        let mut next = 0;
+        for (index, finding) in list.iter().enumerate() {
+            let survivor = survivors.get(next).filter(|s| s.0 == index);
+            let same = match survivor {
+                Some(&(_, old_index)) => {
+                    let keep = in_order[next];
+                    next += 1;
+                    keep.then(|| &segment.old[old_index])
+                }
+                None => None,
+            };
+            match same {
+                Some(before) if before == finding => {
+                    kept.insert(&finding.fingerprint);
+                }
+                Some(before) if same_but_place(before, finding) => {
+                    kept.insert(&finding.fingerprint);
+                    diff.moved.push(MovedFinding {
+                        fingerprint: finding.fingerprint.clone(),
+                        location: finding.location.clone(),
+                        excerpt: finding.excerpt.clone(),
+                        fix: finding.fix.clone(),
+                    });
+                }
+                _ => diff.added.push(AddedFinding {
+                    bucket: segment.bucket,
+                    index: segment.new_offset + index,
+                    finding: finding.clone(),
+                }),
+            }
+        }
+    }
+    for segment in segments {
+        for f in segment.old {
+            if kept.insert(&f.fingerprint) {
+                diff.removed.push(f.fingerprint.clone());
+            }
+        }
+    }
 }
 
 /// Whether two findings differ at most in where they are (location, excerpt

@@ -11,10 +11,12 @@ mod check;
 mod compile;
 mod diff;
 mod finding;
+mod incremental;
 mod overlap;
 mod rollup;
 mod scan;
 mod session;
+mod tally;
 mod texts;
 mod waivers;
 

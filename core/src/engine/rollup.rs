@@ -53,9 +53,7 @@ pub(crate) struct Outcomes<'a> {
 /// Per element: the evidence, the gaps and a status, by the rule documented
 /// on [`FrameworkStatus`].
 pub(crate) fn roll_up(draft: &Draft, metas: &[RuleMeta], out: &Outcomes<'_>) -> Vec<ElementStatus> {
-    let passed: BTreeMap<&str, &RuleOutcome> =
-        out.passes.iter().map(|p| (p.rule.as_str(), p)).collect();
-    let failed: BTreeSet<&str> = out.errors.iter().map(|e| e.rule.as_str()).collect();
+    let facts = RuleFacts::new(out.passes, out.errors, out.evidence_paths);
     // Rules with at least one unwaived finding, of either kind: they did not pass.
     let open: BTreeSet<&str> = out
         .violations
@@ -80,13 +78,6 @@ pub(crate) fn roll_up(draft: &Draft, metas: &[RuleMeta], out: &Outcomes<'_>) -> 
         .enumerate()
         .map(|(index, element)| {
             let mask = 1u32 << index;
-            let short = |f: &Finding| ElementFinding {
-                rule: f.rule.clone(),
-                severity: f.severity,
-                message: f.message.clone(),
-                path: f.location.path.clone(),
-                fingerprint: f.fingerprint.clone(),
-            };
             let on_element = |(_, bits): &(&Finding, &u32)| *bits & mask != 0;
             let unwaived = |findings: &[Finding], bits: &[u32]| -> Vec<ElementFinding> {
                 findings
@@ -94,7 +85,7 @@ pub(crate) fn roll_up(draft: &Draft, metas: &[RuleMeta], out: &Outcomes<'_>) -> 
                     .zip(bits)
                     .filter(on_element)
                     .filter(|(f, _)| f.waiver.is_none())
-                    .map(|(f, _)| short(f))
+                    .map(|(f, _)| element_finding(f))
                     .collect()
             };
             let gaps = unwaived(out.violations, &violation_bits);
@@ -106,66 +97,22 @@ pub(crate) fn roll_up(draft: &Draft, metas: &[RuleMeta], out: &Outcomes<'_>) -> 
                 .chain(out.needs_review.iter().zip(&review_bits))
                 .filter(on_element)
                 .filter(|(f, _)| f.waiver.is_some())
-                .map(|(f, _)| short(f))
+                .map(|(f, _)| element_finding(f))
                 .collect();
-
-            let serving: Vec<&RuleMeta> = metas
-                .iter()
-                .filter(|m| m.elements.iter().any(|e| e == element.id))
-                .collect();
-            let ran = serving.iter().any(|m| {
-                passed.contains_key(m.id.as_str()) || with_findings.contains(m.id.as_str())
-            });
-            let failed_here: Vec<&str> = serving
-                .iter()
-                .map(|m| m.id.as_str())
-                .filter(|id| failed.contains(id))
-                .collect();
-            let evidencing = serving
-                .iter()
-                .filter(|m| m.evidences.iter().any(|e| e == element.id));
-            let mut evidence = Vec::new();
-            let mut pending = Vec::new();
-            for meta in evidencing {
-                let id = meta.id.as_str();
-                if let Some(pass) = passed.get(id) {
-                    evidence.push(Evidence {
-                        rule: meta.id.clone(),
-                        reason: pass.reason.clone(),
-                        path: out.evidence_paths.get(id).cloned(),
-                    });
-                } else if open.contains(id) || failed.contains(id) {
-                    pending.push(id);
-                }
-            }
-            let status = if !ran {
-                FrameworkStatus::NotAssessed
-            } else if !gaps.is_empty() {
-                if evidence.is_empty() {
-                    FrameworkStatus::NotInPlace
-                } else {
-                    FrameworkStatus::WorkInProgress
-                }
-            } else if evidence.is_empty() {
-                FrameworkStatus::NoIssuesFound
-            } else if pending.is_empty() {
-                FrameworkStatus::InPlace
-            } else {
-                FrameworkStatus::WorkInProgress
-            };
-            let can_evidence = serving
-                .iter()
-                .any(|m| m.evidences.iter().any(|e| e == element.id));
-            let reason = element_reason(ElementFacts {
+            let (status, reason, evidence) = element_verdict(
                 draft,
-                status,
-                evidence: &evidence,
-                gaps: &gaps,
-                review: &review,
-                pending: &pending,
-                failed: &failed_here,
-                can_evidence,
-            });
+                metas,
+                index,
+                &facts,
+                &OwnFindings {
+                    gaps: gaps.len(),
+                    gap_rules: rules_of(&gaps),
+                    review: review.len(),
+                    review_rules: rules_of(&review),
+                    open: &|id| open.contains(id),
+                    with_findings: &|id| with_findings.contains(id),
+                },
+            );
             ElementStatus {
                 id: element.id.into(),
                 pillar: element.pillar,
@@ -181,8 +128,129 @@ pub(crate) fn roll_up(draft: &Draft, metas: &[RuleMeta], out: &Outcomes<'_>) -> 
         .collect()
 }
 
+/// A finding as an element lists it.
+pub(crate) fn element_finding(f: &Finding) -> ElementFinding {
+    ElementFinding {
+        rule: f.rule.clone(),
+        severity: f.severity,
+        message: f.message.clone(),
+        path: f.location.path.clone(),
+        fingerprint: f.fingerprint.clone(),
+    }
+}
+
+/// The rules of a list of element findings, each once, in order, joined.
+fn rules_of(findings: &[ElementFinding]) -> String {
+    let ids: BTreeSet<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
+    ids.into_iter().collect::<Vec<_>>().join(", ")
+}
+
+/// The report's rule outcomes as every element's status reads them.
+pub(crate) struct RuleFacts<'a> {
+    passed: BTreeMap<&'a str, &'a RuleOutcome>,
+    failed: BTreeSet<&'a str>,
+    evidence_paths: &'a BTreeMap<String, String>,
+}
+
+impl<'a> RuleFacts<'a> {
+    pub fn new(
+        passes: &'a [RuleOutcome],
+        errors: &'a [RuleFailure],
+        evidence_paths: &'a BTreeMap<String, String>,
+    ) -> Self {
+        RuleFacts {
+            passed: passes.iter().map(|p| (p.rule.as_str(), p)).collect(),
+            failed: errors.iter().map(|e| e.rule.as_str()).collect(),
+            evidence_paths,
+        }
+    }
+}
+
+/// What an element's status reads of the findings: its own gaps and
+/// findings to review (how many, and of which rules, joined as
+/// [`rules_of`] does), and which rules have any (unwaived) finding at all.
+/// A session patching a report keeps these as running counts.
+pub(crate) struct OwnFindings<'a> {
+    pub gaps: usize,
+    pub gap_rules: String,
+    pub review: usize,
+    pub review_rules: String,
+    /// Whether a rule has an unwaived finding in the report.
+    pub open: &'a dyn Fn(&str) -> bool,
+    /// Whether a rule has any finding in the report.
+    pub with_findings: &'a dyn Fn(&str) -> bool,
+}
+
+/// Element `index`'s status, its reason and its evidence.
+pub(crate) fn element_verdict(
+    draft: &Draft,
+    metas: &[RuleMeta],
+    index: usize,
+    facts: &RuleFacts<'_>,
+    own: &OwnFindings<'_>,
+) -> (FrameworkStatus, String, Vec<Evidence>) {
+    let element = &framework::ELEMENTS[index];
+    let serving: Vec<&RuleMeta> = metas
+        .iter()
+        .filter(|m| m.elements.iter().any(|e| e == element.id))
+        .collect();
+    let ran = serving
+        .iter()
+        .any(|m| facts.passed.contains_key(m.id.as_str()) || (own.with_findings)(&m.id));
+    let failed_here: Vec<&str> = serving
+        .iter()
+        .map(|m| m.id.as_str())
+        .filter(|id| facts.failed.contains(id))
+        .collect();
+    let evidencing = serving
+        .iter()
+        .filter(|m| m.evidences.iter().any(|e| e == element.id));
+    let mut evidence = Vec::new();
+    let mut pending = Vec::new();
+    for meta in evidencing {
+        let id = meta.id.as_str();
+        if let Some(pass) = facts.passed.get(id) {
+            evidence.push(Evidence {
+                rule: meta.id.clone(),
+                reason: pass.reason.clone(),
+                path: facts.evidence_paths.get(id).cloned(),
+            });
+        } else if (own.open)(id) || facts.failed.contains(id) {
+            pending.push(id);
+        }
+    }
+    let status = if !ran {
+        FrameworkStatus::NotAssessed
+    } else if own.gaps > 0 {
+        if evidence.is_empty() {
+            FrameworkStatus::NotInPlace
+        } else {
+            FrameworkStatus::WorkInProgress
+        }
+    } else if evidence.is_empty() {
+        FrameworkStatus::NoIssuesFound
+    } else if pending.is_empty() {
+        FrameworkStatus::InPlace
+    } else {
+        FrameworkStatus::WorkInProgress
+    };
+    let can_evidence = serving
+        .iter()
+        .any(|m| m.evidences.iter().any(|e| e == element.id));
+    let reason = element_reason(ElementFacts {
+        draft,
+        status,
+        evidence: &evidence,
+        own,
+        pending: &pending,
+        failed: &failed_here,
+        can_evidence,
+    });
+    (status, reason, evidence)
+}
+
 /// Per finding, a bit for each element of [`framework::ELEMENTS`] it is on.
-fn element_bits(findings: &[Finding]) -> Vec<u32> {
+pub(crate) fn element_bits(findings: &[Finding]) -> Vec<u32> {
     const _: () = assert!(framework::ELEMENTS.len() <= 32, "one bit per element");
     let bits_of = |elements: &[String]| {
         elements.iter().fold(0, |bits, e| {
@@ -211,8 +279,7 @@ struct ElementFacts<'a> {
     draft: &'a Draft,
     status: FrameworkStatus,
     evidence: &'a [Evidence],
-    gaps: &'a [ElementFinding],
-    review: &'a [ElementFinding],
+    own: &'a OwnFindings<'a>,
     pending: &'a [&'a str],
     failed: &'a [&'a str],
     can_evidence: bool,
@@ -220,10 +287,6 @@ struct ElementFacts<'a> {
 
 /// The status's reason in one line: what shows it, what stands in its way.
 fn element_reason(facts: ElementFacts<'_>) -> String {
-    let rules = |findings: &[ElementFinding]| {
-        let ids: BTreeSet<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
-        ids.into_iter().collect::<Vec<_>>().join(", ")
-    };
     let shown = || {
         facts
             .evidence
@@ -240,11 +303,11 @@ fn element_reason(facts: ElementFacts<'_>) -> String {
             facts.draft.kind.as_str()
         ),
         FrameworkStatus::InPlace => format!("shown: {}", shown()),
-        FrameworkStatus::WorkInProgress if !facts.gaps.is_empty() => format!(
+        FrameworkStatus::WorkInProgress if facts.own.gaps > 0 => format!(
             "partly shown ({}), but {} to act on ({})",
             shown(),
-            count(facts.gaps.len(), "gap", "gaps"),
-            rules(facts.gaps)
+            count(facts.own.gaps, "gap", "gaps"),
+            facts.own.gap_rules
         ),
         FrameworkStatus::WorkInProgress => format!(
             "partly shown ({}); not yet shown by {}",
@@ -253,8 +316,8 @@ fn element_reason(facts: ElementFacts<'_>) -> String {
         ),
         FrameworkStatus::NotInPlace => format!(
             "not shown, and {} to act on ({})",
-            count(facts.gaps.len(), "gap", "gaps"),
-            rules(facts.gaps)
+            count(facts.own.gaps, "gap", "gaps"),
+            facts.own.gap_rules
         ),
         FrameworkStatus::NoIssuesFound if facts.can_evidence => {
             "no gaps found, but nothing in the draft shows the element in place yet".into()
@@ -263,11 +326,11 @@ fn element_reason(facts: ElementFacts<'_>) -> String {
             "no gaps found; no rule can show this element in place from a draft alone".into()
         }
     };
-    if !facts.review.is_empty() {
+    if facts.own.review > 0 {
         reason.push_str(&format!(
             "; {} to review ({})",
-            count(facts.review.len(), "finding", "findings"),
-            rules(facts.review)
+            count(facts.own.review, "finding", "findings"),
+            facts.own.review_rules
         ));
     }
     if !facts.failed.is_empty() {
@@ -287,15 +350,34 @@ pub(crate) fn pillar_status(
     violations: &[Finding],
     needs_review: &[Finding],
 ) -> Vec<PillarStatus> {
-    framework::PILLARS
+    let counts: Vec<(usize, usize)> = framework::PILLARS
         .iter()
         .map(|pillar| {
-            let touches = |f: &&Finding| {
-                f.waiver.is_none()
-                    && f.elements
-                        .iter()
-                        .any(|e| pillar.elements.contains(&e.as_str()))
-            };
+            let touches = |f: &&Finding| touches_pillar(f, pillar.elements);
+            (
+                violations.iter().filter(touches).count(),
+                needs_review.iter().filter(touches).count(),
+            )
+        })
+        .collect();
+    pillars_with_counts(elements, &counts)
+}
+
+/// Whether a finding counts against a pillar: unwaived, on one of its elements.
+pub(crate) fn touches_pillar(f: &Finding, elements: &[&str]) -> bool {
+    f.waiver.is_none() && f.elements.iter().any(|e| elements.contains(&e.as_str()))
+}
+
+/// Each pillar from its elements and, per pillar in order, how many
+/// violations and findings to review touch it.
+pub(crate) fn pillars_with_counts(
+    elements: &[ElementStatus],
+    counts: &[(usize, usize)],
+) -> Vec<PillarStatus> {
+    framework::PILLARS
+        .iter()
+        .zip(counts)
+        .map(|(pillar, &(violations, needs_review))| {
             let mine: Vec<&ElementStatus> = elements
                 .iter()
                 .filter(|e| e.pillar == pillar.number)
@@ -306,8 +388,8 @@ pub(crate) fn pillar_status(
                 title: pillar.title.into(),
                 status,
                 reason: pillar_reason(&mine),
-                violations: violations.iter().filter(touches).count(),
-                needs_review: needs_review.iter().filter(touches).count(),
+                violations,
+                needs_review,
             }
         })
         .collect()

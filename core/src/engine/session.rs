@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::Engine;
+use super::incremental::Shown;
 use super::scan::TextFindings;
 use super::texts::{TextKind, texts_of};
 use crate::error::DraftError;
@@ -33,8 +34,17 @@ pub struct Session {
     /// limit edit after edit as a whole draft read at once would be.
     size: usize,
     /// The report the last `*_diff` call described, which the next diff is
-    /// made against; `None` once another method changed the draft.
-    shown: Option<Report>,
+    /// made against (and, after a section edit, patched into the next
+    /// report); `None` once another method changed the draft.
+    shown: Option<Shown>,
+}
+
+/// What a section edit did to the cached texts.
+enum Edit {
+    /// The text at `position` was scanned again; `old` is what it had.
+    Text { position: usize, old: TextFindings },
+    /// Every text was scanned again.
+    Rescanned,
 }
 
 /// The bytes of all the texts term rules read.
@@ -96,9 +106,11 @@ impl Session {
     /// Replaces one section's text, re-scanning only that section, and
     /// returns what changed in the report since the last `*_diff` call (or,
     /// after any other call, since the draft as it stood before this edit).
-    /// The findings of unchanged texts are not rebuilt, and nothing but the
-    /// changes is serialised, so a keystroke in a long draft costs a scan of
-    /// its section and a comparison.
+    /// The report last shown is patched, not rebuilt: the other texts'
+    /// findings are left as they were unless something document-wide that
+    /// decides them changed (see `engine/incremental.rs`), so a keystroke in a
+    /// long draft costs a scan of its section and the rules that read the
+    /// whole draft.
     ///
     /// ```
     /// use std::sync::Arc;
@@ -117,22 +129,37 @@ impl Session {
         section_id: &str,
         text: &str,
     ) -> Result<ReportDiff, DraftError> {
-        let before = match self.shown.take() {
-            Some(report) => report,
-            None => self.report(),
+        let mut shown = match self.shown.take() {
+            Some(shown) => shown,
+            None => self.shown_now(),
         };
-        if let Err(error) = self.replace_section(section_id, text) {
-            self.shown = Some(before);
-            return Err(error);
-        }
-        Ok(self.diff_from(before))
+        let edit = match self.replace_section(section_id, text) {
+            Ok(edit) => edit,
+            Err(error) => {
+                self.shown = Some(shown);
+                return Err(error);
+            }
+        };
+        let patched = match &edit {
+            Edit::Text { position, old } => {
+                shown.patch(&self.engine, &self.draft, &self.texts, *position, old)
+            }
+            Edit::Rescanned => None,
+        };
+        Ok(match patched {
+            Some(diff) => {
+                self.shown = Some(shown);
+                diff
+            }
+            None => self.diff_from(shown.report),
+        })
     }
 
     /// As [`Session::set_draft`], returning what changed in the report (as
     /// [`Session::update_section_diff`] does).
     pub fn set_draft_diff(&mut self, draft: Draft) -> ReportDiff {
         let before = match self.shown.take() {
-            Some(report) => report,
+            Some(shown) => shown.report,
             None => self.report(),
         };
         self.replace_draft(draft);
@@ -142,18 +169,26 @@ impl Session {
     /// The report the last `*_diff` call described, without building it
     /// again; `None` after any other call changed the draft.
     pub fn last_report(&self) -> Option<&Report> {
-        self.shown.as_ref()
+        self.shown.as_ref().map(|shown| &shown.report)
+    }
+
+    /// The report for the draft as it stands, as the one shown.
+    fn shown_now(&self) -> Shown {
+        Shown::new(&self.engine, &self.draft, &self.texts, self.report())
     }
 
     fn diff_from(&mut self, before: Report) -> ReportDiff {
-        let after = self.report();
-        let diff = ReportDiff::between(&before, &after);
-        self.shown = Some(after);
+        let shown = self.shown_now();
+        let diff = ReportDiff::between(&before, &shown.report);
+        self.shown = Some(shown);
         diff
     }
 
-    /// Replaces one section's text and re-scans it.
-    fn replace_section(&mut self, section_id: &str, text: &str) -> Result<(), DraftError> {
+    /// Replaces one section's text and re-scans it. Where the findings
+    /// limit is in play (a text had hits counted, not built), every text is
+    /// scanned again in order, as a check of the whole draft would, so the
+    /// findings listed are the same.
+    fn replace_section(&mut self, section_id: &str, text: &str) -> Result<Edit, DraftError> {
         let index = self
             .draft
             .sections
@@ -173,13 +208,26 @@ impl Session {
         self.draft.sections[index].text = text.to_owned();
         self.size = size;
         let changed = TextKind::SectionText(index);
-        let position = self.texts.iter().position(|t| t.kind == changed);
-        if let Some(position) = position {
-            let budget = self.budget_without(position);
-            let text = texts_of(&self.draft).swap_remove(position);
-            self.texts[position] = self.engine.text_findings(&text, budget);
+        let Some(position) = self.texts.iter().position(|t| t.kind == changed) else {
+            return Ok(Edit::Rescanned);
+        };
+        let was_past_the_limit = self.past_the_limit();
+        let budget = self.budget_without(position);
+        let text = texts_of(&self.draft).swap_remove(position);
+        let old = std::mem::replace(
+            &mut self.texts[position],
+            self.engine.text_findings(&text, budget),
+        );
+        if was_past_the_limit || self.past_the_limit() {
+            self.texts = self.engine.all_text_findings(&texts_of(&self.draft));
+            return Ok(Edit::Rescanned);
         }
-        Ok(())
+        Ok(Edit::Text { position, old })
+    }
+
+    /// Whether some text has hits counted past the findings limit.
+    fn past_the_limit(&self) -> bool {
+        self.texts.iter().any(|t| !t.omitted.is_empty())
     }
 
     /// Replaces the whole draft (a heading, a field or the EIA changed),
@@ -222,6 +270,10 @@ impl Session {
         self.texts = texts.into_iter().flatten().collect();
         self.size = texts_size(&draft);
         self.draft = draft;
+        if self.past_the_limit() {
+            // Which findings are built depends on every text before.
+            self.texts = self.engine.all_text_findings(&texts_of(&self.draft));
+        }
     }
 }
 

@@ -46,27 +46,48 @@ impl<'d> Waivers<'d> {
     /// keeps the first). Returns the draft index of each effective waiver that
     /// covers no listed finding, so the report can say so.
     pub fn apply(&self, placed: &mut [Placed]) -> Vec<usize> {
-        let mut unused = Vec::new();
-        for &(index, waiver) in &self.effective {
-            let mut covers_any = false;
+        let covered = self.mark(placed);
+        self.unused(|k| covered[k])
+    }
+
+    /// As [`Waivers::apply`], returning for each effective waiver (in
+    /// order) whether it covers any of `placed`.
+    pub fn mark(&self, placed: &mut [Placed]) -> Vec<bool> {
+        let mut covered = vec![false; self.effective.len()];
+        for (k, &(_, waiver)) in self.effective.iter().enumerate() {
             for p in placed.iter_mut() {
-                let f = &mut p.finding;
-                if f.rule != waiver.rule || f.rule == WAIVER_RULE || !in_scope(waiver, f) {
+                if !self.covers(k, &p.finding) {
                     continue;
                 }
-                covers_any = true;
-                if f.waiver.is_none() {
-                    f.waiver = Some(AppliedWaiver {
+                covered[k] = true;
+                if p.finding.waiver.is_none() {
+                    p.finding.waiver = Some(AppliedWaiver {
                         reason: waiver.reason.clone(),
                         approved_by: waiver.approved_by.clone(),
                     });
                 }
             }
-            if !covers_any {
-                unused.push(index);
-            }
         }
-        unused
+        covered
+    }
+
+    /// The number of waivers that take effect.
+    pub fn count(&self) -> usize {
+        self.effective.len()
+    }
+
+    /// Whether effective waiver `k` covers a listed finding.
+    pub fn covers(&self, k: usize, f: &Finding) -> bool {
+        let waiver = self.effective[k].1;
+        f.rule == waiver.rule && f.rule != WAIVER_RULE && in_scope(waiver, f)
+    }
+
+    /// The draft index of each effective waiver that `covered` says covers nothing.
+    pub fn unused(&self, covered: impl Fn(usize) -> bool) -> Vec<usize> {
+        (0..self.effective.len())
+            .filter(|&k| !covered(k))
+            .map(|k| self.effective[k].0)
+            .collect()
     }
 }
 
