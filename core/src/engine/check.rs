@@ -140,11 +140,13 @@ impl Engine {
     /// the section text rules from the scans cached per section text.
     pub(crate) fn rule_verdicts(&self, draft: &Draft, texts: &[TextFindings], v: &mut Verdicts) {
         let mut act_lists: Vec<&[ActSentence]> = vec![&[]; draft.sections.len()];
+        let mut section_gates = vec![None; draft.sections.len()];
         for text in texts {
             if let TextKind::SectionText(i) = text.kind
                 && let Some(slot) = act_lists.get_mut(i)
             {
                 *slot = &text.act_lists;
+                section_gates[i] = text.gates;
             }
         }
         let cx = RuleContext {
@@ -152,6 +154,7 @@ impl Engine {
             known_rules: &self.known_rules,
             as_of: self.as_of.as_ref(),
             act_lists: &act_lists,
+            section_gates: &section_gates,
         };
         for (order, (rule, meta_index)) in self.structural.iter().enumerate() {
             let meta = &self.metas[*meta_index];

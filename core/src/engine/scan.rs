@@ -8,7 +8,7 @@ use super::Engine;
 use super::finding::{EXCERPT_WIDTH, Fingerprint, finding};
 use super::texts::{TextKind, TextRef};
 use crate::model::{Applicability, Edit, Finding, Fix, Location};
-use crate::rules::{ActSentence, SectionText};
+use crate::rules::{ActSentence, Gates, SectionText};
 use crate::rules::{DocumentConditions, SectionScan, TermHit, match_case, squeeze_whitespace};
 use crate::text::{LineIndex, excerpt};
 
@@ -30,6 +30,9 @@ pub(crate) struct TextFindings {
     /// For a section's text: its sentences that list the Act's protected
     /// characteristics, which three structural rules read.
     pub act_lists: Vec<ActSentence>,
+    /// For a section's text: which phrase lists it holds, for structural
+    /// rules that ask of every section.
+    pub gates: Option<Gates>,
 }
 
 /// One term finding, with what the document-wide conditions need to know.
@@ -113,6 +116,7 @@ impl Engine {
             has_text: !text.text.trim().is_empty(),
             section_scans,
             omitted,
+            gates: read.as_ref().map(SectionText::gates),
             act_lists: read.map(|read| read.act_lists()).unwrap_or_default(),
         }
     }

@@ -21,6 +21,26 @@ pub(crate) struct RuleContext<'a> {
     /// characteristics (found with the section's text scans, so cached per
     /// section in a session).
     pub act_lists: &'a [&'a [crate::rules::ActSentence]],
+    /// Per section, by index: which phrase lists its text holds, read with
+    /// the section's text scans (`None`: not read; the rule reads the text).
+    pub section_gates: &'a [Option<crate::rules::Gates>],
+}
+
+impl RuleContext<'_> {
+    /// Whether any phrase of `list` occurs in section `i`'s text `text`: a
+    /// quick test before reading it sentence by sentence, answered from the
+    /// read cached with the section's scans where there is one.
+    pub fn section_may_hold(
+        &self,
+        i: usize,
+        text: &str,
+        list: &crate::rules::phrases::PhraseList,
+    ) -> bool {
+        match self.section_gates.get(i).copied().flatten() {
+            Some(gates) => gates.may_hold(list, text),
+            None => list.may_occur_in(text),
+        }
+    }
 }
 
 /// A finding before the engine adds metadata, positions and fingerprints.

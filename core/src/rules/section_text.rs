@@ -14,18 +14,37 @@ use aho_corasick::AhoCorasick;
 use super::data::{GroupWord, SEPARATE, UMBRELLA};
 use super::eia::{ActSentence, CHARACTERISTICS, LIST_WORDS};
 use super::phrases::PhraseList;
-use super::services::{FACILITIES, RECORD_CHANGES, TRANS_PEOPLE, UNDER_18};
+use super::services::{FACILITIES, RECORD_CHANGES, SERVICES_CODE, TRANS_PEOPLE, UNDER_18};
 use crate::text::{Sentences, is_whole_word};
 
 /// The lists whose presence one read records. A list not here is still
 /// answered by [`SectionText::may_hold`], with a pass of its own.
-static GATES: [&PhraseList; 5] = [
+static GATES: [&PhraseList; 6] = [
     &FACILITIES,
     &TRANS_PEOPLE,
     &RECORD_CHANGES,
     &UNDER_18,
     &LIST_WORDS,
+    &SERVICES_CODE,
 ];
+
+/// Which of the lists one read records occur in a text. A session keeps
+/// these per section, so a structural rule asking of every section (as
+/// `policy-facilities-services-code` does) reads none of them again on a
+/// keystroke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Gates(u32);
+
+impl Gates {
+    /// Whether any phrase of `list` occurs anywhere in `text` (the text these
+    /// were read from), in any ASCII case, whole words or not.
+    pub fn may_hold(self, list: &PhraseList, text: &str) -> bool {
+        match GATES.iter().position(|gate| std::ptr::eq(*gate, list)) {
+            Some(i) => self.0 & (1 << i) != 0,
+            None => list.may_occur_in(text),
+        }
+    }
+}
 
 /// A section's text, with what one pass over it found.
 #[derive(Debug)]
@@ -33,7 +52,7 @@ pub(crate) struct SectionText<'t> {
     pub text: &'t str,
     /// Bit `i`: a phrase of `GATES[i]` occurs somewhere, in any ASCII case,
     /// whole words or not.
-    gates: u32,
+    gates: Gates,
     /// Group words as whole words, the longest at each start, in order.
     groups: Vec<GroupWord>,
     /// Names of the Act's characteristics as whole words: (start, end, group).
@@ -96,7 +115,7 @@ impl<'t> SectionText<'t> {
         let reader = &*READER;
         let mut read = SectionText {
             text,
-            gates: 0,
+            gates: Gates(0),
             groups: Vec::new(),
             characteristics: Vec::new(),
         };
@@ -104,7 +123,7 @@ impl<'t> SectionText<'t> {
             let (start, end) = (m.start(), m.end());
             for used in &reader.uses[m.pattern().as_usize()] {
                 match *used {
-                    Use::Gate(i) => read.gates |= 1 << i,
+                    Use::Gate(i) => read.gates.0 |= 1 << i,
                     Use::Group { umbrella } if is_whole_word(text, start, end) => {
                         read.groups.push(GroupWord {
                             start,
@@ -130,10 +149,12 @@ impl<'t> SectionText<'t> {
     /// case, whole words or not: a quick test that the text holds nothing a
     /// sentence-by-sentence search could find.
     pub fn may_hold(&self, list: &PhraseList) -> bool {
-        match GATES.iter().position(|gate| std::ptr::eq(*gate, list)) {
-            Some(i) => self.gates & (1 << i) != 0,
-            None => list.may_occur_in(self.text),
-        }
+        self.gates.may_hold(list, self.text)
+    }
+
+    /// What the read found of the lists, to keep with the section's scans.
+    pub fn gates(&self) -> Gates {
+        self.gates
     }
 
     /// The words naming LGBTQ+ groups, as [`super::data`] reads figures.

@@ -56,6 +56,7 @@ fn run_in(
         known_rules: &KNOWN_RULES,
         as_of,
         act_lists: &act_lists,
+        section_gates: &[],
     };
     rule.check(&draft, &cx)
 }

@@ -12,7 +12,7 @@ use crate::rules::{
 pub(crate) struct PolicyFacilitiesServicesCode;
 
 /// Ways of naming the EHRC code for services.
-static SERVICES_CODE: PhraseList = PhraseList::new(&[
+pub(crate) static SERVICES_CODE: PhraseList = PhraseList::new(&[
     "services, public functions and associations",
     "code of practice for services",
     "services code of practice",
@@ -64,7 +64,7 @@ impl StructuralRule for PolicyFacilitiesServicesCode {
         .citing(&[further::SERVICES_CODE_SUMMARY, further::CODE_IN_FORCE])
     }
 
-    fn check(&self, draft: &Draft, _: &RuleContext<'_>) -> Verdict {
+    fn check(&self, draft: &Draft, cx: &RuleContext<'_>) -> Verdict {
         if !for_staff(draft) {
             return Verdict::NotApplicable(
                 "the draft is not a workforce policy; the services code may apply to it".into(),
@@ -75,7 +75,7 @@ impl StructuralRule for PolicyFacilitiesServicesCode {
         for (i, section) in draft.sections.iter().enumerate() {
             // Only a sentence citing the code counts, and a sentence holds
             // what its section holds: most sections never name the code.
-            if !SERVICES_CODE.may_occur_in(&section.text) {
+            if !cx.section_may_hold(i, &section.text, &SERVICES_CODE) {
                 continue;
             }
             let all = sentences(&section.text);

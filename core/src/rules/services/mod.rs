@@ -16,6 +16,7 @@ pub(crate) use facilities_services_code::PolicyFacilitiesServicesCode;
 pub(crate) use under18_record_changes::PolicyUnder18RecordChanges;
 // The lists the shared read of a section's text looks for.
 pub(super) use accommodation_gender_identity::{FACILITIES, TRANS_PEOPLE};
+pub(super) use facilities_services_code::SERVICES_CODE;
 pub(super) use under18_record_changes::{RECORD_CHANGES, UNDER_18};
 
 use crate::rules::phrases::PhraseList;
