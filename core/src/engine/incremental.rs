@@ -396,22 +396,14 @@ impl Shown {
             }
         }
         let summary = self.tally.summary(&passes, &inapplicable, &errors);
-        if report.summary != summary {
-            diff.summary = Some(summary.clone());
-            report.summary = summary;
-        }
-        if report.passes != passes {
-            diff.passes = Some(passes.clone());
-            report.passes = passes;
-        }
-        if report.inapplicable != inapplicable {
-            diff.inapplicable = Some(inapplicable.clone());
-            report.inapplicable = inapplicable;
-        }
-        if report.errors != errors {
-            diff.errors = Some(errors.clone());
-            report.errors = errors;
-        }
+        replace_if_changed(&mut report.summary, summary, &mut diff.summary);
+        replace_if_changed(&mut report.passes, passes, &mut diff.passes);
+        replace_if_changed(
+            &mut report.inapplicable,
+            inapplicable,
+            &mut diff.inapplicable,
+        );
+        replace_if_changed(&mut report.errors, errors, &mut diff.errors);
 
         for key in &old.document_conditions {
             if let Some(n) = self.conditions.get_mut(key) {
@@ -428,6 +420,14 @@ impl Shown {
         self.has_text = has_text;
         self.waiver_terms = waiver_terms;
         Some(diff)
+    }
+}
+
+/// Puts `new` in the report's `slot`, and a copy in the diff's, when it differs.
+fn replace_if_changed<T: PartialEq + Clone>(slot: &mut T, new: T, in_diff: &mut Option<T>) {
+    if *slot != new {
+        *in_diff = Some(new.clone());
+        *slot = new;
     }
 }
 
