@@ -6,6 +6,20 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
+# A fresh clone builds everything once: incremental caches would only add
+# about 1.5 GB of disk and time.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+
+step "disk"
+# A cold run writes about 10 GB (mostly target/). Say so early rather than fail
+# half an hour in with "No space left on device".
+free_kb=$(df -Pk . | awk 'NR==2 {print $4}')
+if [ "${free_kb}" -lt $((12 * 1024 * 1024)) ]; then
+    echo "warning: only $((free_kb / 1024 / 1024)) GB free here; a cold run needs about 10 GB" >&2
+else
+    echo "$((free_kb / 1024 / 1024)) GB free"
+fi
+
 step "toolchain"
 for component in rustfmt clippy; do
     if ! rustup component list --installed 2>/dev/null | grep -q "^${component}"; then
