@@ -48,7 +48,7 @@ pub struct Engine {
     structural: Vec<(Box<dyn StructuralRule>, usize)>,
     /// Rules over each section's text, cached per section in a session.
     section_rules: Vec<(Box<dyn SectionTextRule>, usize)>,
-    terms: TermMatcher,
+    pub(crate) terms: TermMatcher,
     /// Index into `metas` for each term rule, by term rule index.
     term_metas: Vec<usize>,
     /// Term rules that are opt-in and not switched on, by term rule index.

@@ -57,26 +57,16 @@ impl Engine {
     /// rest are counted). A session caches these per text, so an edit
     /// re-scans only the text that changed.
     pub(crate) fn text_findings(&self, text: &TextRef<'_>, budget: usize) -> TextFindings {
-        // A section's text is read once for all its section text rules.
-        let read =
-            matches!(text.kind, TextKind::SectionText(_)).then(|| SectionText::read(text.text));
-        let section_scans = match &read {
-            Some(read) => self
-                .section_rules
-                .iter()
-                .map(|(rule, _)| {
-                    catch_unwind(AssertUnwindSafe(|| rule.scan(read, &self.options)))
-                        .map_err(|panic| rule_failure(panic.as_ref()))
-                })
-                .collect(),
-            None => Vec::new(),
-        };
+        // A section's text is read once, by the term scan, for its terms and
+        // for all its section text rules.
+        let mut read =
+            matches!(text.kind, TextKind::SectionText(_)).then(|| SectionText::start(text.text));
         let mut items = Vec::new();
         let mut omitted: BTreeMap<(usize, usize), usize> = BTreeMap::new();
         let mut index: Option<LineIndex<'_>> = None;
         // Per rule, how often each phrase (lowercased) has been found so far.
         let mut seen: Vec<HashMap<String, usize>> = Vec::new();
-        let document_conditions = self.terms.scan(text.text, &mut |hit| {
+        let document_conditions = self.terms.scan(text.text, read.as_mut(), &mut |hit| {
             let meta = &self.metas[self.term_metas[hit.rule]];
             if !text.advisory && meta.advisory {
                 return;
@@ -109,6 +99,18 @@ impl Engine {
                 finding,
             });
         });
+        let read = read.map(SectionText::finish);
+        let section_scans = match &read {
+            Some(read) => self
+                .section_rules
+                .iter()
+                .map(|(rule, _)| {
+                    catch_unwind(AssertUnwindSafe(|| rule.scan(read, &self.options)))
+                        .map_err(|panic| rule_failure(panic.as_ref()))
+                })
+                .collect(),
+            None => Vec::new(),
+        };
         TextFindings {
             kind: text.kind,
             items,

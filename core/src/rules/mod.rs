@@ -38,7 +38,7 @@ pub(crate) use eds::builtin_domains;
 pub(crate) use eia::ActSentence;
 pub(crate) use meta::StaticMeta;
 pub use meta::{Family, RuleKind, RuleMeta};
-pub(crate) use section_text::{Gates, SectionText};
+pub(crate) use section_text::{Gates, PHRASES as SECTION_PHRASES, SectionText};
 pub(crate) use terms::{DocumentConditions, TermHit, TermMatcher, match_case, squeeze_whitespace};
 pub(crate) use waivers::{WAIVER_RULE, waiver_takes_effect};
 

@@ -3,13 +3,15 @@
 //!
 //! Asked rule by rule, "does this phrase list occur in the text at all?" and
 //! "where are the words naming LGBTQ+ groups?" were a pass over the text
-//! each: seven passes, a third of the time a long draft took to check. Here
-//! one automaton over all of those phrases reads the text once, and each
-//! question is answered from what it found.
+//! each: seven passes, a third of the time a long draft took to check. The
+//! phrases they ask about ([`PHRASES`]) now ride in the term rules'
+//! automaton (`terms/mod.rs`), so the term scan a section's text gets anyway
+//! also records them ([`SectionText::record`]) and each question is answered
+//! from what it found. [`SectionText::read`], a pass of its own, gives the
+//! same answers for rule tests and as the reference the shared pass is
+//! tested against.
 
 use std::sync::LazyLock;
-
-use aho_corasick::AhoCorasick;
 
 use super::data::{GroupWord, SEPARATE, UMBRELLA};
 use super::eia::{ActSentence, CHARACTERISTICS, LIST_WORDS};
@@ -59,30 +61,23 @@ pub(crate) struct SectionText<'t> {
     characteristics: Vec<(usize, usize, usize)>,
 }
 
-/// What a phrase of the one automaton stands for (a phrase can stand for
+/// What a phrase of the section read stands for (a phrase can stand for
 /// several things: "sexual orientation" is a gate word and a characteristic).
-#[derive(Debug, Clone, Copy)]
-enum Use {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Use {
     Gate(usize),
     Group { umbrella: bool },
     Characteristic(usize),
 }
 
-struct Reader {
-    automaton: AhoCorasick,
-    uses: Vec<Vec<Use>>,
-}
-
-static READER: LazyLock<Reader> = LazyLock::new(|| {
-    let mut phrases: Vec<&'static str> = Vec::new();
-    let mut uses: Vec<Vec<Use>> = Vec::new();
-    let mut add = |phrase: &'static str, used: Use| match phrases.iter().position(|p| *p == phrase)
+/// The section read's phrases (lowercase ASCII, each once) and what each
+/// stands for.
+pub(crate) static PHRASES: LazyLock<Vec<(&'static str, Vec<Use>)>> = LazyLock::new(|| {
+    let mut phrases: Vec<(&'static str, Vec<Use>)> = Vec::new();
+    let mut add = |phrase: &'static str, used: Use| match phrases.iter().position(|p| p.0 == phrase)
     {
-        Some(i) => uses[i].push(used),
-        None => {
-            phrases.push(phrase);
-            uses.push(vec![used]);
-        }
+        Some(i) => phrases[i].1.push(used),
+        None => phrases.push((phrase, vec![used])),
     };
     for (i, list) in GATES.iter().enumerate() {
         for phrase in list.phrases() {
@@ -100,52 +95,68 @@ static READER: LazyLock<Reader> = LazyLock::new(|| {
             add(phrase, Use::Characteristic(group));
         }
     }
-    Reader {
-        // A DFA: these phrases make a small table, and as the default NFA
-        // this read was a sixth of a full check (100k words: 10.7 to 9.6 ms).
-        automaton: AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&phrases)
-            .expect("fixed phrases compile"),
-        uses,
-    }
+    phrases
 });
 
 impl<'t> SectionText<'t> {
-    /// Reads `text` once.
-    pub fn read(text: &'t str) -> Self {
-        let reader = &*READER;
-        let mut read = SectionText {
+    /// Nothing found yet: [`Self::record`] each occurrence of a phrase of
+    /// [`PHRASES`], then [`Self::finish`].
+    pub fn start(text: &'t str) -> Self {
+        SectionText {
             text,
             gates: Gates(0),
             groups: Vec::new(),
             characteristics: Vec::new(),
-        };
-        for m in reader.automaton.find_overlapping_iter(text) {
-            let (start, end) = (m.start(), m.end());
-            for used in &reader.uses[m.pattern().as_usize()] {
-                match *used {
-                    Use::Gate(i) => read.gates.0 |= 1 << i,
-                    Use::Group { umbrella } if is_whole_word(text, start, end) => {
-                        read.groups.push(GroupWord {
-                            start,
-                            end,
-                            umbrella,
-                        })
-                    }
-                    Use::Characteristic(group) if is_whole_word(text, start, end) => {
-                        read.characteristics.push((start, end, group))
-                    }
-                    Use::Group { .. } | Use::Characteristic(_) => {}
+        }
+    }
+
+    /// An occurrence of a phrase standing for `uses` at `start..end`, in any
+    /// ASCII case, whole word or not.
+    pub fn record(&mut self, uses: &[Use], start: usize, end: usize) {
+        let text = self.text;
+        for used in uses {
+            match *used {
+                Use::Gate(i) => self.gates.0 |= 1 << i,
+                Use::Group { umbrella } if is_whole_word(text, start, end) => {
+                    self.groups.push(GroupWord {
+                        start,
+                        end,
+                        umbrella,
+                    })
                 }
+                Use::Characteristic(group) if is_whole_word(text, start, end) => {
+                    self.characteristics.push((start, end, group))
+                }
+                Use::Group { .. } | Use::Characteristic(_) => {}
             }
         }
+    }
+
+    /// Puts what was recorded in order, whatever order it came in.
+    pub fn finish(mut self) -> Self {
         // "LGBTQ+" also holds "LGBTQ": keep the longest word at each start.
-        read.groups
+        self.groups
             .sort_by_key(|w| (w.start, std::cmp::Reverse(w.end)));
-        read.groups.dedup_by_key(|w| w.start);
-        read
+        self.groups.dedup_by_key(|w| w.start);
+        self.characteristics.sort_unstable();
+        self
+    }
+
+    /// Reads `text` with an automaton of its own: for rule tests, and the
+    /// reference the term scan's shared read is held to.
+    #[cfg(test)]
+    pub fn read(text: &'t str) -> Self {
+        static READER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(PHRASES.iter().map(|p| p.0))
+                .expect("fixed phrases compile")
+        });
+        let mut read = SectionText::start(text);
+        for m in READER.find_overlapping_iter(text) {
+            read.record(&PHRASES[m.pattern().as_usize()].1, m.start(), m.end());
+        }
+        read.finish()
     }
 
     /// Whether any phrase of `list` occurs anywhere in the text, in any ASCII

@@ -19,6 +19,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::error::RulePackError;
 use crate::model::pack_limits::{MAX_PATTERNS, MAX_PHRASE_BYTES, MAX_PHRASE_USES, MAX_TERM_BYTES};
 use crate::model::{Applicability, Examples, TermRuleSpec};
+use crate::rules::SECTION_PHRASES as PHRASES;
 use crate::rules::{Family, RuleKind, RuleMeta};
 
 pub(crate) use scan::DocumentConditions;
@@ -49,6 +50,8 @@ struct PatternUses {
     nearby: Vec<(usize, usize)>,
     paragraph: Vec<(usize, usize)>,
     document: Vec<(usize, usize)>,
+    /// As a phrase of the section read: its index in `section_text::PHRASES`.
+    section: Option<usize>,
     /// How many (role, rule, entry) uses in all, for the limit.
     count: usize,
 }
@@ -214,7 +217,20 @@ impl TermMatcher {
                 }
             }
         }
+        // How far back term matches are kept: the term phrases' longest (the
+        // section read's phrases are recorded as they come, never kept).
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
+        // The section read's phrases ride in the same automaton, so a
+        // section's text is read once for its terms and its section rules.
+        // They are not the pack's, so no pack limit counts them.
+        for (i, (phrase, _)) in PHRASES.iter().enumerate() {
+            let id = *index.entry((*phrase).to_owned()).or_insert_with(|| {
+                patterns.push((*phrase).to_owned());
+                uses.push(PatternUses::default());
+                patterns.len() - 1
+            });
+            uses[id].section = Some(i);
+        }
         // The default kind (a contiguous NFA) on purpose: with the built-in
         // 1,917 phrases (36 KB) a DFA compiled 2.5 times slower (5.3 to
         // 13.8 ms) and scanned no faster, its table too big for the cache.

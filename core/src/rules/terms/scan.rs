@@ -19,6 +19,8 @@ use super::fold::Folder;
 use super::haystack::Haystack;
 use super::paragraphs::{paragraph_around, paragraph_starts};
 use super::{PatternUses, TermHit, TermMatcher};
+use crate::rules::SECTION_PHRASES as PHRASES;
+use crate::rules::SectionText;
 use crate::text::{Sentences, is_whole_word, quoted_ranges};
 
 /// (rule, entry) pairs whose `unless_document` phrases a text contains.
@@ -66,7 +68,14 @@ impl TermMatcher {
     /// quotation contains and no nearby phrase excuses, leftmost-longest per
     /// rule and then across rules. Each hit goes to `emit` in order of start
     /// (then rule); the document conditions the text contains are returned.
-    pub fn scan(&self, text: &str, emit: &mut dyn FnMut(TermHit)) -> DocumentConditions {
+    /// With `read` (a section's text), the section read's phrases are
+    /// recorded in it as well, where they occur in the text as written.
+    pub fn scan(
+        &self,
+        text: &str,
+        mut read: Option<&mut SectionText<'_>>,
+        emit: &mut dyn FnMut(TermHit),
+    ) -> DocumentConditions {
         let hay = Haystack::new(text);
         let mut cx = Context {
             matcher: self,
@@ -102,11 +111,18 @@ impl TermMatcher {
                 continue;
             }
             let (from, to) = (hay.original_position(start), hay.original_position(end));
+            let pattern = m.pattern().as_usize();
+            let uses = &self.uses[pattern];
+            if let (Some(phrase), Some(read)) = (uses.section, read.as_deref_mut()) {
+                // As written, not as squeezed: "changing  room" over a double
+                // space is a term's match but not the section read's.
+                if text[from..to].eq_ignore_ascii_case(&hay.text()[start..end]) {
+                    read.record(&PHRASES[phrase].1, from, to);
+                }
+            }
             if !is_whole_word(text, from, to) {
                 continue;
             }
-            let pattern = m.pattern().as_usize();
-            let uses = &self.uses[pattern];
             if !uses.document.is_empty() {
                 documents.insert(pattern);
             }

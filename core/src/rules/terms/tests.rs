@@ -41,7 +41,7 @@ fn spec(id: &str, terms: &[&str], exceptions: &[&str], nearby: &[&str]) -> TermR
 
 fn hits(matcher: &TermMatcher, text: &str) -> Vec<TermHit> {
     let mut hits = Vec::new();
-    matcher.scan(text, &mut |hit| hits.push(hit));
+    matcher.scan(text, None, &mut |hit| hits.push(hit));
     hits
 }
 
@@ -167,7 +167,10 @@ fn case_variants_are_one_pattern() {
         &["/0".into()],
     )
     .unwrap();
-    assert_eq!(m.uses.len(), 1);
+    // One pattern for the term; the rest are the section read's phrases.
+    let terms = m.uses.iter().filter(|u| !u.terms.is_empty()).count();
+    assert_eq!(terms, 1);
+    assert_eq!(m.uses.len(), 1 + crate::rules::SECTION_PHRASES.len());
     assert_eq!(found(&m, "he said; He said"), ["he", "He"]);
 }
 
@@ -197,7 +200,7 @@ fn many_rules_on_one_word_are_decided_as_the_scan_goes() {
     let text = "a ".repeat(10_000);
     let mut count = 0usize;
     let mut last = (0, 0);
-    m.scan(&text, &mut |hit| {
+    m.scan(&text, None, &mut |hit| {
         assert!((hit.start, hit.rule) >= last, "hits come in order");
         last = (hit.start, hit.rule);
         assert_eq!(hit.also.len(), MAX_PHRASE_USES - 1);
@@ -290,4 +293,102 @@ fn a_rule_switched_off_finds_nothing_and_folds_nothing() {
     let hits = hits(&m, "a mother or father, or a mother");
     assert_eq!(hits.len(), 1);
     assert!(hits[0].also.is_empty());
+}
+
+mod section_read {
+    //! The section read recorded by the term scan is the read a pass of its
+    //! own gives (`SectionText::read`), whatever terms share its phrases.
+    use super::*;
+    use crate::rules::SectionText;
+    use proptest::prelude::*;
+
+    fn shared_read<'t>(matcher: &TermMatcher, text: &'t str) -> SectionText<'t> {
+        let mut read = SectionText::start(text);
+        matcher.scan(text, Some(&mut read), &mut |_| {});
+        read.finish()
+    }
+
+    fn matchers() -> &'static [TermMatcher] {
+        static MATCHERS: std::sync::LazyLock<Vec<TermMatcher>> = std::sync::LazyLock::new(|| {
+            vec![
+                // No term rules: the automaton holds the section read's phrases alone.
+                TermMatcher::compile(vec![], &[]).unwrap(),
+                // Terms that are also section phrases, or contain or overlap them.
+                TermMatcher::compile(
+                    vec![
+                        spec(
+                            "a",
+                            &["trans", "changing room", "lgbt"],
+                            &["trans women"],
+                            &[],
+                        ),
+                        spec("b", &["gay", "sexual orientation", "sex"], &[], &["age"]),
+                    ],
+                    &["/term_rules/0".into(), "/term_rules/1".into()],
+                )
+                .unwrap(),
+                // The built-in rules.
+                crate::engine::Engine::new().terms,
+            ]
+        });
+        &MATCHERS
+    }
+
+    /// Pieces that exercise case, wrapping, hyphens, squeezing and words
+    /// inside longer words.
+    const PIECES: [&str; 25] = [
+        "Trans",
+        " women",
+        " may use the ",
+        "changing",
+        "  ",
+        "\n",
+        "\u{a0}",
+        "room",
+        "s",
+        "LGBTQ+",
+        "lgbt",
+        " gay",
+        "-",
+        "bisexual",
+        " age, disability, race, religion or belief, sex",
+        " sexual orientation",
+        "é",
+        "TRANSPORT",
+        " under 18",
+        ". ",
+        "protected characteristic",
+        "non-binary",
+        "sexual",
+        "orientation",
+        " gender reassignment",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn the_term_scan_records_what_a_read_of_its_own_finds(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..24)
+        ) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let own = SectionText::read(&text);
+            for matcher in matchers() {
+                let shared = shared_read(matcher, &text);
+                prop_assert_eq!(format!("{shared:?}"), format!("{own:?}"));
+            }
+        }
+    }
+
+    #[test]
+    fn a_phrase_wrapped_over_a_line_is_a_term_but_not_a_section_phrase() {
+        let m = &matchers()[1];
+        let text = "the changing\nroom and Trans  women";
+        let read = shared_read(m, text);
+        assert_eq!(
+            format!("{read:?}"),
+            format!("{:?}", SectionText::read(text))
+        );
+        // The term still finds the wrapped phrase.
+        assert!(found(m, text).contains(&"changing\nroom".to_owned()));
+    }
 }
