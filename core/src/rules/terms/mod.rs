@@ -12,6 +12,7 @@
 mod haystack;
 mod scan;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -335,8 +336,17 @@ fn normalise(phrase: &str) -> String {
 
 /// Text with every run of white space as one space: how a phrase found
 /// across a line break or a double space is named in messages and fingerprints.
-pub(crate) fn squeeze_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Borrowed when it is already so (most hits are), as no allocation is needed.
+pub(crate) fn squeeze_whitespace(text: &str) -> Cow<'_, str> {
+    let squeezed = !text.starts_with(char::is_whitespace)
+        && !text.ends_with(char::is_whitespace)
+        && !text.contains("  ")
+        && text.chars().all(|c| c == ' ' || !c.is_whitespace());
+    if squeezed {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 /// The best fix any entry of a rule offers, for its metadata.

@@ -392,3 +392,18 @@ mod section_read {
         assert!(found(m, text).contains(&"changing\nroom".to_owned()));
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn squeezing_borrows_only_what_needs_no_squeezing(
+        picks in proptest::collection::vec(0..8usize, 0..12)
+    ) {
+        const PIECES: [&str; 8] = ["he", " ", "  ", "\n", "\u{a0}", "é", "\t", "or"];
+        let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+        let squeezed = squeeze_whitespace(&text);
+        proptest::prop_assert_eq!(
+            squeezed.as_ref(),
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+    }
+}
