@@ -312,17 +312,32 @@ struct Checker {
 #[pymethods]
 impl Checker {
     #[new]
-    #[pyo3(signature = (rule_pack = None))]
-    fn new(py: Python<'_>, rule_pack: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+    #[pyo3(signature = (rule_pack = None, as_of = None))]
+    fn new(
+        py: Python<'_>,
+        rule_pack: Option<&Bound<'_, PyAny>>,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
         shielded(py, || {
+            let inputs = py.import(INPUTS)?;
             let text: Option<String> = match rule_pack {
                 None => None,
-                Some(pack) => py
-                    .import(INPUTS)?
+                Some(pack) => inputs
                     .call_method1("rule_pack_text", (pack, json_api::MAX_RULE_PACK_BYTES))?
                     .extract()?,
             };
-            let compiled = py.detach(|| guarded(|| Ok(json_api::engine(text.as_deref())?)));
+            let as_of: Option<String> = match as_of.filter(|a| !a.is_none()) {
+                None => None,
+                Some(date) => inputs
+                    .call_method1("date_text", (date, "as_of"))?
+                    .extract()?,
+            };
+            let compiled = py.detach(|| {
+                guarded(|| {
+                    let engine = json_api::engine(text.as_deref())?;
+                    Ok(json_api::with_as_of(engine, as_of.as_deref())?)
+                })
+            });
             match compiled {
                 Ok(engine) => Ok(Checker {
                     engine,
@@ -331,6 +346,13 @@ impl Checker {
                 Err(failure) => fail(py, failure, None),
             }
         })
+    }
+
+    /// The date review dates are judged against ("YYYY-MM-DD"), or None:
+    /// then they are not judged.
+    #[getter]
+    fn as_of(&self) -> Option<&str> {
+        self.engine.as_of().map(dueregard::Date::as_str)
     }
 
     /// The rule pack's JSON text, or None for the built-in pack.
@@ -359,10 +381,14 @@ impl Checker {
         )
     }
 
-    /// Rebuilds from the rule pack's JSON text (or the built-in pack).
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Option<String>,))> {
+    /// Rebuilds from the rule pack's JSON text (or the built-in pack) and `as_of`.
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Option<String>, Option<String>))> {
         let this = slf.get();
-        Ok((slf.get_type().into_any(), (this.rule_pack.clone(),)))
+        let as_of = this.engine.as_of().map(|d| d.as_str().to_owned());
+        Ok((slf.get_type().into_any(), (this.rule_pack.clone(), as_of)))
     }
 
     /// Checks one draft: a dict, JSON text, a path to a .docx, .html, .md,

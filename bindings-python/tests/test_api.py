@@ -357,3 +357,46 @@ def test_repr_html_escapes_all_draft_text(checker):
     page = report._repr_html_()
     assert "<script>" not in page and "<img" not in page and "<b>id" not in page
     assert html.escape(evil) in page
+
+
+PAST_REVIEW = {
+    "title": "Leave",
+    "kind": "workforce_policy",
+    "dates": {"decision": "2024-03-01", "review": "2025-03-01"},
+    "eia": {"sign_off": {"name": "Director of People", "date": "2024-02-20"}},
+}
+
+
+def _review_messages(report):
+    return [f.message for f in report.findings() if f.rule == "eia-sign-off-review"]
+
+
+def test_as_of_judges_review_dates_and_survives_pickling():
+    import datetime
+
+    # Without a date, review dates are not judged: the report depends on the draft alone.
+    assert Checker().as_of is None
+    assert _review_messages(Checker().check(PAST_REVIEW)) == []
+    for given in ("2026-11-30", datetime.date(2026, 11, 30)):
+        checker = Checker(as_of=given)
+        assert checker.as_of == "2026-11-30"
+        late = _review_messages(checker.check(PAST_REVIEW))
+        assert len(late) == 1 and "has passed (as of 2026-11-30)" in late[0], late
+        back = pickle.loads(pickle.dumps(checker))
+        assert back.as_of == "2026-11-30"
+        assert _review_messages(back.check(PAST_REVIEW)) == late
+    # The review date itself is not past.
+    assert _review_messages(Checker(as_of="2025-03-01").check(PAST_REVIEW)) == []
+
+
+def test_a_bad_as_of_is_a_typed_error():
+    import datetime
+
+    with pytest.raises(dueregard.OptionsError, match="2026-02-30"):
+        Checker(as_of="2026-02-30")
+    with pytest.raises(dueregard.OptionsError, match="YYYY-MM-DD"):
+        Checker(as_of="30/11/2026")
+    with pytest.raises(TypeError, match="use .date()"):
+        Checker(as_of=datetime.datetime(2026, 11, 30, 9, 0))
+    with pytest.raises(TypeError, match="not int"):
+        Checker(as_of=20261130)

@@ -55,9 +55,11 @@ pub struct Checker {
 #[wasm_bindgen]
 impl Checker {
     /// Compiles a checker from a rule pack (a JSON string or an object), or
-    /// from the built-in en-GB pack when none is given.
+    /// from the built-in en-GB pack when none is given. `options.as_of`
+    /// ("YYYY-MM-DD") judges review dates against that date; without it they
+    /// are not judged.
     ///
-    /// @throws {DueregardError} `error: "rule_pack"` when the pack is invalid.
+    /// @throws {DueregardError} `error: "rule_pack"` when the pack is invalid, `"options"` for bad options.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(
@@ -65,16 +67,26 @@ impl Checker {
             unchecked_optional_param_type = "RulePack | string | null"
         )]
         rule_pack: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CheckerOptions | null")] options: JsValue,
     ) -> Result<Checker, JsValue> {
         let pack = if rule_pack.is_null_or_undefined() {
             None
         } else {
             Some(json_text(&rule_pack, Input::RulePack).map_err(|e| js_error(&e))?)
         };
-        let engine = json_api::engine(pack.as_deref()).map_err(|e| js_error(&e))?;
+        let as_of = checker_as_of(&options).map_err(|e| js_error(&e))?;
+        let engine = json_api::engine(pack.as_deref())
+            .and_then(|engine| json_api::with_as_of(engine, as_of.as_deref()))
+            .map_err(|e| js_error(&e))?;
         Ok(Checker {
             engine: Arc::new(engine),
         })
+    }
+
+    /// The date review dates are judged against, or null.
+    #[wasm_bindgen(getter, js_name = "asOf")]
+    pub fn as_of(&self) -> Option<String> {
+        self.engine.as_of().map(|d| d.as_str().to_owned())
     }
 
     /// Checks a draft (an object, or its JSON text) and returns the report.
@@ -391,6 +403,45 @@ fn js_error(info: &ErrorInfo) -> JsValue {
         set("pointer", JsValue::from_str(pointer));
     }
     err.into()
+}
+
+/// `new Checker`'s options: `{ as_of }` or nothing. Anything else is an
+/// options error naming the key, so a misspelt `asOf` is not silently ignored.
+fn checker_as_of(options: &JsValue) -> Result<Option<String>, ErrorInfo> {
+    if options.is_null_or_undefined() {
+        return Ok(None);
+    }
+    let bad = |pointer: &str, message: String| ErrorInfo {
+        error: "options",
+        kind: "invalid",
+        pointer: Some(pointer.to_owned()),
+        message,
+    };
+    if !options.is_object() || js_sys::Array::is_array(options) {
+        return Err(bad(
+            "",
+            "(document): expected options as an object such as { as_of: \"2026-11-30\" }".into(),
+        ));
+    }
+    for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if key != "as_of" {
+            return Err(bad(
+                &format!("/{key}"),
+                format!("/{key}: unknown option; the only one is as_of (\"YYYY-MM-DD\")"),
+            ));
+        }
+    }
+    let value = Reflect::get(options, &JsValue::from_str("as_of")).unwrap_or_default();
+    if value.is_null_or_undefined() {
+        return Ok(None);
+    }
+    value.as_string().map(Some).ok_or_else(|| {
+        bad(
+            "/as_of",
+            "/as_of: expected a date written YYYY-MM-DD".into(),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -53,6 +53,16 @@ export interface OrganisationItem {
   report: Report;
 }
 
+/** Options for \`new Checker(rulePack, options)\`. */
+export interface CheckerOptions {
+  /**
+   * The date review dates are judged against ("YYYY-MM-DD"), as the command
+   * judges them against today. Without it they are not judged, so a report
+   * depends on nothing but its draft.
+   */
+  as_of?: string | null;
+}
+
 /** Options for \`organisation\` and \`organisationJson\`. */
 export interface OrganisationOptions {
   /** The organisation's own claims, or the text of a JSON or CSV self-assessment file. */

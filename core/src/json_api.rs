@@ -25,6 +25,32 @@ pub fn engine(rule_pack_json: Option<&str>) -> Result<Engine, ErrorInfo> {
     }
 }
 
+/// The engine judging review dates against `as_of` ("YYYY-MM-DD"), as the
+/// command does with today's date; without one, review dates are not judged,
+/// so a report depends only on its input.
+///
+/// ```
+/// use dueregard::json_api;
+///
+/// let engine = json_api::with_as_of(json_api::engine(None).unwrap(), Some("2026-11-30")).unwrap();
+/// assert_eq!(engine.as_of().map(|d| d.as_str()), Some("2026-11-30"));
+/// let bad = json_api::with_as_of(json_api::engine(None).unwrap(), Some("2026-02-30")).unwrap_err();
+/// assert_eq!((bad.error, bad.kind), ("options", "invalid"));
+/// ```
+pub fn with_as_of(engine: Engine, as_of: Option<&str>) -> Result<Engine, ErrorInfo> {
+    let as_of = as_of
+        .map(|text| {
+            crate::Date::parse(text).map_err(|why| ErrorInfo {
+                error: "options",
+                kind: "invalid",
+                pointer: Some("/as_of".into()),
+                message: format!("as_of: {why}"),
+            })
+        })
+        .transpose()?;
+    Ok(engine.with_as_of(as_of))
+}
+
 /// Checks a draft given as bytes in any format dueregard reads; returns the
 /// report as compact JSON. This is the one entry both bindings use for
 /// checking: `title` names a plain-text draft (a document's own title wins).

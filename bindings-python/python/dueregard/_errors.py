@@ -79,7 +79,8 @@ class OrganisationError(DueregardError):
 
 class OptionsError(DueregardError):
     """An argument other than a draft or a rule pack is out of range, such as
-    ``check_many``'s ``threads`` or ``on_error`` (kind ``invalid``)."""
+    ``check_many``'s ``threads`` or ``on_error``, or ``Checker``'s ``as_of``
+    (kind ``invalid``)."""
 
 
 class InternalError(DueregardError, RuntimeError):
@@ -102,9 +103,11 @@ def _from_native(
 ) -> DueregardError:
     """Builds the exception for one of the core's ``ErrorInfo`` records."""
     info = json.loads(error_json)
-    cls = {"rule_pack": RulePackError, "organisation": OrganisationError}.get(
-        info.get("error"), DraftError
-    )
+    cls = {
+        "rule_pack": RulePackError,
+        "organisation": OrganisationError,
+        "options": OptionsError,
+    }.get(info.get("error"), DraftError)
     return cls(
         info.get("message", ""),
         kind=info.get("kind", ""),

@@ -242,3 +242,18 @@ def rule_pack_text(pack: Any, max_bytes: int) -> str:
         "a rule pack is None (the built-in pack), a dict, JSON text, or a path to a "
         f".json file, not {type(pack).__name__}"
     )
+
+
+def date_text(value: Any, name: str) -> str:
+    """A date argument as ``YYYY-MM-DD`` text: a ``datetime.date`` or a string
+    (the core checks the string). A ``datetime.datetime`` is refused rather
+    than silently cut to its day."""
+    import datetime
+
+    if isinstance(value, datetime.datetime):
+        raise TypeError(f"{name} must be a date or a 'YYYY-MM-DD' string, not a datetime; use .date()")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"{name} must be a date or a 'YYYY-MM-DD' string, not {type(value).__name__}")

@@ -1,5 +1,6 @@
 """Type stubs for the Rust half of dueregard (bindings-python/src/lib.rs)."""
 
+import datetime
 import os
 from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple, Union, overload
 
@@ -43,7 +44,17 @@ def _panic_for_tests() -> None:
 class Checker:
     """A compiled rule pack: immutable, thread-safe, picklable. Build once, reuse."""
 
-    def __new__(cls, rule_pack: Optional[RulePack] = None) -> "Checker": ...
+    def __new__(
+        cls, rule_pack: Optional[RulePack] = None, as_of: Optional[Union[str, "datetime.date"]] = None
+    ) -> "Checker":
+        """Compiles a rule pack (the built-in one by default). With ``as_of``
+        ("YYYY-MM-DD" or a date), review dates are judged against it, as the
+        command judges them against today; without it they are not judged, so
+        a report depends on nothing but its draft. Raises OptionsError for an
+        impossible date, TypeError for a value that is not a date."""
+    @property
+    def as_of(self) -> Optional[str]:
+        """The date review dates are judged against, or None."""
     @property
     def rule_pack(self) -> Optional[str]:
         """The rule pack's JSON text, or None for the built-in pack."""

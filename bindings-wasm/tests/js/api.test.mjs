@@ -98,3 +98,47 @@ test("the README's node -e one-liner prints the same JSON as the check command",
   const out = execFileSync(process.execPath, ["-e", script, file], { cwd: root, encoding: "utf8" });
   assert.equal(out, read(join(root, "examples/drafts/expected/bereavement-leave-policy.report.json")));
 });
+
+test("as_of judges review dates; without it they are not judged", () => {
+  const draft = {
+    title: "Leave",
+    kind: "workforce_policy",
+    dates: { decision: "2024-03-01", review: "2025-03-01" },
+    eia: { sign_off: { name: "Director of People", date: "2024-02-20" } },
+  };
+  const review = (c) =>
+    ((r) => [...r.violations, ...r.needs_review])(c.check(draft))
+      .filter((f) => f.rule === "eia-sign-off-review")
+      .map((f) => f.message);
+  assert.equal(new Checker().asOf, undefined);
+  assert.deepEqual(review(new Checker()), []);
+  const dated = new Checker(null, { as_of: "2026-11-30" });
+  assert.equal(dated.asOf, "2026-11-30");
+  const late = review(dated);
+  assert.equal(late.length, 1);
+  assert.match(late[0], /has passed \(as of 2026-11-30\)/);
+  assert.deepEqual(review(new Checker(null, { as_of: "2025-03-01" })), [], "the review date itself is not past");
+});
+
+test("a bad as_of, or an unknown option, is an options error naming it", () => {
+  const thrown = (options) => {
+    try {
+      new Checker(null, options);
+    } catch (e) {
+      return e;
+    }
+    assert.fail(`no error for ${JSON.stringify(options)}`);
+  };
+  for (const [options, pointer, words] of [
+    [{ as_of: "2026-02-30" }, "/as_of", /2026-02-30/],
+    [{ as_of: 20261130 }, "/as_of", /YYYY-MM-DD/],
+    [{ asOf: "2026-11-30" }, "/asOf", /unknown option/],
+    ["2026-11-30", "", /expected options as an object/],
+  ]) {
+    const e = thrown(options);
+    assert.equal(e.name, "DueregardError");
+    assert.equal(e.error, "options");
+    assert.equal(e.pointer ?? "", pointer);
+    assert.match(e.message, words);
+  }
+});
