@@ -2,6 +2,8 @@
 //! name LGBTQ+ groups. `data-small-numbers` and `data-lgbtq-aggregated` share
 //! them, so both cut sentences and find groups the same way.
 
+use super::caseless;
+
 /// Counts written as `n=3`, `n = 3` or `(n=3)`: the form reports use for a
 /// cell size, so a small one is a count of people, not a date or a page.
 pub(super) fn counts(text: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
@@ -34,6 +36,20 @@ pub(super) fn counts(text: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
         }
         text[j..digits_end].parse().ok().map(|n| (n_at, n))
     })
+}
+
+/// A percentage or a count.
+pub(super) fn has_figure(sentence: &str) -> bool {
+    sentence.contains('%')
+        || caseless::contains(sentence, "per cent")
+        || counts(sentence).next().is_some()
+}
+
+/// Whether `text` may hold a figure: every one [`has_figure`] finds has a
+/// `%`, the words "per cent" or a count's `=`. Most sections have none of
+/// them, and are never cut into sentences.
+pub(super) fn may_hold_figure(text: &str) -> bool {
+    memchr::memchr2(b'%', b'=', text.as_bytes()).is_some() || caseless::contains(text, "per cent")
 }
 
 /// Acronyms that put several groups in one figure.
@@ -82,6 +98,27 @@ pub(super) fn sentence_around(text: &str, at: usize) -> (usize, &str) {
         .position(|&b| is_sentence_end(b))
         .map_or(text.len(), |i| at + i + 1);
     (from, &text[from..to])
+}
+
+/// The sentences of `text` (cut as [`sentences`] cuts them) that name a
+/// group, each once and in order: `(start, sentence, its group words)`.
+/// `words` are sorted by start, all in `text`, and their offsets are in the
+/// section, where `text` starts at `offset`. Only these sentences are cut,
+/// however long the text.
+pub(super) fn sentences_naming<'a>(
+    text: &'a str,
+    offset: usize,
+    words: &'a [GroupWord],
+) -> impl Iterator<Item = (usize, &'a str, &'a [GroupWord])> {
+    let mut rest = words;
+    std::iter::from_fn(move || {
+        let first = rest.first()?;
+        let (from, sentence) = sentence_around(text, first.start - offset);
+        let end = offset + from + sentence.len();
+        let (named, after) = rest.split_at(rest.partition_point(|g| g.start < end));
+        rest = after;
+        Some((from, sentence, named))
+    })
 }
 
 /// A group named in a text: an umbrella acronym ("LGBTQ+") or one group

@@ -3,7 +3,8 @@
 
 use crate::model::{PackOptions, Severity};
 use crate::rules::data::fields::mentions;
-use crate::rules::data::figures::{counts, sentences};
+use crate::rules::data::caseless;
+use crate::rules::data::figures::{has_figure, may_hold_figure, sentences};
 use crate::rules::{
     Family, RuleMeta, SectionScan, SectionText, SectionTextRule, StaticMeta, sources,
     sources::further,
@@ -43,30 +44,21 @@ const BREAKDOWN: [&str; 9] = [
     "broken down by gender",
 ];
 
-/// A percentage or a count.
-fn has_figure(sentence: &str) -> bool {
-    let lower = sentence.to_ascii_lowercase();
-    lower.contains('%') || lower.contains("per cent") || counts(sentence).next().is_some()
-}
-
-/// "gender" used for a breakdown: the word's offset in `lower`.
-fn gender_breakdown(lower: &str) -> Option<usize> {
-    let said = BREAKDOWN.iter().any(|b| lower.contains(b))
+/// "gender" used for a breakdown: the word's offset in `sentence`.
+fn gender_breakdown(sentence: &str) -> Option<usize> {
+    let said = BREAKDOWN.iter().any(|b| caseless::contains(sentence, b))
         || (["female", "male", "women", "men"]
             .iter()
-            .any(|w| mentions(lower, w)));
+            .any(|w| mentions(sentence, w)));
     if !said {
         return None;
     }
-    lower
-        .match_indices("gender")
-        .map(|(at, _)| at)
-        .filter(|&at| is_whole_word(lower, at, at + "gender".len()))
+    caseless::find_iter(sentence, "gender")
+        .filter(|&at| is_whole_word(sentence, at, at + "gender".len()))
         .find(|&at| {
-            let after = lower[at + "gender".len()..].trim_start_matches(' ');
+            let after = sentence[at + "gender".len()..].trim_start_matches(' ');
             !NOT_A_BREAKDOWN.iter().any(|w| {
-                after
-                    .strip_prefix(w)
+                caseless::strip_prefix(after, w)
                     .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
             })
         })
@@ -102,25 +94,24 @@ impl SectionTextRule for DataFiguresByGender {
     fn scan(&self, read: &SectionText<'_>, _: &PackOptions) -> SectionScan {
         let text = read.text;
         let mut scan = SectionScan::default();
-        let lower_text = text.to_ascii_lowercase();
-        if !lower_text.contains("gender") {
+        // A finding is "gender" in a sentence with a figure.
+        if !caseless::contains(text, "gender") || !may_hold_figure(text) {
             return scan;
         }
         for paragraph_start in paragraph_starts(text) {
             let paragraph_end = text[paragraph_start..]
                 .find("\n\n")
                 .map_or(text.len(), |i| paragraph_start + i);
-            let paragraph = &lower_text[paragraph_start..paragraph_end];
+            let paragraph = &text[paragraph_start..paragraph_end];
             // A paragraph that says sex or gender identity has said which.
-            if mentions(paragraph, "sex") || paragraph.contains("gender identity") {
+            if mentions(paragraph, "sex") || caseless::contains(paragraph, "gender identity") {
                 continue;
             }
-            for (from, sentence) in sentences(&text[paragraph_start..paragraph_end]) {
+            for (from, sentence) in sentences(paragraph) {
                 if !has_figure(sentence) {
                     continue;
                 }
-                let lower = sentence.to_ascii_lowercase();
-                if let Some(at) = gender_breakdown(&lower) {
+                if let Some(at) = gender_breakdown(sentence) {
                     scan.relevant = true;
                     let start = paragraph_start + from + at;
                     scan.findings.push((

@@ -3,10 +3,11 @@
 //! (section text).
 //!
 //! One file per rule: `data-bare-other` is `bare_other.rs`. What several rules
-//! share is in `fields.rs` (reading a question) and `figures.rs` (counts and
-//! group words in text).
+//! share is in `fields.rs` (reading a question), `figures.rs` (counts and
+//! group words in text) and `caseless.rs` (finding words in any ASCII case).
 
 mod bare_other;
+mod caseless;
 mod fields;
 mod figures;
 mod figures_by_gender;

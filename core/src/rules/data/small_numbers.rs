@@ -2,7 +2,8 @@
 //! 4.3) soon produces counts small enough to identify people.
 
 use crate::model::{PackOptions, Severity};
-use crate::rules::data::figures::{counts, sentence_around};
+use crate::rules::data::caseless;
+use crate::rules::data::figures::{counts, sentences_naming};
 use crate::rules::{
     Family, RuleMeta, SectionScan, SectionText, SectionTextRule, StaticMeta, sources,
 };
@@ -11,43 +12,54 @@ use crate::text::is_whole_word;
 pub(crate) struct DataSmallNumbers;
 
 /// Numbers one to nine written as words, with their (offset, length) in
-/// `lower`; digits standing alone are too often a section or step number.
-fn small_number_words(lower: &str) -> Vec<((usize, usize), u32)> {
+/// `text`, in any ASCII case; digits standing alone are too often a section
+/// or step number.
+fn small_number_words(text: &str) -> Vec<((usize, usize), u32)> {
     const WORDS: [&str; 9] = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     ];
     let mut found = Vec::new();
     for (n, word) in (1u32..).zip(WORDS) {
-        for (at, m) in lower.match_indices(word) {
-            let end = at + m.len();
-            let hyphenated = lower.as_bytes().get(end) == Some(&b'-');
+        for at in caseless::find_iter(text, word) {
+            let end = at + word.len();
+            let hyphenated = text.as_bytes().get(end) == Some(&b'-');
             // "one of the", "no one", "one or more", "at least one", "one to
             // one": not counts of people.
-            let after = &lower[end..];
-            let before = &lower[..at];
+            let after = &text[end..];
+            let before = &text[..at];
             let pronoun = n == 1
-                && (after.starts_with(" of")
-                    || after.starts_with(" or more")
-                    || after.starts_with(" another")
-                    || after.starts_with(" to one")
-                    || before.ends_with("no ")
-                    || before.ends_with("at least ")
-                    || before.ends_with("one to "));
+                && (caseless::starts_with(after, " of")
+                    || caseless::starts_with(after, " or more")
+                    || caseless::starts_with(after, " another")
+                    || caseless::starts_with(after, " to one")
+                    || caseless::ends_with(before, "no ")
+                    || caseless::ends_with(before, "at least ")
+                    || caseless::ends_with(before, "one to "));
             // "two weeks", "three times": a duration or a frequency.
             let unit = TIME_UNITS.iter().any(|u| {
                 after
                     .strip_prefix(' ')
-                    .and_then(|rest| rest.strip_prefix(u))
+                    .and_then(|rest| caseless::strip_prefix(rest, u))
                     .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
             });
-            if is_whole_word(lower, at, end) && !hyphenated && !pronoun && !unit {
-                found.push(((at, m.len()), n));
+            if is_whole_word(text, at, end) && !hyphenated && !pronoun && !unit {
+                found.push(((at, word.len()), n));
             }
         }
     }
     found.sort_unstable();
     found
 }
+
+/// Words that make a sentence about disclosure control, not a report.
+const ABOUT_COUNTS: [&str; 6] = [
+    "count of",
+    "counts of",
+    "fewer than",
+    "less than",
+    "threshold",
+    "suppress",
+];
 
 /// Words after a number that make it a duration or a frequency.
 const TIME_UNITS: [&str; 14] = [
@@ -106,12 +118,9 @@ fn digit_count_before(
     if i == digits_end || digits_end - i > 6 || !standalone {
         return None;
     }
-    let rest = text[group_end..].trim_start().to_ascii_lowercase();
-    let next: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .collect();
-    if !PEOPLE.contains(&next.as_str()) {
+    let rest = text[group_end..].trim_start();
+    let next = &rest[..rest.bytes().take_while(u8::is_ascii_alphabetic).count()];
+    if !PEOPLE.iter().any(|word| word.eq_ignore_ascii_case(next)) {
         return None;
     }
     text[i..digits_end].parse().ok().map(|n| (i, digits_end, n))
@@ -172,37 +181,14 @@ impl SectionTextRule for DataSmallNumbers {
         // Counts written as words, in a sentence about a small group:
         // "Four complaints came from trans patients." Only sentences that
         // name a group are read further.
-        let groups = read.group_words();
-        if groups.is_empty() {
-            return scan;
-        }
-        let mut last_sentence = None;
-        for group in groups {
-            let (from, sentence) = sentence_around(text, group.start);
-            if last_sentence == Some(from) {
-                continue;
-            }
-            last_sentence = Some(from);
-            let lower = sentence.to_ascii_lowercase();
+        for (from, sentence, words) in sentences_naming(text, 0, read.group_words()) {
             // A sentence about disclosure control itself ("even a count of
             // two or three") is not reporting a count.
-            let about_counts = [
-                "count of",
-                "counts of",
-                "fewer than",
-                "less than",
-                "threshold",
-                "suppress",
-            ]
-            .iter()
-            .any(|w| lower.contains(w));
+            let about_counts = ABOUT_COUNTS.iter().any(|w| caseless::contains(sentence, w));
             if about_counts || counts(sentence).next().is_some() {
                 continue;
             }
-            for g in groups
-                .iter()
-                .filter(|g| g.start >= from && g.start < from + sentence.len())
-            {
+            for g in words {
                 if let Some((start, end, n)) = digit_count_before(text, g.start, g.end) {
                     scan.relevant = true;
                     if n > 0 && n < threshold {
@@ -214,7 +200,7 @@ impl SectionTextRule for DataSmallNumbers {
                     }
                 }
             }
-            for (word, n) in small_number_words(&lower) {
+            for (word, n) in small_number_words(sentence) {
                 scan.relevant = true;
                 if u64::from(n) < threshold {
                     let start = from + word.0;
