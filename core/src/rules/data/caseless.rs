@@ -53,7 +53,8 @@ pub(super) fn starts_with(text: &str, word: &str) -> bool {
 /// Whether `text` ends with `word`, in any ASCII case.
 pub(super) fn ends_with(text: &str, word: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.len() >= word.len() && bytes[bytes.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
+    bytes.len() >= word.len()
+        && bytes[bytes.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
 }
 
 /// `text` after `word`, if it starts with it in any ASCII case.
@@ -70,28 +71,37 @@ pub(super) mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// Text of ASCII letters in both cases, spaces, and characters of two,
-    /// three and four bytes (one of them with a lowercase form that is not
-    /// ASCII's), so a match can sit right next to a multi-byte character.
-    pub fn mixed_text() -> impl Strategy<Value = String> {
-        proptest::collection::vec(
-            prop_oneof![
-                4 => proptest::sample::select(vec![
-                    "a", "b", "e", "g", "n", "o", "r", "s", "x", "A", "B", "E", "G", "N", "O",
-                    "R", "S", "X", " ", "-", "%", "."
-                ]),
-                1 => proptest::sample::select(vec!["é", "É", "İ", "’", "🏳️‍🌈", "ß"]),
-            ],
-            0..40,
-        )
-        .prop_map(|parts| parts.concat())
+    /// Characters of two, three and four bytes, one with a lowercase form
+    /// that is not ASCII's, to sit right next to a match.
+    const WIDE: [&str; 6] = ["é", "É", "İ", "’", "🏳️‍🌈", "ß"];
+
+    /// Text made of `pieces` (lowercase), each as written, in capitals or
+    /// capitalised, mixed with multi-byte characters.
+    pub fn text_from(pieces: &'static [&'static str]) -> impl Strategy<Value = String> {
+        let piece = (proptest::sample::select(pieces), 0..3u8).prop_map(|(p, case)| match case {
+            0 => p.to_owned(),
+            1 => p.to_ascii_uppercase(),
+            _ => p[..1].to_ascii_uppercase() + &p[1..],
+        });
+        let wide = proptest::sample::select(&WIDE[..]).prop_map(str::to_owned);
+        proptest::collection::vec(prop_oneof![4 => piece, 1 => wide], 0..40)
+            .prop_map(|parts| parts.concat())
     }
 
-    pub fn word() -> impl Strategy<Value = String> {
+    /// Few letters, so words occur often, and next to each other.
+    fn mixed_text() -> impl Strategy<Value = String> {
+        text_from(&[
+            "a", "e", "g", "n", "r", " ", "-", "%", "ge", "gen", "der", "a a",
+        ])
+    }
+
+    fn word() -> impl Strategy<Value = String> {
         prop_oneof![
-            proptest::sample::select(vec!["a", "ab", "ba", "gen", "sex", "er", "é", "eé", "a a", "%"])
-                .prop_map(str::to_owned),
-            "[abegnorsx ]{1,4}",
+            proptest::sample::select(vec![
+                "a", "aa", "a a", "gen", "gender", "er", "é", "eé", "%"
+            ])
+            .prop_map(str::to_owned),
+            "[aegnr ]{1,4}",
         ]
     }
 
@@ -117,6 +127,8 @@ pub(super) mod tests {
         let text = "É9 GENDER’s Gender";
         let found: Vec<usize> = find_iter(text, "gender").collect();
         assert_eq!(found, [4, text.len() - 6]);
+        // Leftmost and not overlapping, as `match_indices` finds them.
+        assert_eq!(find_iter("aAaAa", "aa").collect::<Vec<_>>(), [0, 2]);
         assert_eq!(strip_prefix("Ééx", "é"), None);
         assert_eq!(strip_prefix("éx", "é"), Some("x"));
         assert!(!contains("GENDé", "gende"));

@@ -133,7 +133,67 @@ pub(crate) struct GroupWord {
 
 #[cfg(test)]
 mod tests {
-    use super::counts;
+    use super::*;
+    use crate::rules::SectionText;
+    use crate::rules::data::caseless::tests::text_from;
+    use proptest::prelude::*;
+
+    fn figures_text() -> impl Strategy<Value = String> {
+        text_from(&[
+            "per cent", "per", " cent", "percent", "%", "n=4", "n = 12", "=", "n", "4", " ", ". ",
+            "\n", "\n\n", "!", "lgbtq+", "lgbt", "trans", "gay", "people", "x",
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn has_figure_agrees_with_reading_a_lowercased_copy(text in figures_text()) {
+            // As it was: a lowercased copy of each sentence.
+            let lower = text.to_ascii_lowercase();
+            let before =
+                lower.contains('%') || lower.contains("per cent") || counts(&text).next().is_some();
+            prop_assert_eq!(has_figure(&text), before);
+            // Any sentence's figure is one the whole text may hold.
+            if sentences(&text).any(|(_, sentence)| has_figure(sentence)) {
+                prop_assert!(may_hold_figure(&text));
+            }
+        }
+
+        #[test]
+        fn sentences_naming_are_the_sentences_holding_group_words(
+            text in figures_text(),
+            lead in 0..3usize,
+        ) {
+            // As the rules filtered them: every sentence, every group word.
+            let read = SectionText::read(&text);
+            let words = read.group_words();
+            let before: Vec<(usize, &str, Vec<usize>)> = sentences(&text)
+                .filter_map(|(from, sentence)| {
+                    let starts: Vec<usize> = words
+                        .iter()
+                        .filter(|g| g.start >= from && g.start < from + sentence.len())
+                        .map(|g| g.start)
+                        .collect();
+                    (!starts.is_empty()).then_some((from, sentence, starts))
+                })
+                .collect();
+            let now: Vec<(usize, &str, Vec<usize>)> = sentences_naming(&text, 0, words)
+                .map(|(from, sentence, named)| (from, sentence, named.iter().map(|g| g.start).collect()))
+                .collect();
+            prop_assert_eq!(&now, &before);
+            // A part of a section: offsets in the section, sentences cut in the part.
+            let section = format!("{}{text}", "x.".repeat(lead));
+            let read = SectionText::read(&section);
+            let in_part: Vec<GroupWord> =
+                read.group_words().iter().copied().filter(|g| g.start >= 2 * lead).collect();
+            let part: Vec<(usize, &str, Vec<usize>)> = sentences_naming(&text, 2 * lead, &in_part)
+                .map(|(from, sentence, named)| {
+                    (from, sentence, named.iter().map(|g| g.start - 2 * lead).collect())
+                })
+                .collect();
+            prop_assert_eq!(&part, &before);
+        }
+    }
 
     #[test]
     fn finds_cell_sizes_only() {

@@ -2,8 +2,8 @@
 //! that means sex or gender identity.
 
 use crate::model::{PackOptions, Severity};
-use crate::rules::data::fields::mentions;
 use crate::rules::data::caseless;
+use crate::rules::data::fields::mentions;
 use crate::rules::data::figures::{has_figure, may_hold_figure, sentences};
 use crate::rules::{
     Family, RuleMeta, SectionScan, SectionText, SectionTextRule, StaticMeta, sources,
@@ -145,7 +145,47 @@ fn paragraph_starts(text: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::data::caseless::tests::text_from;
     use crate::rules::testing::{scan, section_examples_behave};
+    use proptest::prelude::*;
+
+    // As it was, reading a lowercased copy: what `gender_breakdown` must agree with.
+    fn gender_breakdown_before(lower: &str) -> Option<usize> {
+        let said = BREAKDOWN.iter().any(|b| lower.contains(b))
+            || (["female", "male", "women", "men"]
+                .iter()
+                .any(|w| mentions(lower, w)));
+        if !said {
+            return None;
+        }
+        lower
+            .match_indices("gender")
+            .map(|(at, _)| at)
+            .filter(|&at| is_whole_word(lower, at, at + "gender".len()))
+            .find(|&at| {
+                let after = lower[at + "gender".len()..].trim_start_matches(' ');
+                !NOT_A_BREAKDOWN.iter().any(|w| {
+                    after
+                        .strip_prefix(w)
+                        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+                })
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn gender_breakdown_agrees_with_reading_a_lowercased_copy(
+            text in text_from(&[
+                "gender", "by gender", "gender split", " identity", " pay", "-neutral", " ",
+                "  ", "female", "male", "women", "men", "x", "s", "62%",
+            ])
+        ) {
+            prop_assert_eq!(
+                gender_breakdown(&text),
+                gender_breakdown_before(&text.to_ascii_lowercase())
+            );
+        }
+    }
 
     #[test]
     fn its_examples_behave_as_stated() {

@@ -43,8 +43,8 @@ impl SectionTextRule for DataLgbtqAggregated {
             paragraph_start += paragraph.len() + 2;
             // The group words are in order: those of this paragraph are a run.
             let end = here + paragraph.len();
-            let words = &groups
-                [groups.partition_point(|g| g.start < here)..groups.partition_point(|g| g.start < end)];
+            let words = &groups[groups.partition_point(|g| g.start < here)
+                ..groups.partition_point(|g| g.start < end)];
             if !words.iter().any(|g| g.umbrella) {
                 continue;
             }

@@ -230,7 +230,132 @@ impl SectionTextRule for DataSmallNumbers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::data::caseless::tests::text_from;
     use crate::rules::testing::{scan, section_examples_behave};
+    use proptest::prelude::*;
+
+    // As they were, reading lowercased copies: what the helpers must agree with.
+    fn small_number_words_before(lower: &str) -> Vec<((usize, usize), u32)> {
+        const WORDS: [&str; 9] = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        ];
+        let mut found = Vec::new();
+        for (n, word) in (1u32..).zip(WORDS) {
+            for (at, m) in lower.match_indices(word) {
+                let end = at + m.len();
+                let hyphenated = lower.as_bytes().get(end) == Some(&b'-');
+                // "one of the", "no one", "one or more", "at least one", "one to
+                // one": not counts of people.
+                let after = &lower[end..];
+                let before = &lower[..at];
+                let pronoun = n == 1
+                    && (after.starts_with(" of")
+                        || after.starts_with(" or more")
+                        || after.starts_with(" another")
+                        || after.starts_with(" to one")
+                        || before.ends_with("no ")
+                        || before.ends_with("at least ")
+                        || before.ends_with("one to "));
+                // "two weeks", "three times": a duration or a frequency.
+                let unit = TIME_UNITS.iter().any(|u| {
+                    after
+                        .strip_prefix(' ')
+                        .and_then(|rest| rest.strip_prefix(u))
+                        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+                });
+                if is_whole_word(lower, at, end) && !hyphenated && !pronoun && !unit {
+                    found.push(((at, m.len()), n));
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+    fn digit_count_before_before(
+        text: &str,
+        group_start: usize,
+        group_end: usize,
+    ) -> Option<(usize, usize, u64)> {
+        let bytes = text.as_bytes();
+        let mut i = group_start;
+        while i > 0 && bytes[i - 1] == b' ' {
+            i -= 1;
+        }
+        if i == group_start {
+            return None;
+        }
+        let digits_end = i;
+        while i > 0 && bytes[i - 1].is_ascii_digit() {
+            i -= 1;
+        }
+        let standalone = i == 0
+            || !(bytes[i - 1].is_ascii_alphanumeric()
+                || matches!(bytes[i - 1], b'.' | b',' | b'-'));
+        if i == digits_end || digits_end - i > 6 || !standalone {
+            return None;
+        }
+        let rest = text[group_end..].trim_start().to_ascii_lowercase();
+        let next: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        if !PEOPLE.contains(&next.as_str()) {
+            return None;
+        }
+        text[i..digits_end].parse().ok().map(|n| (i, digits_end, n))
+    }
+
+    fn counts_text() -> impl Strategy<Value = String> {
+        text_from(&[
+            "one",
+            "two",
+            "three",
+            "nine",
+            "ten",
+            " of",
+            " or more",
+            " another",
+            " to one",
+            "no ",
+            "at least ",
+            "one to ",
+            " weeks",
+            " week",
+            " times",
+            "-",
+            " ",
+            "3 ",
+            "12 ",
+            "1234567 ",
+            "trans",
+            "gay",
+            " members",
+            " people",
+            " peoples",
+            "x",
+            ".",
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn number_words_agree_with_reading_a_lowercased_copy(text in counts_text()) {
+            prop_assert_eq!(
+                small_number_words(&text),
+                small_number_words_before(&text.to_ascii_lowercase())
+            );
+        }
+
+        #[test]
+        fn digit_counts_agree_with_reading_a_lowercased_copy(text in counts_text()) {
+            for word in crate::rules::SectionText::read(&text).group_words() {
+                prop_assert_eq!(
+                    digit_count_before(&text, word.start, word.end),
+                    digit_count_before_before(&text, word.start, word.end)
+                );
+            }
+        }
+    }
 
     #[test]
     fn its_examples_behave_as_stated() {
