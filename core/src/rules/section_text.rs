@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::data::{GroupWord, SEPARATE, UMBRELLA};
+use super::data::{GENDER, GroupWord, PER_CENT, SEPARATE, UMBRELLA};
 use super::eia::{ActSentence, CHARACTERISTICS, LIST_WORDS};
 use super::phrases::PhraseList;
 use super::services::{FACILITIES, RECORD_CHANGES, SERVICES_CODE, TRANS_PEOPLE, UNDER_18};
@@ -19,13 +19,15 @@ use crate::text::{Sentences, is_whole_word};
 
 /// The lists whose presence one read records. A list not here is still
 /// answered by [`SectionText::may_hold`], with a pass of its own.
-static GATES: [&PhraseList; 6] = [
+static GATES: [&PhraseList; 8] = [
     &FACILITIES,
     &TRANS_PEOPLE,
     &RECORD_CHANGES,
     &UNDER_18,
     &LIST_WORDS,
     &SERVICES_CODE,
+    &PER_CENT,
+    &GENDER,
 ];
 
 /// Which of the lists one read records occur in a text. A session keeps
@@ -210,13 +212,22 @@ mod tests {
             "Age, disability, race, religion or belief and sex are covered. Marriage too.",
             "Nothing relevant here at all.",
             "TRANSPORT to the WARDS",
+            "62 PER CENT of staff, by Gender.",
+            "62 percent, per\ncent, engendered",
+            "Genders: 4 per Cent",
+            "gende r and per  cent",
+            "The EHRC Services Code applies.",
         ];
+        let mut held = [false; GATES.len()];
         for text in texts {
             let read = SectionText::read(text);
-            for list in GATES {
+            for (i, list) in GATES.iter().enumerate() {
                 assert_eq!(read.may_hold(list), list.may_occur_in(text), "{text}");
+                held[i] |= read.may_hold(list);
             }
         }
+        // Each gate is seen open, as well as shut.
+        assert_eq!(held, [true; GATES.len()]);
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! them, so both cut sentences and find groups the same way.
 
 use super::caseless;
+use crate::rules::SectionText;
+use crate::rules::phrases::PhraseList;
 
 /// Counts written as `n=3`, `n = 3` or `(n=3)`: the form reports use for a
 /// cell size, so a small one is a count of people, not a date or a page.
@@ -45,11 +47,14 @@ pub(super) fn has_figure(sentence: &str) -> bool {
         || counts(sentence).next().is_some()
 }
 
-/// Whether `text` may hold a figure: every one [`has_figure`] finds has a
-/// `%`, the words "per cent" or a count's `=`. Most sections have none of
+/// "per cent", which the shared read of a section looks for.
+pub(crate) static PER_CENT: PhraseList = PhraseList::new(&["per cent"]);
+
+/// Whether a section may hold a figure: every one [`has_figure`] finds has a
+/// `%`, a count's `=` or the words "per cent". Most sections have none of
 /// them, and are never cut into sentences.
-pub(super) fn may_hold_figure(text: &str) -> bool {
-    memchr::memchr2(b'%', b'=', text.as_bytes()).is_some() || caseless::contains(text, "per cent")
+pub(super) fn may_hold_figure(read: &SectionText<'_>) -> bool {
+    memchr::memchr2(b'%', b'=', read.text.as_bytes()).is_some() || read.may_hold(&PER_CENT)
 }
 
 /// Acronyms that put several groups in one figure.
@@ -155,7 +160,7 @@ mod tests {
             prop_assert_eq!(has_figure(&text), before);
             // Any sentence's figure is one the whole text may hold.
             if sentences(&text).any(|(_, sentence)| has_figure(sentence)) {
-                prop_assert!(may_hold_figure(&text));
+                prop_assert!(may_hold_figure(&SectionText::read(&text)));
             }
         }
 

@@ -5,6 +5,7 @@ use crate::model::{PackOptions, Severity};
 use crate::rules::data::caseless;
 use crate::rules::data::fields::mentions;
 use crate::rules::data::figures::{has_figure, may_hold_figure, sentences};
+use crate::rules::phrases::PhraseList;
 use crate::rules::{
     Family, RuleMeta, SectionScan, SectionText, SectionTextRule, StaticMeta, sources,
     sources::further,
@@ -30,6 +31,10 @@ const NOT_A_BREAKDOWN: [&str; 13] = [
     "neutral",
     "-neutral",
 ];
+
+/// The word this rule is about, which the shared read of a section looks
+/// for: most sections never say it.
+pub(crate) static GENDER: PhraseList = PhraseList::new(&["gender"]);
 
 /// Words that make a sentence a breakdown by gender.
 const BREAKDOWN: [&str; 9] = [
@@ -95,7 +100,7 @@ impl SectionTextRule for DataFiguresByGender {
         let text = read.text;
         let mut scan = SectionScan::default();
         // A finding is "gender" in a sentence with a figure.
-        if !caseless::contains(text, "gender") || !may_hold_figure(text) {
+        if !read.may_hold(&GENDER) || !may_hold_figure(read) {
             return scan;
         }
         for paragraph_start in paragraph_starts(text) {

@@ -34,7 +34,7 @@ impl SectionTextRule for DataLgbtqAggregated {
         let mut scan = SectionScan::default();
         // A finding is a figure in a sentence naming LGBTQ+ people as one
         // group: most sections have no figure, or no such word.
-        if !groups.iter().any(|g| g.umbrella) || !may_hold_figure(text) {
+        if !groups.iter().any(|g| g.umbrella) || !may_hold_figure(read) {
             return scan;
         }
         let mut paragraph_start = 0;

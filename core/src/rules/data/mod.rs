@@ -38,5 +38,6 @@ pub(crate) use sexual_orientation_missing::DataSexualOrientationMissing;
 pub(crate) use small_numbers::DataSmallNumbers;
 pub(crate) use title_without_mx::DataTitleWithoutMx;
 pub(crate) use trans_status_mixed::DataTransStatusMixed;
-// The group words the shared read of a section's text finds.
-pub(super) use figures::{GroupWord, SEPARATE, UMBRELLA};
+// The group words and the lists the shared read of a section's text finds.
+pub(super) use figures::{GroupWord, PER_CENT, SEPARATE, UMBRELLA};
+pub(super) use figures_by_gender::GENDER;

@@ -1,6 +1,10 @@
 //! `data-small-numbers`: reporting L, G, B, T and Q figures separately (framework
 //! 4.3) soon produces counts small enough to identify people.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
 use crate::model::{PackOptions, Severity};
 use crate::rules::data::caseless;
 use crate::rules::data::figures::{counts, sentences_naming};
@@ -11,44 +15,73 @@ use crate::text::is_whole_word;
 
 pub(crate) struct DataSmallNumbers;
 
-/// Numbers one to nine written as words, with their (offset, length) in
-/// `text`, in any ASCII case; digits standing alone are too often a section
-/// or step number.
-fn small_number_words(text: &str) -> Vec<((usize, usize), u32)> {
-    const WORDS: [&str; 9] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    ];
-    let mut found = Vec::new();
-    for (n, word) in (1u32..).zip(WORDS) {
-        for at in caseless::find_iter(text, word) {
-            let end = at + word.len();
-            let hyphenated = text.as_bytes().get(end) == Some(&b'-');
-            // "one of the", "no one", "one or more", "at least one", "one to
-            // one": not counts of people.
-            let after = &text[end..];
-            let before = &text[..at];
-            let pronoun = n == 1
-                && (caseless::starts_with(after, " of")
-                    || caseless::starts_with(after, " or more")
-                    || caseless::starts_with(after, " another")
-                    || caseless::starts_with(after, " to one")
-                    || caseless::ends_with(before, "no ")
-                    || caseless::ends_with(before, "at least ")
-                    || caseless::ends_with(before, "one to "));
-            // "two weeks", "three times": a duration or a frequency.
-            let unit = TIME_UNITS.iter().any(|u| {
-                after
-                    .strip_prefix(' ')
-                    .and_then(|rest| caseless::strip_prefix(rest, u))
-                    .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
-            });
-            if is_whole_word(text, at, end) && !hyphenated && !pronoun && !unit {
-                found.push(((at, word.len()), n));
-            }
+/// Numbers one to nine written as words; digits standing alone are too
+/// often a section or step number.
+const NUMBER_WORDS: [&str; 9] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+
+/// The number words, then the words about counts: one automaton, so a
+/// sentence is read once for all fifteen, in any ASCII case (a search per
+/// word was the most of this rule's time on a long draft).
+static SENTENCE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(NUMBER_WORDS.iter().chain(&ABOUT_COUNTS))
+        .expect("fixed words compile")
+});
+
+/// What a sentence naming a group holds.
+#[derive(Debug, Default, PartialEq)]
+struct SentenceWords {
+    /// It is about disclosure control itself ("even a count of two or
+    /// three"), not reporting a count.
+    about_counts: bool,
+    /// Numbers written as words that count people: ((offset, length), n),
+    /// in order.
+    numbers: Vec<((usize, usize), u32)>,
+}
+
+fn read_words(sentence: &str) -> SentenceWords {
+    let mut read = SentenceWords::default();
+    // Every occurrence of every word: no number word can overlap itself, so
+    // these are the ones a search word by word finds.
+    for m in SENTENCE_WORDS.find_overlapping_iter(sentence) {
+        let i = m.pattern().as_usize();
+        if i >= NUMBER_WORDS.len() {
+            read.about_counts = true;
+        } else if counts_people(sentence, m.start(), m.end(), i == 0) {
+            read.numbers.push(((m.start(), m.len()), i as u32 + 1));
         }
     }
-    found.sort_unstable();
-    found
+    read.numbers.sort_unstable();
+    read
+}
+
+/// Whether the number word at `at..end` counts people.
+fn counts_people(text: &str, at: usize, end: usize, one: bool) -> bool {
+    let hyphenated = text.as_bytes().get(end) == Some(&b'-');
+    // "one of the", "no one", "one or more", "at least one", "one to
+    // one": not counts of people.
+    let after = &text[end..];
+    let before = &text[..at];
+    let pronoun = one
+        && (caseless::starts_with(after, " of")
+            || caseless::starts_with(after, " or more")
+            || caseless::starts_with(after, " another")
+            || caseless::starts_with(after, " to one")
+            || caseless::ends_with(before, "no ")
+            || caseless::ends_with(before, "at least ")
+            || caseless::ends_with(before, "one to "));
+    // "two weeks", "three times": a duration or a frequency.
+    let unit = TIME_UNITS.iter().any(|u| {
+        after
+            .strip_prefix(' ')
+            .and_then(|rest| caseless::strip_prefix(rest, u))
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+    });
+    is_whole_word(text, at, end) && !hyphenated && !pronoun && !unit
 }
 
 /// Words that make a sentence about disclosure control, not a report.
@@ -182,10 +215,8 @@ impl SectionTextRule for DataSmallNumbers {
         // "Four complaints came from trans patients." Only sentences that
         // name a group are read further.
         for (from, sentence, words) in sentences_naming(text, 0, read.group_words()) {
-            // A sentence about disclosure control itself ("even a count of
-            // two or three") is not reporting a count.
-            let about_counts = ABOUT_COUNTS.iter().any(|w| caseless::contains(sentence, w));
-            if about_counts || counts(sentence).next().is_some() {
+            let words_in = read_words(sentence);
+            if words_in.about_counts || counts(sentence).next().is_some() {
                 continue;
             }
             for g in words {
@@ -200,7 +231,7 @@ impl SectionTextRule for DataSmallNumbers {
                     }
                 }
             }
-            for (word, n) in small_number_words(sentence) {
+            for (word, n) in words_in.numbers {
                 scan.relevant = true;
                 if u64::from(n) < threshold {
                     let start = from + word.0;
@@ -305,8 +336,25 @@ mod tests {
         text[i..digits_end].parse().ok().map(|n| (i, digits_end, n))
     }
 
+    #[test]
+    fn no_number_word_can_overlap_itself() {
+        // So every occurrence one pass finds is one `match_indices` finds.
+        for word in NUMBER_WORDS {
+            assert!(
+                (1..word.len()).all(|k| word[..k] != word[word.len() - k..]),
+                "{word}"
+            );
+        }
+    }
+
     fn counts_text() -> impl Strategy<Value = String> {
         text_from(&[
+            "count of",
+            "counts",
+            "fewer than",
+            "less than",
+            "threshold",
+            "suppress",
             "one",
             "two",
             "three",
@@ -340,9 +388,13 @@ mod tests {
     proptest! {
         #[test]
         fn number_words_agree_with_reading_a_lowercased_copy(text in counts_text()) {
+            let lower = text.to_ascii_lowercase();
             prop_assert_eq!(
-                small_number_words(&text),
-                small_number_words_before(&text.to_ascii_lowercase())
+                read_words(&text),
+                SentenceWords {
+                    about_counts: ABOUT_COUNTS.iter().any(|w| lower.contains(w)),
+                    numbers: small_number_words_before(&lower),
+                }
             );
         }
 
