@@ -5,13 +5,17 @@
 //! "where are the words naming LGBTQ+ groups?" were a pass over the text
 //! each: seven passes, a third of the time a long draft took to check. Here
 //! one automaton over all of those phrases reads the text once, and each
-//! question is answered from what it found.
+//! question is answered from what it found. Numbers written as words, which
+//! `data-small-numbers` looked for with a search per word in each sentence
+//! naming a group, are found here too.
 
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::data::{GENDER, GroupWord, PER_CENT, SEPARATE, UMBRELLA};
+use super::data::{
+    ABOUT_COUNTS, CountWord, GENDER, GroupWord, NUMBER_WORDS, PER_CENT, SEPARATE, UMBRELLA,
+};
 use super::eia::{ActSentence, CHARACTERISTICS, LIST_WORDS};
 use super::phrases::PhraseList;
 use super::services::{FACILITIES, RECORD_CHANGES, SERVICES_CODE, TRANS_PEOPLE, UNDER_18};
@@ -59,6 +63,8 @@ pub(crate) struct SectionText<'t> {
     groups: Vec<GroupWord>,
     /// Names of the Act's characteristics as whole words: (start, end, group).
     characteristics: Vec<(usize, usize, usize)>,
+    /// Number words and words about counts, anywhere, in order of start.
+    count_words: Vec<CountWord>,
 }
 
 /// What a phrase of the one automaton stands for (a phrase can stand for
@@ -66,8 +72,12 @@ pub(crate) struct SectionText<'t> {
 #[derive(Debug, Clone, Copy)]
 enum Use {
     Gate(usize),
-    Group { umbrella: bool },
+    Group {
+        umbrella: bool,
+    },
     Characteristic(usize),
+    /// A number word (1 to 9) or a word about counts (0).
+    Count(u32),
 }
 
 struct Reader {
@@ -102,6 +112,12 @@ static READER: LazyLock<Reader> = LazyLock::new(|| {
             add(phrase, Use::Characteristic(group));
         }
     }
+    for (n, word) in (1..).zip(NUMBER_WORDS) {
+        add(word, Use::Count(n));
+    }
+    for phrase in ABOUT_COUNTS {
+        add(phrase, Use::Count(0));
+    }
     Reader {
         // A DFA: these phrases make a small table, and as the default NFA
         // this read was a sixth of a full check (100k words: 10.7 to 9.6 ms).
@@ -123,6 +139,7 @@ impl<'t> SectionText<'t> {
             gates: Gates(0),
             groups: Vec::new(),
             characteristics: Vec::new(),
+            count_words: Vec::new(),
         };
         for m in reader.automaton.find_overlapping_iter(text) {
             let (start, end) = (m.start(), m.end());
@@ -139,6 +156,7 @@ impl<'t> SectionText<'t> {
                     Use::Characteristic(group) if is_whole_word(text, start, end) => {
                         read.characteristics.push((start, end, group))
                     }
+                    Use::Count(n) => read.count_words.push(CountWord { start, end, n }),
                     Use::Group { .. } | Use::Characteristic(_) => {}
                 }
             }
@@ -147,6 +165,8 @@ impl<'t> SectionText<'t> {
         read.groups
             .sort_by_key(|w| (w.start, std::cmp::Reverse(w.end)));
         read.groups.dedup_by_key(|w| w.start);
+        // Found in order of end.
+        read.count_words.sort_by_key(|w| (w.start, w.end));
         read
     }
 
@@ -165,6 +185,12 @@ impl<'t> SectionText<'t> {
     /// The words naming LGBTQ+ groups, as [`super::data`] reads figures.
     pub fn group_words(&self) -> &[GroupWord] {
         &self.groups
+    }
+
+    /// Number words and words about counts, as [`super::data`] reads
+    /// counts of people.
+    pub fn count_words(&self) -> &[CountWord] {
+        &self.count_words
     }
 
     /// The sentences that list the Act's characteristics: five of them, or

@@ -41,3 +41,4 @@ pub(crate) use trans_status_mixed::DataTransStatusMixed;
 // The group words and the lists the shared read of a section's text finds.
 pub(super) use figures::{GroupWord, PER_CENT, SEPARATE, UMBRELLA};
 pub(super) use figures_by_gender::GENDER;
+pub(super) use small_numbers::{ABOUT_COUNTS, CountWord, NUMBER_WORDS};

@@ -1,10 +1,6 @@
 //! `data-small-numbers`: reporting L, G, B, T and Q figures separately (framework
 //! 4.3) soon produces counts small enough to identify people.
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-
 use crate::model::{PackOptions, Severity};
 use crate::rules::data::caseless;
 use crate::rules::data::figures::{counts, sentences_naming};
@@ -16,21 +12,21 @@ use crate::text::is_whole_word;
 pub(crate) struct DataSmallNumbers;
 
 /// Numbers one to nine written as words; digits standing alone are too
-/// often a section or step number.
-const NUMBER_WORDS: [&str; 9] = [
+/// often a section or step number. The shared read of a section finds them
+/// (`rules/section_text.rs`), with [`ABOUT_COUNTS`].
+pub(crate) const NUMBER_WORDS: [&str; 9] = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 ];
 
-/// The number words, then the words about counts: one automaton, so a
-/// sentence is read once for all fifteen, in any ASCII case (a search per
-/// word was the most of this rule's time on a long draft).
-static SENTENCE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(NUMBER_WORDS.iter().chain(&ABOUT_COUNTS))
-        .expect("fixed words compile")
-});
+/// A number word or a word about counts, where the shared read of a section
+/// found it (any ASCII case, whole word or not, every occurrence).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CountWord {
+    pub start: usize,
+    pub end: usize,
+    /// One to nine for a number word; 0 for a word about counts.
+    pub n: u32,
+}
 
 /// What a sentence naming a group holds.
 #[derive(Debug, Default, PartialEq)]
@@ -39,20 +35,26 @@ struct SentenceWords {
     /// three"), not reporting a count.
     about_counts: bool,
     /// Numbers written as words that count people: ((offset, length), n),
-    /// in order.
+    /// offsets in the sentence, in order.
     numbers: Vec<((usize, usize), u32)>,
 }
 
-fn read_words(sentence: &str) -> SentenceWords {
+/// What `sentence`, at `from` in its section, holds, from the count words
+/// the section's read found (in order of start).
+fn read_words(sentence: &str, from: usize, words: &[CountWord]) -> SentenceWords {
+    let end = from + sentence.len();
+    let words = &words[words.partition_point(|w| w.start < from)..];
+    let words = &words[..words.partition_point(|w| w.start < end)];
     let mut read = SentenceWords::default();
-    // Every occurrence of every word: no number word can overlap itself, so
-    // these are the ones a search word by word finds.
-    for m in SENTENCE_WORDS.find_overlapping_iter(sentence) {
-        let i = m.pattern().as_usize();
-        if i >= NUMBER_WORDS.len() {
+    // No word holds a sentence end, so one starting in the sentence ends in
+    // it; and no number word can overlap itself, so these are the ones a
+    // search word by word in the sentence finds.
+    for w in words {
+        let (at, to) = (w.start - from, w.end - from);
+        if w.n == 0 {
             read.about_counts = true;
-        } else if counts_people(sentence, m.start(), m.end(), i == 0) {
-            read.numbers.push(((m.start(), m.len()), i as u32 + 1));
+        } else if counts_people(sentence, at, to, w.n == 1) {
+            read.numbers.push(((at, to - at), w.n));
         }
     }
     read.numbers.sort_unstable();
@@ -85,7 +87,7 @@ fn counts_people(text: &str, at: usize, end: usize, one: bool) -> bool {
 }
 
 /// Words that make a sentence about disclosure control, not a report.
-const ABOUT_COUNTS: [&str; 6] = [
+pub(crate) const ABOUT_COUNTS: [&str; 6] = [
     "count of",
     "counts of",
     "fewer than",
@@ -215,7 +217,7 @@ impl SectionTextRule for DataSmallNumbers {
         // "Four complaints came from trans patients." Only sentences that
         // name a group are read further.
         for (from, sentence, words) in sentences_naming(text, 0, read.group_words()) {
-            let words_in = read_words(sentence);
+            let words_in = read_words(sentence, from, read.count_words());
             if words_in.about_counts || counts(sentence).next().is_some() {
                 continue;
             }
@@ -390,7 +392,7 @@ mod tests {
         fn number_words_agree_with_reading_a_lowercased_copy(text in counts_text()) {
             let lower = text.to_ascii_lowercase();
             prop_assert_eq!(
-                read_words(&text),
+                read_words(&text, 0, crate::rules::SectionText::read(&text).count_words()),
                 SentenceWords {
                     about_counts: ABOUT_COUNTS.iter().any(|w| lower.contains(w)),
                     numbers: small_number_words_before(&lower),
