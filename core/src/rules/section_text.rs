@@ -9,11 +9,15 @@
 //! also records them ([`SectionText::record`]) and each question is answered
 //! from what it found. [`SectionText::read`], a pass of its own, gives the
 //! same answers for rule tests and as the reference the shared pass is
-//! tested against.
+//! tested against. Numbers written as words, which `data-small-numbers`
+//! looked for with a search per word in each sentence naming a group, are
+//! found here too.
 
 use std::sync::LazyLock;
 
-use super::data::{GroupWord, SEPARATE, UMBRELLA};
+use super::data::{
+    ABOUT_COUNTS, CountWord, GENDER, GroupWord, NUMBER_WORDS, PER_CENT, SEPARATE, UMBRELLA,
+};
 use super::eia::{ActSentence, CHARACTERISTICS, LIST_WORDS};
 use super::phrases::PhraseList;
 use super::services::{FACILITIES, RECORD_CHANGES, SERVICES_CODE, TRANS_PEOPLE, UNDER_18};
@@ -21,13 +25,15 @@ use crate::text::{Sentences, is_whole_word};
 
 /// The lists whose presence one read records. A list not here is still
 /// answered by [`SectionText::may_hold`], with a pass of its own.
-static GATES: [&PhraseList; 6] = [
+static GATES: [&PhraseList; 8] = [
     &FACILITIES,
     &TRANS_PEOPLE,
     &RECORD_CHANGES,
     &UNDER_18,
     &LIST_WORDS,
     &SERVICES_CODE,
+    &PER_CENT,
+    &GENDER,
 ];
 
 /// Which of the lists one read records occur in a text. A session keeps
@@ -59,6 +65,8 @@ pub(crate) struct SectionText<'t> {
     groups: Vec<GroupWord>,
     /// Names of the Act's characteristics as whole words: (start, end, group).
     characteristics: Vec<(usize, usize, usize)>,
+    /// Number words and words about counts, anywhere, in order of start.
+    count_words: Vec<CountWord>,
 }
 
 /// What a phrase of the section read stands for (a phrase can stand for
@@ -66,8 +74,12 @@ pub(crate) struct SectionText<'t> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Use {
     Gate(usize),
-    Group { umbrella: bool },
+    Group {
+        umbrella: bool,
+    },
     Characteristic(usize),
+    /// A number word (1 to 9) or a word about counts (0).
+    Count(u32),
 }
 
 /// The section read's phrases (lowercase ASCII, each once) and what each
@@ -95,6 +107,12 @@ pub(crate) static PHRASES: LazyLock<Vec<(&'static str, Vec<Use>)>> = LazyLock::n
             add(phrase, Use::Characteristic(group));
         }
     }
+    for (n, word) in (1..).zip(NUMBER_WORDS) {
+        add(word, Use::Count(n));
+    }
+    for phrase in ABOUT_COUNTS {
+        add(phrase, Use::Count(0));
+    }
     phrases
 });
 
@@ -107,6 +125,7 @@ impl<'t> SectionText<'t> {
             gates: Gates(0),
             groups: Vec::new(),
             characteristics: Vec::new(),
+            count_words: Vec::new(),
         }
     }
 
@@ -127,6 +146,7 @@ impl<'t> SectionText<'t> {
                 Use::Characteristic(group) if is_whole_word(text, start, end) => {
                     self.characteristics.push((start, end, group))
                 }
+                Use::Count(n) => self.count_words.push(CountWord { start, end, n }),
                 Use::Group { .. } | Use::Characteristic(_) => {}
             }
         }
@@ -139,6 +159,8 @@ impl<'t> SectionText<'t> {
             .sort_by_key(|w| (w.start, std::cmp::Reverse(w.end)));
         self.groups.dedup_by_key(|w| w.start);
         self.characteristics.sort_unstable();
+        // Found in order of end.
+        self.count_words.sort_by_key(|w| (w.start, w.end));
         self
     }
 
@@ -174,6 +196,12 @@ impl<'t> SectionText<'t> {
     /// The words naming LGBTQ+ groups, as [`super::data`] reads figures.
     pub fn group_words(&self) -> &[GroupWord] {
         &self.groups
+    }
+
+    /// Number words and words about counts, as [`super::data`] reads
+    /// counts of people.
+    pub fn count_words(&self) -> &[CountWord] {
+        &self.count_words
     }
 
     /// The sentences that list the Act's characteristics: five of them, or
@@ -221,13 +249,22 @@ mod tests {
             "Age, disability, race, religion or belief and sex are covered. Marriage too.",
             "Nothing relevant here at all.",
             "TRANSPORT to the WARDS",
+            "62 PER CENT of staff, by Gender.",
+            "62 percent, per\ncent, engendered",
+            "Genders: 4 per Cent",
+            "gende r and per  cent",
+            "The EHRC Services Code applies.",
         ];
+        let mut held = [false; GATES.len()];
         for text in texts {
             let read = SectionText::read(text);
-            for list in GATES {
+            for (i, list) in GATES.iter().enumerate() {
                 assert_eq!(read.may_hold(list), list.may_occur_in(text), "{text}");
+                held[i] |= read.may_hold(list);
             }
         }
+        // Each gate is seen open, as well as shut.
+        assert_eq!(held, [true; GATES.len()]);
     }
 
     #[test]

@@ -1,16 +1,14 @@
 //! What a form field asks, read from its label and options: the helpers the
 //! data collection rules share, so each rule recognises a question the same way.
 
+use super::caseless;
 use crate::model::{Draft, Field, FieldKind, FieldUse};
 use crate::rules::Verdict;
 use crate::text::is_whole_word;
 
 /// Whether `text` contains `word` as a whole word, ignoring ASCII case.
 pub(super) fn mentions(text: &str, word: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower
-        .match_indices(word)
-        .any(|(i, m)| is_whole_word(&lower, i, i + m.len()))
+    caseless::find_iter(text, word).any(|i| is_whole_word(text, i, i + word.len()))
 }
 
 pub(super) fn is_choice(field: &Field) -> bool {
@@ -226,6 +224,23 @@ mod tests {
         assert!(mentions("Sex at birth", "sex"));
         assert!(!mentions("Sexual health", "sex"));
         assert!(mentions("What is your GENDER?", "gender"));
+        assert!(mentions("Sexé sex", "sex"));
+        assert!(!mentions("Sexé", "sex"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn mentions_agrees_with_reading_a_lowercased_copy(
+            text in crate::rules::data::caseless::tests::text_from(&["sex", "sexual", "ual", " ", "x", "-", "1"]),
+            word in proptest::sample::select(vec!["sex", "sexual", "x", "sex x"]),
+        ) {
+            // As it was: a lowercased copy of the text.
+            let lower = text.to_ascii_lowercase();
+            let before = lower
+                .match_indices(word)
+                .any(|(i, m)| is_whole_word(&lower, i, i + m.len()));
+            proptest::prop_assert_eq!(mentions(&text, word), before);
+        }
     }
 
     #[test]

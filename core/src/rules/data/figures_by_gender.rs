@@ -2,8 +2,10 @@
 //! that means sex or gender identity.
 
 use crate::model::{PackOptions, Severity};
+use crate::rules::data::caseless;
 use crate::rules::data::fields::mentions;
-use crate::rules::data::figures::{counts, sentences};
+use crate::rules::data::figures::{has_figure, may_hold_figure, sentences};
+use crate::rules::phrases::PhraseList;
 use crate::rules::{
     Family, RuleMeta, SectionScan, SectionText, SectionTextRule, StaticMeta, sources,
     sources::further,
@@ -30,6 +32,10 @@ const NOT_A_BREAKDOWN: [&str; 13] = [
     "-neutral",
 ];
 
+/// The word this rule is about, which the shared read of a section looks
+/// for: most sections never say it.
+pub(crate) static GENDER: PhraseList = PhraseList::new(&["gender"]);
+
 /// Words that make a sentence a breakdown by gender.
 const BREAKDOWN: [&str; 9] = [
     "by gender",
@@ -43,30 +49,21 @@ const BREAKDOWN: [&str; 9] = [
     "broken down by gender",
 ];
 
-/// A percentage or a count.
-fn has_figure(sentence: &str) -> bool {
-    let lower = sentence.to_ascii_lowercase();
-    lower.contains('%') || lower.contains("per cent") || counts(sentence).next().is_some()
-}
-
-/// "gender" used for a breakdown: the word's offset in `lower`.
-fn gender_breakdown(lower: &str) -> Option<usize> {
-    let said = BREAKDOWN.iter().any(|b| lower.contains(b))
+/// "gender" used for a breakdown: the word's offset in `sentence`.
+fn gender_breakdown(sentence: &str) -> Option<usize> {
+    let said = BREAKDOWN.iter().any(|b| caseless::contains(sentence, b))
         || (["female", "male", "women", "men"]
             .iter()
-            .any(|w| mentions(lower, w)));
+            .any(|w| mentions(sentence, w)));
     if !said {
         return None;
     }
-    lower
-        .match_indices("gender")
-        .map(|(at, _)| at)
-        .filter(|&at| is_whole_word(lower, at, at + "gender".len()))
+    caseless::find_iter(sentence, "gender")
+        .filter(|&at| is_whole_word(sentence, at, at + "gender".len()))
         .find(|&at| {
-            let after = lower[at + "gender".len()..].trim_start_matches(' ');
+            let after = sentence[at + "gender".len()..].trim_start_matches(' ');
             !NOT_A_BREAKDOWN.iter().any(|w| {
-                after
-                    .strip_prefix(w)
+                caseless::strip_prefix(after, w)
                     .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
             })
         })
@@ -102,25 +99,24 @@ impl SectionTextRule for DataFiguresByGender {
     fn scan(&self, read: &SectionText<'_>, _: &PackOptions) -> SectionScan {
         let text = read.text;
         let mut scan = SectionScan::default();
-        let lower_text = text.to_ascii_lowercase();
-        if !lower_text.contains("gender") {
+        // A finding is "gender" in a sentence with a figure.
+        if !read.may_hold(&GENDER) || !may_hold_figure(read) {
             return scan;
         }
         for paragraph_start in paragraph_starts(text) {
             let paragraph_end = text[paragraph_start..]
                 .find("\n\n")
                 .map_or(text.len(), |i| paragraph_start + i);
-            let paragraph = &lower_text[paragraph_start..paragraph_end];
+            let paragraph = &text[paragraph_start..paragraph_end];
             // A paragraph that says sex or gender identity has said which.
-            if mentions(paragraph, "sex") || paragraph.contains("gender identity") {
+            if mentions(paragraph, "sex") || caseless::contains(paragraph, "gender identity") {
                 continue;
             }
-            for (from, sentence) in sentences(&text[paragraph_start..paragraph_end]) {
+            for (from, sentence) in sentences(paragraph) {
                 if !has_figure(sentence) {
                     continue;
                 }
-                let lower = sentence.to_ascii_lowercase();
-                if let Some(at) = gender_breakdown(&lower) {
+                if let Some(at) = gender_breakdown(sentence) {
                     scan.relevant = true;
                     let start = paragraph_start + from + at;
                     scan.findings.push((
@@ -154,7 +150,47 @@ fn paragraph_starts(text: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::data::caseless::tests::text_from;
     use crate::rules::testing::{scan, section_examples_behave};
+    use proptest::prelude::*;
+
+    // As it was, reading a lowercased copy: what `gender_breakdown` must agree with.
+    fn gender_breakdown_before(lower: &str) -> Option<usize> {
+        let said = BREAKDOWN.iter().any(|b| lower.contains(b))
+            || (["female", "male", "women", "men"]
+                .iter()
+                .any(|w| mentions(lower, w)));
+        if !said {
+            return None;
+        }
+        lower
+            .match_indices("gender")
+            .map(|(at, _)| at)
+            .filter(|&at| is_whole_word(lower, at, at + "gender".len()))
+            .find(|&at| {
+                let after = lower[at + "gender".len()..].trim_start_matches(' ');
+                !NOT_A_BREAKDOWN.iter().any(|w| {
+                    after
+                        .strip_prefix(w)
+                        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+                })
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn gender_breakdown_agrees_with_reading_a_lowercased_copy(
+            text in text_from(&[
+                "gender", "by gender", "gender split", " identity", " pay", "-neutral", " ",
+                "  ", "female", "male", "women", "men", "x", "s", "62%",
+            ])
+        ) {
+            prop_assert_eq!(
+                gender_breakdown(&text),
+                gender_breakdown_before(&text.to_ascii_lowercase())
+            );
+        }
+    }
 
     #[test]
     fn its_examples_behave_as_stated() {

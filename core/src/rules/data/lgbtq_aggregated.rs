@@ -1,7 +1,7 @@
 //! `data-lgbtq-aggregated`: LGBTQ+ figures are broken down by group (framework 4.3).
 
 use crate::model::{PackOptions, Severity};
-use crate::rules::data::figures::{GroupWord, counts, sentences};
+use crate::rules::data::figures::{has_figure, may_hold_figure, sentences_naming};
 use crate::rules::{
     Family, RuleMeta, SectionScan, SectionText, SectionTextRule, StaticMeta, sources,
 };
@@ -32,31 +32,30 @@ impl SectionTextRule for DataLgbtqAggregated {
     fn scan(&self, read: &SectionText<'_>, _: &PackOptions) -> SectionScan {
         let (text, groups) = (read.text, read.group_words());
         let mut scan = SectionScan::default();
-        if !groups.iter().any(|g| g.umbrella) {
+        // A finding is a figure in a sentence naming LGBTQ+ people as one
+        // group: most sections have no figure, or no such word.
+        if !groups.iter().any(|g| g.umbrella) || !may_hold_figure(read) {
             return scan;
         }
         let mut paragraph_start = 0;
         for paragraph in text.split("\n\n") {
             let here = paragraph_start;
             paragraph_start += paragraph.len() + 2;
-            let in_paragraph = |g: &&GroupWord| g.start >= here && g.start < here + paragraph.len();
-            if !groups.iter().filter(in_paragraph).any(|g| g.umbrella) {
+            // The group words are in order: those of this paragraph are a run.
+            let end = here + paragraph.len();
+            let words = &groups[groups.partition_point(|g| g.start < here)
+                ..groups.partition_point(|g| g.start < end)];
+            if !words.iter().any(|g| g.umbrella) {
                 continue;
             }
-            let sentences: Vec<(usize, &str)> = sentences(paragraph).collect();
-            let words_in = |from: usize, sentence: &str| {
-                let (start, end) = (here + from, here + from + sentence.len());
-                groups
-                    .iter()
-                    .filter(move |g| g.start >= start && g.start < end)
-            };
+            let naming = || sentences_naming(paragraph, here, words);
             // A figure is broken down when its paragraph also gives a figure
             // for a named group.
-            let broken_down = sentences.iter().any(|&(from, sentence)| {
-                words_in(from, sentence).any(|g| !g.umbrella) && has_figure(sentence)
+            let broken_down = naming().any(|(_, sentence, words)| {
+                words.iter().any(|g| !g.umbrella) && has_figure(sentence)
             });
-            for &(from, sentence) in &sentences {
-                let Some(first) = words_in(from, sentence).find(|g| g.umbrella) else {
+            for (_, sentence, words) in naming() {
+                let Some(first) = words.iter().find(|g| g.umbrella) else {
                     continue;
                 };
                 if !has_figure(sentence) {
@@ -88,12 +87,6 @@ impl SectionTextRule for DataLgbtqAggregated {
         // reviewed separately (4.3); it passes only when such figures appear.
         &["4.3"]
     }
-}
-
-/// A percentage or a count.
-fn has_figure(sentence: &str) -> bool {
-    let lower = sentence.to_ascii_lowercase();
-    lower.contains('%') || lower.contains("per cent") || counts(sentence).next().is_some()
 }
 
 #[cfg(test)]

@@ -3,10 +3,11 @@
 //! (section text).
 //!
 //! One file per rule: `data-bare-other` is `bare_other.rs`. What several rules
-//! share is in `fields.rs` (reading a question) and `figures.rs` (counts and
-//! group words in text).
+//! share is in `fields.rs` (reading a question), `figures.rs` (counts and
+//! group words in text) and `caseless.rs` (finding words in any ASCII case).
 
 mod bare_other;
+mod caseless;
 mod fields;
 mod figures;
 mod figures_by_gender;
@@ -37,5 +38,7 @@ pub(crate) use sexual_orientation_missing::DataSexualOrientationMissing;
 pub(crate) use small_numbers::DataSmallNumbers;
 pub(crate) use title_without_mx::DataTitleWithoutMx;
 pub(crate) use trans_status_mixed::DataTransStatusMixed;
-// The group words the shared read of a section's text finds.
-pub(super) use figures::{GroupWord, SEPARATE, UMBRELLA};
+// The group words and the lists the shared read of a section's text finds.
+pub(super) use figures::{GroupWord, PER_CENT, SEPARATE, UMBRELLA};
+pub(super) use figures_by_gender::GENDER;
+pub(super) use small_numbers::{ABOUT_COUNTS, CountWord, NUMBER_WORDS};

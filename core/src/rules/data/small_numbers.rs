@@ -2,7 +2,8 @@
 //! 4.3) soon produces counts small enough to identify people.
 
 use crate::model::{PackOptions, Severity};
-use crate::rules::data::figures::{counts, sentence_around};
+use crate::rules::data::caseless;
+use crate::rules::data::figures::{counts, sentences_naming};
 use crate::rules::{
     Family, RuleMeta, SectionScan, SectionText, SectionTextRule, StaticMeta, sources,
 };
@@ -10,44 +11,90 @@ use crate::text::is_whole_word;
 
 pub(crate) struct DataSmallNumbers;
 
-/// Numbers one to nine written as words, with their (offset, length) in
-/// `lower`; digits standing alone are too often a section or step number.
-fn small_number_words(lower: &str) -> Vec<((usize, usize), u32)> {
-    const WORDS: [&str; 9] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    ];
-    let mut found = Vec::new();
-    for (n, word) in (1u32..).zip(WORDS) {
-        for (at, m) in lower.match_indices(word) {
-            let end = at + m.len();
-            let hyphenated = lower.as_bytes().get(end) == Some(&b'-');
-            // "one of the", "no one", "one or more", "at least one", "one to
-            // one": not counts of people.
-            let after = &lower[end..];
-            let before = &lower[..at];
-            let pronoun = n == 1
-                && (after.starts_with(" of")
-                    || after.starts_with(" or more")
-                    || after.starts_with(" another")
-                    || after.starts_with(" to one")
-                    || before.ends_with("no ")
-                    || before.ends_with("at least ")
-                    || before.ends_with("one to "));
-            // "two weeks", "three times": a duration or a frequency.
-            let unit = TIME_UNITS.iter().any(|u| {
-                after
-                    .strip_prefix(' ')
-                    .and_then(|rest| rest.strip_prefix(u))
-                    .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
-            });
-            if is_whole_word(lower, at, end) && !hyphenated && !pronoun && !unit {
-                found.push(((at, m.len()), n));
-            }
+/// Numbers one to nine written as words; digits standing alone are too
+/// often a section or step number. The shared read of a section finds them
+/// (`rules/section_text.rs`), with [`ABOUT_COUNTS`].
+pub(crate) const NUMBER_WORDS: [&str; 9] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+
+/// A number word or a word about counts, where the shared read of a section
+/// found it (any ASCII case, whole word or not, every occurrence).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CountWord {
+    pub start: usize,
+    pub end: usize,
+    /// One to nine for a number word; 0 for a word about counts.
+    pub n: u32,
+}
+
+/// What a sentence naming a group holds.
+#[derive(Debug, Default, PartialEq)]
+struct SentenceWords {
+    /// It is about disclosure control itself ("even a count of two or
+    /// three"), not reporting a count.
+    about_counts: bool,
+    /// Numbers written as words that count people: ((offset, length), n),
+    /// offsets in the sentence, in order.
+    numbers: Vec<((usize, usize), u32)>,
+}
+
+/// What `sentence`, at `from` in its section, holds, from the count words
+/// the section's read found (in order of start).
+fn read_words(sentence: &str, from: usize, words: &[CountWord]) -> SentenceWords {
+    let end = from + sentence.len();
+    let words = &words[words.partition_point(|w| w.start < from)..];
+    let words = &words[..words.partition_point(|w| w.start < end)];
+    let mut read = SentenceWords::default();
+    // No word holds a sentence end, so one starting in the sentence ends in
+    // it; and no number word can overlap itself, so these are the ones a
+    // search word by word in the sentence finds.
+    for w in words {
+        let (at, to) = (w.start - from, w.end - from);
+        if w.n == 0 {
+            read.about_counts = true;
+        } else if counts_people(sentence, at, to, w.n == 1) {
+            read.numbers.push(((at, to - at), w.n));
         }
     }
-    found.sort_unstable();
-    found
+    read.numbers.sort_unstable();
+    read
 }
+
+/// Whether the number word at `at..end` counts people.
+fn counts_people(text: &str, at: usize, end: usize, one: bool) -> bool {
+    let hyphenated = text.as_bytes().get(end) == Some(&b'-');
+    // "one of the", "no one", "one or more", "at least one", "one to
+    // one": not counts of people.
+    let after = &text[end..];
+    let before = &text[..at];
+    let pronoun = one
+        && (caseless::starts_with(after, " of")
+            || caseless::starts_with(after, " or more")
+            || caseless::starts_with(after, " another")
+            || caseless::starts_with(after, " to one")
+            || caseless::ends_with(before, "no ")
+            || caseless::ends_with(before, "at least ")
+            || caseless::ends_with(before, "one to "));
+    // "two weeks", "three times": a duration or a frequency.
+    let unit = TIME_UNITS.iter().any(|u| {
+        after
+            .strip_prefix(' ')
+            .and_then(|rest| caseless::strip_prefix(rest, u))
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+    });
+    is_whole_word(text, at, end) && !hyphenated && !pronoun && !unit
+}
+
+/// Words that make a sentence about disclosure control, not a report.
+pub(crate) const ABOUT_COUNTS: [&str; 6] = [
+    "count of",
+    "counts of",
+    "fewer than",
+    "less than",
+    "threshold",
+    "suppress",
+];
 
 /// Words after a number that make it a duration or a frequency.
 const TIME_UNITS: [&str; 14] = [
@@ -106,12 +153,9 @@ fn digit_count_before(
     if i == digits_end || digits_end - i > 6 || !standalone {
         return None;
     }
-    let rest = text[group_end..].trim_start().to_ascii_lowercase();
-    let next: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .collect();
-    if !PEOPLE.contains(&next.as_str()) {
+    let rest = text[group_end..].trim_start();
+    let next = &rest[..rest.bytes().take_while(u8::is_ascii_alphabetic).count()];
+    if !PEOPLE.iter().any(|word| word.eq_ignore_ascii_case(next)) {
         return None;
     }
     text[i..digits_end].parse().ok().map(|n| (i, digits_end, n))
@@ -172,37 +216,12 @@ impl SectionTextRule for DataSmallNumbers {
         // Counts written as words, in a sentence about a small group:
         // "Four complaints came from trans patients." Only sentences that
         // name a group are read further.
-        let groups = read.group_words();
-        if groups.is_empty() {
-            return scan;
-        }
-        let mut last_sentence = None;
-        for group in groups {
-            let (from, sentence) = sentence_around(text, group.start);
-            if last_sentence == Some(from) {
+        for (from, sentence, words) in sentences_naming(text, 0, read.group_words()) {
+            let words_in = read_words(sentence, from, read.count_words());
+            if words_in.about_counts || counts(sentence).next().is_some() {
                 continue;
             }
-            last_sentence = Some(from);
-            let lower = sentence.to_ascii_lowercase();
-            // A sentence about disclosure control itself ("even a count of
-            // two or three") is not reporting a count.
-            let about_counts = [
-                "count of",
-                "counts of",
-                "fewer than",
-                "less than",
-                "threshold",
-                "suppress",
-            ]
-            .iter()
-            .any(|w| lower.contains(w));
-            if about_counts || counts(sentence).next().is_some() {
-                continue;
-            }
-            for g in groups
-                .iter()
-                .filter(|g| g.start >= from && g.start < from + sentence.len())
-            {
+            for g in words {
                 if let Some((start, end, n)) = digit_count_before(text, g.start, g.end) {
                     scan.relevant = true;
                     if n > 0 && n < threshold {
@@ -214,7 +233,7 @@ impl SectionTextRule for DataSmallNumbers {
                     }
                 }
             }
-            for (word, n) in small_number_words(&lower) {
+            for (word, n) in words_in.numbers {
                 scan.relevant = true;
                 if u64::from(n) < threshold {
                     let start = from + word.0;
@@ -244,7 +263,153 @@ impl SectionTextRule for DataSmallNumbers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::data::caseless::tests::text_from;
     use crate::rules::testing::{scan, section_examples_behave};
+    use proptest::prelude::*;
+
+    // As they were, reading lowercased copies: what the helpers must agree with.
+    fn small_number_words_before(lower: &str) -> Vec<((usize, usize), u32)> {
+        const WORDS: [&str; 9] = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        ];
+        let mut found = Vec::new();
+        for (n, word) in (1u32..).zip(WORDS) {
+            for (at, m) in lower.match_indices(word) {
+                let end = at + m.len();
+                let hyphenated = lower.as_bytes().get(end) == Some(&b'-');
+                // "one of the", "no one", "one or more", "at least one", "one to
+                // one": not counts of people.
+                let after = &lower[end..];
+                let before = &lower[..at];
+                let pronoun = n == 1
+                    && (after.starts_with(" of")
+                        || after.starts_with(" or more")
+                        || after.starts_with(" another")
+                        || after.starts_with(" to one")
+                        || before.ends_with("no ")
+                        || before.ends_with("at least ")
+                        || before.ends_with("one to "));
+                // "two weeks", "three times": a duration or a frequency.
+                let unit = TIME_UNITS.iter().any(|u| {
+                    after
+                        .strip_prefix(' ')
+                        .and_then(|rest| rest.strip_prefix(u))
+                        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+                });
+                if is_whole_word(lower, at, end) && !hyphenated && !pronoun && !unit {
+                    found.push(((at, m.len()), n));
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+    fn digit_count_before_before(
+        text: &str,
+        group_start: usize,
+        group_end: usize,
+    ) -> Option<(usize, usize, u64)> {
+        let bytes = text.as_bytes();
+        let mut i = group_start;
+        while i > 0 && bytes[i - 1] == b' ' {
+            i -= 1;
+        }
+        if i == group_start {
+            return None;
+        }
+        let digits_end = i;
+        while i > 0 && bytes[i - 1].is_ascii_digit() {
+            i -= 1;
+        }
+        let standalone = i == 0
+            || !(bytes[i - 1].is_ascii_alphanumeric()
+                || matches!(bytes[i - 1], b'.' | b',' | b'-'));
+        if i == digits_end || digits_end - i > 6 || !standalone {
+            return None;
+        }
+        let rest = text[group_end..].trim_start().to_ascii_lowercase();
+        let next: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        if !PEOPLE.contains(&next.as_str()) {
+            return None;
+        }
+        text[i..digits_end].parse().ok().map(|n| (i, digits_end, n))
+    }
+
+    #[test]
+    fn no_number_word_can_overlap_itself() {
+        // So every occurrence one pass finds is one `match_indices` finds.
+        for word in NUMBER_WORDS {
+            assert!(
+                (1..word.len()).all(|k| word[..k] != word[word.len() - k..]),
+                "{word}"
+            );
+        }
+    }
+
+    fn counts_text() -> impl Strategy<Value = String> {
+        text_from(&[
+            "count of",
+            "counts",
+            "fewer than",
+            "less than",
+            "threshold",
+            "suppress",
+            "one",
+            "two",
+            "three",
+            "nine",
+            "ten",
+            " of",
+            " or more",
+            " another",
+            " to one",
+            "no ",
+            "at least ",
+            "one to ",
+            " weeks",
+            " week",
+            " times",
+            "-",
+            " ",
+            "3 ",
+            "12 ",
+            "1234567 ",
+            "trans",
+            "gay",
+            " members",
+            " people",
+            " peoples",
+            "x",
+            ".",
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn number_words_agree_with_reading_a_lowercased_copy(text in counts_text()) {
+            let lower = text.to_ascii_lowercase();
+            prop_assert_eq!(
+                read_words(&text, 0, crate::rules::SectionText::read(&text).count_words()),
+                SentenceWords {
+                    about_counts: ABOUT_COUNTS.iter().any(|w| lower.contains(w)),
+                    numbers: small_number_words_before(&lower),
+                }
+            );
+        }
+
+        #[test]
+        fn digit_counts_agree_with_reading_a_lowercased_copy(text in counts_text()) {
+            for word in crate::rules::SectionText::read(&text).group_words() {
+                prop_assert_eq!(
+                    digit_count_before(&text, word.start, word.end),
+                    digit_count_before_before(&text, word.start, word.end)
+                );
+            }
+        }
+    }
 
     #[test]
     fn its_examples_behave_as_stated() {

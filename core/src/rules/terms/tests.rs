@@ -336,7 +336,7 @@ mod section_read {
 
     /// Pieces that exercise case, wrapping, hyphens, squeezing and words
     /// inside longer words.
-    const PIECES: [&str; 25] = [
+    const PIECES: [&str; 28] = [
         "Trans",
         " women",
         " may use the ",
@@ -362,6 +362,9 @@ mod section_read {
         "sexual",
         "orientation",
         " gender reassignment",
+        " Two",
+        " fewer than",
+        "3 per cent",
     ];
 
     proptest! {
