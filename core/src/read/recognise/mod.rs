@@ -196,7 +196,10 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
             }
             Block::Paragraph(p) => state.paragraph(p, vocabulary),
             Block::Field(field) => {
-                state.builder.push_line("", &field.label, &field.source);
+                // The label is read as the field's own (term rules scan
+                // `/fields/i/label`), not also as section text: there it was
+                // reported a second time, placed by walking the page from the
+                // control rather than from the label, so on the wrong words.
                 let new = form_fields::from_html(field, state.draft.fields.len());
                 state.push_field(new, &field.source, vocabulary);
             }
