@@ -345,3 +345,45 @@ fn places_are_lines_columns_and_offsets_of_the_tag() {
         Some("line 2, column 1")
     );
 }
+
+/// Where a field's question was read from: its `<label>`, its `<legend>`,
+/// the cell before it, or the text before it, so a finding in a label lands
+/// on the label's words rather than on the control.
+#[test]
+fn a_fields_label_source_is_where_its_question_was_written() {
+    let doc = page("registration_form.html");
+    let label_at = |label: &str| field(&doc, label).label_source.as_ref().map(at);
+    // `<label for>` on line 16, column 7, the control two lines below it.
+    assert_eq!(label_at("Title"), Some((16, 7)));
+    assert_eq!(at(&field(&doc, "Title").source).0, 17);
+    assert_eq!(label_at("What is your sex?"), Some((40, 7)));
+
+    let legacy = page("legacy_table_form.html");
+    let nok = legacy
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .flat_map(|t| t.rows.iter().flat_map(|r| &r.cells))
+        .flat_map(|c| &c.fields)
+        .find(|f| f.label.starts_with("Next of kin"))
+        .expect("next of kin in the layout table");
+    // The cell before the control's, not the control's own cell.
+    assert_eq!(nok.label_source.as_ref().map(at), Some((12, 5)));
+    assert_eq!(at(&nok.source), (12, 59));
+    // "Sexual orientation: <SELECT>": the text before it in its paragraph.
+    let orientation = field(&legacy, "Sexual orientation:");
+    assert_eq!(
+        orientation.label_source.as_ref().map(at).map(|p| p.0),
+        Some(14)
+    );
+
+    // An `aria-label` has no words in the page to point at.
+    let html = r#"<form><input type="text" aria-label="Preferred pronouns"></form>"#;
+    let doc = read_html(html.as_bytes(), &DocumentLimits::default()).unwrap();
+    let only = doc.fields().next().unwrap();
+    assert_eq!(only.label, "Preferred pronouns");
+    assert_eq!(only.label_source, None);
+}

@@ -674,3 +674,62 @@ fn docx_findings_in_text_give_their_paragraph_and_character() {
         "{cell:?}"
     );
 }
+
+/// A term in an HTML form's label is reported once, on the field, at the
+/// label's words in the page. The label used to be read into the section's
+/// text as well, so each was reported twice, the second time placed by
+/// walking the page from the control (line 33 for "Preferred pronouns").
+#[test]
+fn an_html_label_term_is_reported_once_at_the_labels_words() {
+    let path = format!(
+        "{}/../tests/fixtures/heldout/html/maternity_booking_form.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let source = String::from_utf8_lossy(&bytes);
+    let engine = dueregard::Engine::new();
+    let json =
+        dueregard::json_api::check_bytes(&engine, &bytes, dueregard::Format::Html, "").unwrap();
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let findings: Vec<&serde_json::Value> = ["violations", "needs_review"]
+        .iter()
+        .flat_map(|list| report[list].as_array().unwrap())
+        .collect();
+    for (rule, path, line, column, words) in [
+        (
+            "term-preferred-pronouns",
+            "/fields/3/label",
+            28,
+            29,
+            "Preferred pronouns",
+        ),
+        (
+            "term-relationship-assumptions",
+            "/fields/6/label",
+            52,
+            42,
+            "husband, wife",
+        ),
+    ] {
+        let found: Vec<_> = findings.iter().filter(|f| f["rule"] == rule).collect();
+        let places: Vec<_> = found
+            .iter()
+            .map(|f| (&f["location"]["path"], &f["location"]["place"]))
+            .collect();
+        assert_eq!(found.len(), 1, "{rule}: {places:?}");
+        let location = &found[0]["location"];
+        assert_eq!(location["path"], path);
+        assert_eq!(
+            location["place"],
+            format!("line {line}, column {column}").as_str()
+        );
+        let at: String = source
+            .lines()
+            .nth(line - 1)
+            .unwrap()
+            .chars()
+            .skip(column - 1)
+            .collect();
+        assert!(at.starts_with(words), "{rule}: {at}");
+    }
+}

@@ -220,6 +220,11 @@ pub struct FormField {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     pub source: Source,
+    /// Where the label's words were read from (the `<label>`, `<legend>`,
+    /// or text before the control); `None` for an attribute (`aria-label`,
+    /// `title`) or an option's text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_source: Option<Source>,
 }
 
 /// The kind of form control.

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::Lines;
 use super::groups::{first_control_in, groups};
+use super::markers::strip_markers;
 use super::sink::Id;
 use super::tree::{Tree, collapse};
 use crate::read::document::{Control, FieldOption, FormField, Requirement, Source};
@@ -30,6 +31,8 @@ struct Finder<'t, 'a> {
     /// Each node's position among its parent's children.
     positions: HashMap<Id, usize>,
     used: HashSet<Id>,
+    /// The element or text the last label found was read from.
+    label_from: Option<Id>,
 }
 
 pub(crate) fn find(tree: &Tree, lines: &Lines) -> Forms {
@@ -87,6 +90,7 @@ pub(crate) fn find(tree: &Tree, lines: &Lines) -> Forms {
         fieldsets,
         positions,
         used: HashSet::new(),
+        label_from: None,
     };
     let mut at = HashMap::new();
     for group in groups(tree, &controls) {
@@ -143,6 +147,7 @@ impl<'a> Finder<'_, 'a> {
         }
 
         // A group's question is its legend; a lone control's is its label.
+        self.label_from = None;
         let fieldset = self.legend_fieldset(group, choice);
         let legend = if choice {
             fieldset.map(|f| (f, self.legend(f)))
@@ -155,6 +160,7 @@ impl<'a> Finder<'_, 'a> {
                 .and_then(|(_, text)| text.clone())
                 .or_else(|| group_container_label(self, group))
                 .or_else(|| {
+                    self.label_from = None;
                     (group.len() == 1)
                         .then(|| options[0].label.clone())
                         .filter(|t| !t.is_empty())
@@ -171,6 +177,12 @@ impl<'a> Finder<'_, 'a> {
         {
             source = self.place(*fieldset);
         }
+        // Where the label's words are in the page (not for an attribute).
+        let label_source = question
+            .is_some()
+            .then_some(self.label_from)
+            .flatten()
+            .map(|n| self.place(n));
         let question = question
             .or_else(|| tree.attr(first, "title").map(collapse))
             .unwrap_or_default();
@@ -195,6 +207,7 @@ impl<'a> Finder<'_, 'a> {
             required,
             hint,
             source,
+            label_source,
         }
     }
 
@@ -206,7 +219,9 @@ impl<'a> Finder<'_, 'a> {
     fn own_label(&mut self, control: Id) -> Option<String> {
         let label = *self.labels.get(&control)?;
         self.used.insert(label);
-        Some(self.tree.text_of(label)).filter(|t| !t.is_empty())
+        let text = Some(self.tree.text_of(label)).filter(|t| !t.is_empty())?;
+        self.label_from = Some(label);
+        Some(text)
     }
 
     fn aria_label(&mut self, id: Id) -> Option<String> {
@@ -216,6 +231,7 @@ impl<'a> Finder<'_, 'a> {
                 return Some(text);
             }
         }
+        self.label_from = None;
         self.tree
             .attr(id, "aria-label")
             .map(collapse)
@@ -227,7 +243,11 @@ impl<'a> Finder<'_, 'a> {
         for id in ids.split_whitespace() {
             if let Some(&node) = self.ids.get(id) {
                 self.used.insert(node);
-                parts.push(self.tree.text_of(node));
+                let text = self.tree.text_of(node);
+                if parts.is_empty() && !text.is_empty() {
+                    self.label_from = Some(node);
+                }
+                parts.push(text);
             }
         }
         collapse(&parts.join(" "))
@@ -287,7 +307,9 @@ impl<'a> Finder<'_, 'a> {
             .copied()
             .find(|&c| tree.is(c, "legend"))?;
         self.used.insert(legend);
-        Some(tree.text_of(legend)).filter(|t| !t.is_empty())
+        let text = Some(tree.text_of(legend)).filter(|t| !t.is_empty())?;
+        self.label_from = Some(legend);
+        Some(text)
     }
 
     /// Text right after a radio button or check box, up to the next control,
@@ -328,6 +350,7 @@ impl<'a> Finder<'_, 'a> {
                         let text = tree.text_of(s);
                         if !text.is_empty() && text.chars().count() <= 200 {
                             self.used.insert(s);
+                            self.label_from = Some(s);
                             return Some(text);
                         }
                     }
@@ -351,16 +374,18 @@ impl<'a> Finder<'_, 'a> {
     }
 
     /// Called when nothing stands before the control in its cell.
-    fn previous_cell_text(&self, cell: Id) -> Option<String> {
+    fn previous_cell_text(&mut self, cell: Id) -> Option<String> {
         let tree = self.tree;
         let row = tree.parent(cell)?;
         let cells = tree.children(row);
         let index = *self.positions.get(&cell)?;
-        cells[..index]
+        let (cell, text) = cells[..index]
             .iter()
             .rev()
-            .map(|&c| tree.text_of(c))
-            .find(|t| !t.is_empty())
+            .map(|&c| (c, tree.text_of(c)))
+            .find(|(_, t)| !t.is_empty())?;
+        self.label_from = Some(cell);
+        Some(text)
     }
 
     /// The text of these nodes, marked used, or `None` when there is none.
@@ -381,6 +406,7 @@ impl<'a> Finder<'_, 'a> {
             return None;
         }
         self.used.extend(nodes.iter().copied());
+        self.label_from = nodes.first().copied();
         Some(text)
     }
 
@@ -438,55 +464,4 @@ fn group_container_label(finder: &mut Finder, group: &[Id]) -> Option<String> {
             && group.iter().all(|&m| tree.ancestors(m).any(|x| x == a))
     })?;
     finder.aria_label(container)
-}
-
-/// Takes "*", "(required)" and "(optional)" off a label and says which it had.
-fn strip_markers(label: &str) -> (String, Requirement) {
-    let mut text = label.trim().to_owned();
-    let mut requirement = Requirement::Unstated;
-    let lower = text.to_ascii_lowercase();
-    for (marker, meaning) in [
-        ("(required)", Requirement::RequiredInLabel),
-        ("(optional)", Requirement::Optional),
-    ] {
-        if let Some(at) = lower.find(marker) {
-            text.replace_range(at..at + marker.len(), "");
-            requirement = meaning;
-            break;
-        }
-    }
-    let trimmed = text.trim_end();
-    if let Some(without) = trimmed.strip_suffix('*') {
-        text = without.to_owned();
-        requirement = Requirement::RequiredInLabel;
-    } else if let Some(without) = trimmed.strip_prefix('*') {
-        text = without.to_owned();
-        requirement = Requirement::RequiredInLabel;
-    }
-    (collapse(&text), requirement)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markers_come_off_the_label() {
-        assert_eq!(
-            strip_markers("Sex *"),
-            ("Sex".into(), Requirement::RequiredInLabel)
-        );
-        assert_eq!(
-            strip_markers("Title (optional)"),
-            ("Title".into(), Requirement::Optional)
-        );
-        assert_eq!(
-            strip_markers("Date of birth (Required)"),
-            ("Date of birth".into(), Requirement::RequiredInLabel)
-        );
-        assert_eq!(
-            strip_markers("Pronouns"),
-            ("Pronouns".into(), Requirement::Unstated)
-        );
-    }
 }

@@ -11,6 +11,7 @@
 
 mod forms;
 mod groups;
+mod markers;
 mod sink;
 mod tree;
 mod walk;

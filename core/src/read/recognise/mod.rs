@@ -28,7 +28,9 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
-use super::document::{Block, Document, DocxPlace, Paragraph, Source, SourceFormat, Step, Table};
+use super::document::{
+    Block, Document, DocxPlace, FormField, Paragraph, Source, SourceFormat, Step, Table,
+};
 use super::{UNTITLED, empty_draft};
 use crate::model::{Draft, Eia, Field};
 use sections::SectionBuilder;
@@ -127,7 +129,8 @@ pub struct Recognition {
     /// Draft JSON Pointer ("/eia/groups/3", "/fields/0", "/sections/2") to
     /// the place in the document it was read from ("table 2 › row 5").
     pub places: BTreeMap<String, String>,
-    /// The same pointers to the block, row or table each was read from.
+    /// The same pointers to the block, row or table each was read from (and
+    /// an HTML field's "/fields/i/label" to the element its words were read from).
     pub sources: BTreeMap<String, Source>,
     /// Per section (in the draft's order): where its heading and each
     /// stretch of its text came from. The one record of where text came
@@ -196,16 +199,17 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
             }
             Block::Paragraph(p) => state.paragraph(p, vocabulary),
             Block::Field(field) => {
-                state.builder.push_line("", &field.label, &field.source);
-                let new = form_fields::from_html(field, state.draft.fields.len());
-                state.push_field(new, &field.source, vocabulary);
+                // The label is read as the field's own (term rules scan
+                // `/fields/i/label`, placed on the label's words), not also as
+                // section text: there it was reported a second time, placed by
+                // walking the page from the control, so on the wrong words.
+                state.push_html_field(field, vocabulary);
             }
             Block::Table(table) => {
                 // HTML controls laid out in a table are fields wherever the table is.
                 for cell in table.rows.iter().flat_map(|r| &r.cells) {
                     for field in &cell.fields {
-                        let new = form_fields::from_html(field, state.draft.fields.len());
-                        state.push_field(new, &field.source, vocabulary);
+                        state.push_html_field(field, vocabulary);
                     }
                 }
                 if state.read_table(table, vocabulary) {
@@ -327,6 +331,20 @@ impl State {
         if self.recent.len() > 3 {
             self.recent.remove(0);
         }
+    }
+
+    /// An HTML control's field, its label's words placed where they were read.
+    fn push_html_field(&mut self, field: &FormField, vocabulary: &Vocabulary) {
+        let index = self.draft.fields.len();
+        if let Some(label) = &field.label_source {
+            self.sources
+                .insert(format!("/fields/{index}/label"), label.clone());
+        }
+        self.push_field(
+            form_fields::from_html(field, index),
+            &field.source,
+            vocabulary,
+        );
     }
 
     fn push_field(&mut self, mut field: Field, source: &Source, vocabulary: &Vocabulary) {

@@ -53,9 +53,18 @@ impl Recognition {
         })
     }
 
-    /// Where the text at byte `start` of a section's heading or text was
-    /// read from, and the text read from there before it.
+    /// Where the text at byte `start` of a section's heading or text, or
+    /// of an HTML field's label, was read from, and the text read from there
+    /// before it.
     fn words_source(&self, pointer: &str, start: usize) -> Option<(&Source, String)> {
+        if let Some(label) = self
+            .sources
+            .get(pointer)
+            .filter(|_| is_field_label(pointer))
+        {
+            let before = text_at(&self.draft, pointer)?.get(..start)?;
+            return Some((label, before.to_owned()));
+        }
         let (index, part) = section_part(pointer)?;
         let section = self.draft.sections.get(index)?;
         let origins = self.origins.get(index)?;
@@ -99,7 +108,7 @@ impl Recognition {
         let html = self.html_page.as_deref()?;
         if let Some((start, end)) = span
             && let Some((Source::Html(place), before)) = self.words_source(pointer, start)
-            && let Some(words) = section_text(&self.draft, pointer).and_then(|t| t.get(start..end))
+            && let Some(words) = text_at(&self.draft, pointer).and_then(|t| t.get(start..end))
             && let Some(start) = html_offset(html, place.offset, &before)
             && let Some(end) = html_walk(html, place.offset, &(before + words))
         {
@@ -142,8 +151,21 @@ fn section_part(pointer: &str) -> Option<(usize, &str)> {
     Some((index.parse().ok()?, part))
 }
 
-/// The heading or text of a section a pointer names.
-fn section_text<'d>(draft: &'d Draft, pointer: &str) -> Option<&'d str> {
+/// "/fields/3/label".
+fn is_field_label(pointer: &str) -> bool {
+    let mut tokens = pointer.split('/').skip(1);
+    matches!(
+        (tokens.next(), tokens.next(), tokens.next(), tokens.next()),
+        (Some("fields"), Some(_), Some("label"), None)
+    )
+}
+
+/// The heading or text of a section, or the label of a field, a pointer names.
+fn text_at<'d>(draft: &'d Draft, pointer: &str) -> Option<&'d str> {
+    if is_field_label(pointer) {
+        let index: usize = pointer.split('/').nth(2)?.parse().ok()?;
+        return Some(&draft.fields.get(index)?.label);
+    }
     let (index, part) = section_part(pointer)?;
     let section = draft.sections.get(index)?;
     match part {

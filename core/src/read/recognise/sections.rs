@@ -14,7 +14,7 @@ pub struct TextOrigin {
     pub start: usize,
     /// Byte offset just past its end.
     pub end: usize,
-    /// The paragraph (or, for an HTML field's label, the field) it came from.
+    /// The paragraph it came from (a table cell's, for table text).
     pub source: Source,
     /// Byte offset in that paragraph's text where the stretch starts.
     pub offset: usize,
