@@ -405,39 +405,60 @@ fn js_error(info: &ErrorInfo) -> JsValue {
     err.into()
 }
 
-/// `new Checker`'s options: `{ as_of }` or nothing. Anything else is an
-/// options error naming the key, so a misspelt `asOf` is not silently ignored.
-fn checker_as_of(options: &JsValue) -> Result<Option<String>, ErrorInfo> {
+/// An options argument: nothing (false), or an object whose keys are all
+/// among `known` (true). Anything else is an options error naming the key,
+/// so a misspelt option is never silently ignored. `example` shows the
+/// expected shape in the message.
+pub(crate) fn known_options(
+    options: &JsValue,
+    known: &[&str],
+    example: &str,
+) -> Result<bool, ErrorInfo> {
     if options.is_null_or_undefined() {
-        return Ok(None);
+        return Ok(false);
     }
-    let bad = |pointer: &str, message: String| ErrorInfo {
-        error: "options",
-        kind: "invalid",
-        pointer: Some(pointer.to_owned()),
-        message,
-    };
     if !options.is_object() || js_sys::Array::is_array(options) {
-        return Err(bad(
+        return Err(options_error(
             "",
-            "(document): expected options as an object such as { as_of: \"2026-11-30\" }".into(),
+            format!("(document): expected options as an object such as {example}"),
         ));
     }
     for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
         let key = key.as_string().unwrap_or_default();
-        if key != "as_of" {
-            return Err(bad(
+        if !known.contains(&key.as_str()) {
+            return Err(options_error(
                 &format!("/{key}"),
-                format!("/{key}: unknown option; the only one is as_of (\"YYYY-MM-DD\")"),
+                format!(
+                    "/{key}: unknown option; expected one of {}",
+                    known.join(", ")
+                ),
             ));
         }
+    }
+    Ok(true)
+}
+
+/// An `options` error at `pointer`.
+pub(crate) fn options_error(pointer: &str, message: String) -> ErrorInfo {
+    ErrorInfo {
+        error: "options",
+        kind: "invalid",
+        pointer: Some(pointer.to_owned()),
+        message,
+    }
+}
+
+/// `new Checker`'s options: `{ as_of }` or nothing.
+fn checker_as_of(options: &JsValue) -> Result<Option<String>, ErrorInfo> {
+    if !known_options(options, &["as_of"], "{ as_of: \"2026-11-30\" }")? {
+        return Ok(None);
     }
     let value = Reflect::get(options, &JsValue::from_str("as_of")).unwrap_or_default();
     if value.is_null_or_undefined() {
         return Ok(None);
     }
     value.as_string().map(Some).ok_or_else(|| {
-        bad(
+        options_error(
             "/as_of",
             "/as_of: expected a date written YYYY-MM-DD".into(),
         )

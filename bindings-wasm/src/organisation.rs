@@ -5,10 +5,10 @@
 //! (`dueregard organisation`) and Python call the same code.
 
 use dueregard::{ErrorInfo, json_api};
-use js_sys::{JSON, Object, Reflect};
+use js_sys::{JSON, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::{Input, js_error, json_text, string_arg};
+use crate::{Input, js_error, json_text, known_options, string_arg};
 
 /// The options `organisation` takes, as they are named in the organisation
 /// input (schemas/organisation-input.schema.json).
@@ -73,33 +73,10 @@ pub fn render_organisation(
 /// with a self-assessment given as file text read into claims first.
 fn input_json(items: &JsValue, options: &JsValue) -> Result<String, ErrorInfo> {
     let mut text = format!("{{\"documents\":{}", json_text(items, Input::Organisation)?);
-    if options.is_null_or_undefined() {
+    let example = format!("{{ {} }}", OPTIONS.join(", "));
+    if !known_options(options, &OPTIONS, &example)? {
         text.push('}');
         return Ok(text);
-    }
-    let bad = |pointer: &str, message: String| ErrorInfo {
-        error: "options",
-        kind: "invalid",
-        pointer: Some(pointer.to_owned()),
-        message,
-    };
-    if !options.is_object() || js_sys::Array::is_array(options) {
-        return Err(bad(
-            "",
-            "(document): expected options as an object such as { self_assessment, previous, as_of, no_excerpts }".into(),
-        ));
-    }
-    for key in Object::keys(options.unchecked_ref::<Object>()).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !OPTIONS.contains(&key.as_str()) {
-            return Err(bad(
-                &format!("/{key}"),
-                format!(
-                    "/{key}: unknown option; expected one of {}",
-                    OPTIONS.join(", ")
-                ),
-            ));
-        }
     }
     for key in OPTIONS {
         let value = Reflect::get(options, &JsValue::from_str(key)).unwrap_or_default();

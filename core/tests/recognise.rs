@@ -648,13 +648,7 @@ fn html_findings_in_text_land_on_their_words_in_the_page() {
         .and_then(|p| p.split_once(", column "))
         .map(|(l, c)| (l.parse::<usize>().unwrap(), c.parse::<usize>().unwrap()))
         .unwrap_or_else(|| panic!("not a line and column: {place}"));
-    let at: String = source
-        .lines()
-        .nth(line - 1)
-        .unwrap()
-        .chars()
-        .skip(column - 1)
-        .collect();
+    let at = from_line_and_column(&source, line, column);
     assert!(
         at.starts_with("spouse or nearest relative"),
         "{place}: {at}"
@@ -723,13 +717,19 @@ fn an_html_label_term_is_reported_once_at_the_labels_words() {
             location["place"],
             format!("line {line}, column {column}").as_str()
         );
-        let at: String = source
-            .lines()
-            .nth(line - 1)
-            .unwrap()
-            .chars()
-            .skip(column - 1)
-            .collect();
+        let at = from_line_and_column(&source, line, column);
         assert!(at.starts_with(words), "{rule}: {at}");
     }
+}
+
+/// The page's text from 1-based `line` and `column` (in characters) to the
+/// end of that line: what a place says is there.
+fn from_line_and_column(source: &str, line: usize, column: usize) -> String {
+    source
+        .lines()
+        .nth(line - 1)
+        .unwrap_or_else(|| panic!("no line {line}"))
+        .chars()
+        .skip(column - 1)
+        .collect()
 }
