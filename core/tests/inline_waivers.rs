@@ -12,7 +12,7 @@ fn waived(report: &Report) -> Vec<(String, Option<String>, Option<String>)> {
     all(report)
         .map(|f| {
             (
-                f.rule.clone(),
+                f.rule.to_string(),
                 f.location.section.clone(),
                 f.waiver.as_ref().map(|w| w.reason.clone()),
             )

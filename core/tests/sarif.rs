@@ -149,8 +149,12 @@ fn every_fixture_gives_a_valid_log_that_matches_its_report() {
         let draft_json = serde_json::to_value(&checked.draft).unwrap();
         for (result, finding) in results.iter().zip(&findings) {
             let index = result["ruleIndex"].as_u64().unwrap() as usize;
-            assert_eq!(rules[index]["id"], finding.rule, "{relative}: ruleIndex");
-            assert_eq!(result["ruleId"], finding.rule);
+            assert_eq!(
+                rules[index]["id"],
+                finding.rule.as_str(),
+                "{relative}: ruleIndex"
+            );
+            assert_eq!(result["ruleId"], finding.rule.as_str());
             assert_eq!(
                 result["partialFingerprints"][FINGERPRINT_KEY],
                 finding.fingerprint

@@ -23,7 +23,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use dueregard::{Draft, Engine, Finding, Report};
+use dueregard::{Draft, Engine, Finding, Report, SharedText};
 use dueregard_conformance::root;
 use serde::Deserialize;
 
@@ -196,7 +196,7 @@ fn measure(engine: &Engine, set: &Set) -> (BTreeMap<String, Counts>, Vec<String>
         found.sort_unstable();
         found.dedup();
         let also: Vec<&str> = findings(&report)
-            .flat_map(|f| f.also_matched.iter().map(String::as_str))
+            .flat_map(|f| f.also_matched.iter().map(SharedText::as_str))
             .collect();
         for rule in &expected {
             let c = counts.entry(family(rule)).or_default();
@@ -309,7 +309,7 @@ fn measure_draft(
         let folded = || {
             all.iter().position(|f| {
                 f.location.path == expected.path
-                    && f.also_matched.contains(&expected.rule)
+                    && f.also_matched.iter().any(|r| *r == expected.rule)
                     && !also_used
                         .iter()
                         .any(|(i, r)| std::ptr::eq(all[*i], *f) && r == &expected.rule)

@@ -112,7 +112,7 @@ impl Batch {
                 self.severity
                     .push(self.severities.code(f.severity.as_str()));
                 self.bucket.push(bucket);
-                for element in &f.elements {
+                for element in f.elements.iter() {
                     let code = self.elements.code(element);
                     self.element.push(code);
                 }

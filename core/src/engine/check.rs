@@ -158,6 +158,7 @@ impl Engine {
         };
         for (order, (rule, meta_index)) in self.structural.iter().enumerate() {
             let meta = &self.metas[*meta_index];
+            let shared = &self.finding_metas[*meta_index];
             match catch_unwind(AssertUnwindSafe(|| rule.check(draft, &cx))) {
                 Err(panic) => v.errors.push(RuleFailure {
                     rule: meta.id.clone(),
@@ -179,7 +180,7 @@ impl Engine {
                         let occurrence = next_occurrence(&mut seen, &raw.path);
                         v.placed.push(structural_finding(
                             draft,
-                            meta,
+                            shared,
                             raw,
                             None,
                             (1, order, n),
@@ -212,6 +213,7 @@ impl Engine {
     ) {
         for (order, (rule, meta_index)) in self.section_rules.iter().enumerate() {
             let meta = &self.metas[*meta_index];
+            let shared = &self.finding_metas[*meta_index];
             let mut relevant = false;
             // The first section with what the rule looks at: where a pass is seen.
             let mut first_relevant = None;
@@ -255,7 +257,7 @@ impl Engine {
                     let occurrence = next_occurrence(&mut seen, &raw.path);
                     placed.push(structural_finding(
                         draft,
-                        meta,
+                        shared,
                         raw,
                         Some(section),
                         (2, order, n),

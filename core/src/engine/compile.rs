@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Engine;
+use super::finding::{EntryShare, FindingMeta};
 use crate::error::RulePackError;
 use crate::model::framework;
 use crate::model::pack_limits::{MAX_PACK_BYTES, MAX_TERM_RULES};
@@ -214,10 +215,24 @@ impl Engine {
         let mut terms = terms;
         terms.switch_off(&term_off);
         let known_rules = metas.iter().map(|m| (m.id.clone(), m.severity)).collect();
+        let finding_metas: Vec<FindingMeta> = metas.iter().map(FindingMeta::of).collect();
+        let term_entries = terms
+            .specs
+            .iter()
+            .zip(&term_metas)
+            .map(|(spec, &m)| {
+                let entries = spec.entries.iter();
+                entries
+                    .map(|e| EntryShare::of(&finding_metas[m], e.note.as_deref(), &e.suggestions))
+                    .collect()
+            })
+            .collect();
         Ok(Engine {
             pack_name: pack.name.clone(),
             pack_version: pack.version.clone(),
             metas,
+            finding_metas,
+            term_entries,
             structural: kept,
             section_rules: kept_section_rules,
             terms,

@@ -2,8 +2,11 @@
 //! location, its excerpt and its fingerprint.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use crate::model::{Draft, Finding, Location, RuleOutcome};
+use crate::model::{
+    Draft, Finding, Location, RuleOutcome, Severity, SharedList, SharedText, SourceRef,
+};
 use crate::rules::{RawFinding, RuleMeta};
 use crate::text::{LineIndex, excerpt};
 
@@ -19,26 +22,75 @@ pub(crate) struct Placed {
     pub finding: Finding,
 }
 
+/// What every finding of one rule carries alike, built once when the engine
+/// is compiled, so that building a finding copies pointers, not text.
+#[derive(Debug, Clone)]
+pub(crate) struct FindingMeta {
+    pub rule: SharedText,
+    pub name: SharedText,
+    pub severity: Severity,
+    pub advisory: bool,
+    pub explanation: SharedText,
+    pub elements: SharedList<String>,
+    pub source: Arc<SourceRef>,
+    pub help: SharedText,
+}
+
+impl FindingMeta {
+    pub fn of(meta: &RuleMeta) -> Self {
+        FindingMeta {
+            rule: meta.id.as_str().into(),
+            name: meta.name.as_str().into(),
+            severity: meta.severity,
+            advisory: meta.advisory,
+            explanation: meta.rationale.as_str().into(),
+            elements: meta.elements.as_slice().into(),
+            source: Arc::new(meta.source.clone()),
+            help: help_link(&meta.id).into(),
+        }
+    }
+}
+
+/// What every finding of one term rule's entry carries alike: the rule's
+/// rationale followed by the entry's note, and the entry's suggestions.
+#[derive(Debug, Clone)]
+pub(crate) struct EntryShare {
+    pub explanation: SharedText,
+    pub suggestions: SharedList<String>,
+}
+
+impl EntryShare {
+    pub fn of(meta: &FindingMeta, note: Option<&str>, suggestions: &[String]) -> Self {
+        EntryShare {
+            explanation: match note {
+                Some(note) => format!("{} {note}", meta.explanation).into(),
+                None => meta.explanation.clone(),
+            },
+            suggestions: suggestions.into(),
+        }
+    }
+}
+
 /// A finding with its rule's metadata filled in and nothing else: the caller
 /// adds excerpt, suggestions and fix where it has them.
 pub(crate) fn finding(
-    meta: &RuleMeta,
+    meta: &FindingMeta,
     message: String,
     location: Location,
     fingerprint: String,
 ) -> Finding {
     Finding {
-        rule: meta.id.clone(),
+        rule: meta.rule.clone(),
         name: meta.name.clone(),
         severity: meta.severity,
         message,
-        explanation: meta.rationale.clone(),
+        explanation: meta.explanation.clone(),
         elements: meta.elements.clone(),
         source: meta.source.clone(),
-        help: help_link(&meta.id),
+        help: meta.help.clone(),
         location,
         excerpt: None,
-        suggestions: Vec::new(),
+        suggestions: SharedList::default(),
         fix: None,
         also_matched: Vec::new(),
         waiver: None,
@@ -51,7 +103,7 @@ pub(crate) fn finding(
 /// from the finding's path.
 pub(crate) fn structural_finding(
     draft: &Draft,
-    meta: &RuleMeta,
+    meta: &FindingMeta,
     raw: RawFinding,
     section: Option<usize>,
     order: (usize, usize, usize),
@@ -95,10 +147,10 @@ pub(crate) fn structural_finding(
         span,
         place: None,
     };
-    let fingerprint = fingerprint(&[&meta.id, &anchor, &occurrence.to_string()]);
+    let fingerprint = fingerprint(&[&meta.rule, &anchor, &occurrence.to_string()]);
     let mut finding = finding(meta, message, location, fingerprint);
     finding.excerpt = excerpt_text;
-    finding.suggestions = suggestions;
+    finding.suggestions = suggestions.into();
     Placed {
         order,
         review: review || meta.advisory,

@@ -24,6 +24,7 @@ pub use compile::BUILTIN_PACK;
 pub(crate) use rollup::pillar_from;
 pub use session::Session;
 
+use self::finding::{EntryShare, FindingMeta};
 use crate::date::Date;
 use crate::error::DraftError;
 use crate::model::{Draft, PackOptions, Report, Severity};
@@ -45,6 +46,11 @@ pub struct Engine {
     pack_name: String,
     pack_version: String,
     metas: Vec<RuleMeta>,
+    /// Per rule, in the order of `metas`: what each of its findings carries.
+    finding_metas: Vec<FindingMeta>,
+    /// Per term rule and entry: the explanation (the rule's rationale and the
+    /// entry's note) and suggestions its findings carry.
+    term_entries: Vec<Vec<EntryShare>>,
     structural: Vec<(Box<dyn StructuralRule>, usize)>,
     /// Rules over each section's text, cached per section in a session.
     section_rules: Vec<(Box<dyn SectionTextRule>, usize)>,
@@ -168,6 +174,7 @@ mod tests {
         engine
             .structural
             .push((Box::new(Broken), engine.metas.len()));
+        engine.finding_metas.push(FindingMeta::of(&Broken.meta()));
         engine.metas.push(Broken.meta());
         let draft = Draft::from_text("t", "text").unwrap();
         let report = engine.check(&draft);

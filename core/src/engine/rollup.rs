@@ -131,7 +131,7 @@ pub(crate) fn roll_up(draft: &Draft, metas: &[RuleMeta], out: &Outcomes<'_>) -> 
 /// A finding as an element lists it.
 pub(crate) fn element_finding(f: &Finding) -> ElementFinding {
     ElementFinding {
-        rule: f.rule.clone(),
+        rule: f.rule.to_string(),
         severity: f.severity,
         message: f.message.clone(),
         path: f.location.path.clone(),
@@ -265,7 +265,7 @@ pub(crate) fn element_bits(findings: &[Finding]) -> Vec<u32> {
     findings
         .iter()
         .map(|f| match last {
-            Some((elements, bits)) if elements == f.elements.as_slice() => bits,
+            Some((elements, bits)) if *elements == *f.elements => bits,
             _ => {
                 let bits = bits_of(&f.elements);
                 last = Some((&f.elements, bits));

@@ -135,8 +135,9 @@ impl Engine {
         occurrence: usize,
     ) -> Finding {
         let spec = &self.terms.specs[hit.rule];
-        let meta = &self.metas[self.term_metas[hit.rule]];
+        let meta = &self.finding_metas[self.term_metas[hit.rule]];
         let entry = &spec.entries[hit.entry];
+        let shared = &self.term_entries[hit.rule][hit.entry];
         let span = index.span(hit.start, hit.end);
         let fix = match (entry.suggestions.first(), entry.fix) {
             (Some(first), applicability) if applicability != Applicability::None => {
@@ -159,11 +160,11 @@ impl Engine {
         // The anchor names the section by id, so moving it keeps the print.
         let anchor = match text.section {
             Some(id) => Fingerprint::new()
-                .part(&meta.id)
+                .part(&meta.rule)
                 .piece(id)
                 .piece("/")
                 .piece(text.path.rsplit('/').next().unwrap_or("")),
-            None => Fingerprint::new().part(&meta.id).piece(&text.path),
+            None => Fingerprint::new().part(&meta.rule).piece(&text.path),
         };
         let location = Location {
             path: text.path.clone(),
@@ -178,18 +179,15 @@ impl Engine {
             location,
             fingerprint,
         );
-        // The rule's rationale (which `finding` gave it), and the entry's note.
-        if let Some(note) = &entry.note {
-            finding.explanation.push(' ');
-            finding.explanation.push_str(note);
-        }
+        // The rule's rationale followed by the entry's note.
+        finding.explanation = shared.explanation.clone();
         finding.excerpt = Some(excerpt(text.text, hit.start, hit.end, EXCERPT_WIDTH));
-        finding.suggestions = entry.suggestions.clone();
+        finding.suggestions = shared.suggestions.clone();
         finding.fix = fix;
         finding.also_matched = hit
             .also
             .iter()
-            .map(|&rule| self.metas[self.term_metas[rule]].id.clone())
+            .map(|&rule| self.finding_metas[self.term_metas[rule]].rule.clone())
             .collect();
         finding
     }

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::framework::{ELEMENTS, PILLARS};
-use crate::model::{Bucket, Finding, RuleFailure, RuleOutcome, Severity, Summary};
+use crate::model::{Bucket, Finding, RuleFailure, RuleOutcome, Severity, SharedText, Summary};
 
 use super::rollup::touches_pillar;
 
@@ -21,11 +21,11 @@ pub(crate) struct Tally {
     /// Unwaived errors among the violations.
     blocking: usize,
     /// Per rule: its findings, and how many of them are unwaived.
-    rules: BTreeMap<String, (usize, usize)>,
+    rules: BTreeMap<SharedText, (usize, usize)>,
     /// Per element: the rules of its gaps, and of its findings to review,
     /// with how many each.
-    gap_rules: Vec<BTreeMap<String, usize>>,
-    review_rules: Vec<BTreeMap<String, usize>>,
+    gap_rules: Vec<BTreeMap<SharedText, usize>>,
+    review_rules: Vec<BTreeMap<SharedText, usize>>,
     /// Per pillar: the unwaived violations and findings to review on it.
     pillars: Vec<(usize, usize)>,
 }
@@ -150,7 +150,7 @@ impl Tally {
     /// The rules of element `index`'s gaps and of its findings to review,
     /// each joined in order as the element's reason names them.
     pub fn element_rules(&self, index: usize) -> (String, String) {
-        let join = |rules: &BTreeMap<String, usize>| {
+        let join = |rules: &BTreeMap<SharedText, usize>| {
             rules
                 .iter()
                 .filter(|(_, n)| **n > 0)

@@ -123,8 +123,8 @@ impl super::Engine {
             .iter()
             .enumerate()
             .find_map(|(order, (_, m))| {
-                let meta = &self.metas[*m];
-                (meta.id == WAIVER_RULE).then_some((order, meta))
+                let meta = &self.finding_metas[*m];
+                (meta.rule == WAIVER_RULE).then_some((order, meta))
             })
         else {
             return;

@@ -6,10 +6,12 @@ pub mod framework;
 mod pack;
 mod report;
 mod report_diff;
+mod shared;
 mod status;
 
 pub use draft::*;
 pub use pack::*;
 pub use report::*;
 pub use report_diff::*;
+pub use shared::*;
 pub use status::*;

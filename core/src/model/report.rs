@@ -5,7 +5,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::model::{Applicability, FrameworkStatus, Severity, SourceRef};
+use std::sync::Arc;
+
+use crate::model::{Applicability, FrameworkStatus, Severity, SharedList, SharedText, SourceRef};
 use crate::text::TextSpan;
 
 /// The result of checking one draft. The same draft and rule pack always give
@@ -118,29 +120,29 @@ pub struct Summary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Finding {
     /// The rule's id.
-    pub rule: String,
+    pub rule: SharedText,
     /// The rule's name.
-    pub name: String,
+    pub name: SharedText,
     /// How much it matters; `error` blocks an approval gate.
     pub severity: Severity,
     /// What was found, in one sentence.
     pub message: String,
     /// Why it matters, in plain English.
-    pub explanation: String,
+    pub explanation: SharedText,
     /// The framework elements (e.g. `3.2`) the rule serves.
-    pub elements: Vec<String>,
+    pub elements: SharedList<String>,
     /// Where the guidance comes from.
-    pub source: SourceRef,
+    pub source: Arc<SourceRef>,
     /// Where the rule is documented (relative to the project's docs).
-    pub help: String,
+    pub help: SharedText,
     /// Where in the draft.
     pub location: Location,
     /// The text around the finding, when it is in text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub excerpt: Option<String>,
     /// Wording to consider, best first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub suggestions: Vec<String>,
+    #[serde(default, skip_serializing_if = "<[String]>::is_empty")]
+    pub suggestions: SharedList<String>,
     /// An edit that applies the first suggestion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
@@ -148,7 +150,7 @@ pub struct Finding {
     /// stands for them (e.g. a slur quoted and unquoted, or a single-sex
     /// mention inside a sentence about accommodation).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub also_matched: Vec<String>,
+    pub also_matched: Vec<SharedText>,
     /// The waiver that covers this finding, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiver: Option<AppliedWaiver>,

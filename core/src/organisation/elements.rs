@@ -21,7 +21,7 @@ fn shareable(report: &Report, rule: &str, message: &str, no_excerpts: bool) -> S
         .iter()
         .chain(&report.needs_review)
         .find(|f| f.rule == rule)
-        .map_or_else(|| rule.to_owned(), |f| f.name.clone())
+        .map_or_else(|| rule.to_owned(), |f| f.name.to_string())
 }
 
 /// One element from every document's own status for it. In place when some
@@ -161,12 +161,12 @@ pub(super) fn findings(docs: &[Doc<'_>], no_excerpts: bool) -> Vec<OrganisationF
             out.extend(list.iter().map(|f| OrganisationFinding {
                 document: doc.label.clone(),
                 bucket: bucket.into(),
-                rule: f.rule.clone(),
-                name: f.name.clone(),
+                rule: f.rule.to_string(),
+                name: f.name.to_string(),
                 severity: f.severity,
-                elements: f.elements.clone(),
+                elements: f.elements.to_vec(),
                 message: if no_excerpts {
-                    f.name.clone()
+                    f.name.to_string()
                 } else {
                     f.message.clone()
                 },
@@ -193,9 +193,9 @@ pub(super) fn waivers(docs: &[Doc<'_>], no_excerpts: bool) -> Vec<WaiverEntry> {
                 .filter(|a| !a.is_empty());
             out.push(WaiverEntry {
                 document: doc.label.clone(),
-                rule: f.rule.clone(),
-                name: f.name.clone(),
-                elements: f.elements.clone(),
+                rule: f.rule.to_string(),
+                name: f.name.to_string(),
+                elements: f.elements.to_vec(),
                 reason: if no_excerpts {
                     "(recorded in the document)".into()
                 } else {
@@ -204,7 +204,7 @@ pub(super) fn waivers(docs: &[Doc<'_>], no_excerpts: bool) -> Vec<WaiverEntry> {
                 approved_by: approved_by.filter(|_| !no_excerpts).map(str::to_owned),
                 approved: approved_by.is_some(),
                 message: if no_excerpts {
-                    f.name.clone()
+                    f.name.to_string()
                 } else {
                     f.message.clone()
                 },

@@ -123,7 +123,7 @@ impl Baseline {
                     .map(move |f| BaselineEntry {
                         path: Some(path.to_owned()),
                         fingerprint: f.fingerprint.clone(),
-                        rule: f.rule.clone(),
+                        rule: f.rule.to_string(),
                     })
             })
             .collect();

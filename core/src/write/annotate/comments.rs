@@ -72,7 +72,7 @@ pub(super) fn finding_text(
         (false, Severity::Info) => "Note",
     };
     let mut paragraphs = vec![format!("{lead}: {}", finding.message)];
-    match finding.suggestions.as_slice() {
+    match &finding.suggestions[..] {
         [] => {}
         [one] => paragraphs.push(format!("Suggestion: {one}")),
         many => paragraphs.push(format!(

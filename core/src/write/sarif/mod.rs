@@ -164,13 +164,13 @@ impl<'o> SarifBuilder<'o> {
         let buckets = [(&report.violations, false), (&report.needs_review, true)];
         for (findings, review) in buckets {
             for finding in findings {
-                let rule_index = match self.index.get(&finding.rule) {
+                let rule_index = match self.index.get(finding.rule.as_str()) {
                     Some(&i) => i,
                     None => {
                         let d = descriptor_from_finding(finding, &self.options);
                         self.descriptors.push(d);
                         self.index
-                            .insert(finding.rule.clone(), self.descriptors.len() - 1);
+                            .insert(finding.rule.to_string(), self.descriptors.len() - 1);
                         self.descriptors.len() - 1
                     }
                 };

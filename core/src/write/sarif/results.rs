@@ -71,7 +71,7 @@ pub(super) fn result(
         .into_iter()
         .collect();
     SarifResult {
-        rule_id: finding.rule.clone(),
+        rule_id: finding.rule.to_string(),
         rule_index,
         level: if review {
             "note"

@@ -81,7 +81,7 @@ pub(super) fn descriptor_from_finding(
 ) -> ReportingDescriptor {
     let help_uri = help_url(&options.doc_base_url, &finding.rule);
     ReportingDescriptor {
-        id: finding.rule.clone(),
+        id: finding.rule.to_string(),
         name: pascal_case(&finding.rule),
         short_description: MultiformatMessage {
             text: sentence(&finding.name),

@@ -97,7 +97,7 @@ fn diagnostic(
     Diagnostic {
         range,
         severity: Some(severity),
-        code: Some(NumberOrString::String(finding.rule.clone())),
+        code: Some(NumberOrString::String(finding.rule.to_string())),
         code_description: Uri::from_str(&help_url(doc_base_url, &finding.rule))
             .ok()
             .map(|href| CodeDescription { href }),
