@@ -121,15 +121,13 @@ impl<'t> LineIndex<'t> {
 pub fn excerpt(text: &str, start: usize, end: usize, width: usize) -> String {
     let window_start = floor_boundary(text, start.saturating_sub(width));
     let window_end = ceil_boundary(text, (end + width).min(text.len()));
-    let breaks = ['\n', '\r'];
-    let from = text[window_start..start]
-        .rfind(breaks)
+    let bytes = text.as_bytes();
+    let from = memchr::memrchr2(b'\n', b'\r', &bytes[window_start..start])
         .map_or(window_start, |i| window_start + i + 1);
-    let to = text[end..window_end]
-        .find(breaks)
-        .map_or(window_end, |i| end + i);
+    let to = memchr::memchr2(b'\n', b'\r', &bytes[end..window_end]).map_or(window_end, |i| end + i);
     let is_break = |b: u8| b == b'\n' || b == b'\r';
-    let mut out = String::new();
+    // Room for the text and an ellipsis (three bytes) at each end.
+    let mut out = String::with_capacity(to - from + 6);
     if from == window_start && from > 0 && !is_break(text.as_bytes()[from - 1]) {
         out.push('…');
     }

@@ -246,8 +246,13 @@ impl Fingerprint {
         self.bytes(digits[at..].iter().copied()).end_part()
     }
 
+    /// The print as 16 lower-case hex digits.
     pub fn finish(self) -> String {
-        format!("{:016x}", self.0)
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        (0..16)
+            .rev()
+            .map(|digit| char::from(HEX[(self.0 >> (digit * 4)) as usize & 0xf]))
+            .collect()
     }
 }
 
@@ -260,6 +265,9 @@ mod tests {
         assert_eq!(fingerprint(&["a", "b"]), fingerprint(&["a", "b"]));
         assert_ne!(fingerprint(&["ab", ""]), fingerprint(&["a", "b"]));
         assert_eq!(fingerprint(&[]).len(), 16);
+        for print in [0, 1, 0xabc, u64::MAX, 0x0123_4567_89ab_cdef] {
+            assert_eq!(Fingerprint(print).finish(), format!("{print:016x}"));
+        }
         for n in [0, 7, 10, 1234, usize::MAX] {
             let pieces = Fingerprint::new()
                 .piece("s1")

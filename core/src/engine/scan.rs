@@ -66,6 +66,8 @@ impl Engine {
         let mut index: Option<LineIndex<'_>> = None;
         // Per rule, how often each phrase (lowercased) has been found so far.
         let mut seen: Vec<HashMap<String, usize>> = Vec::new();
+        // The hit lowercased, in one buffer for all hits.
+        let mut lower = String::new();
         let document_conditions = self.terms.scan(text.text, read.as_mut(), &mut |hit| {
             let meta = &self.metas[self.term_metas[hit.rule]];
             if !text.advisory && meta.advisory {
@@ -76,11 +78,17 @@ impl Engine {
                 return;
             }
             let found = squeeze_whitespace(&text.text[hit.start..hit.end]);
-            let lower = found.to_lowercase();
+            lower.clear();
+            if found.is_ascii() {
+                lower.push_str(&found);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&found.to_lowercase());
+            }
             if seen.len() <= hit.rule {
                 seen.resize_with(hit.rule + 1, HashMap::new);
             }
-            let occurrence = match seen[hit.rule].get_mut(&lower) {
+            let occurrence = match seen[hit.rule].get_mut(lower.as_str()) {
                 Some(count) => {
                     *count += 1;
                     *count
