@@ -244,8 +244,7 @@ fn defined_short_names(lower: &str, name: &str) -> Vec<String> {
 fn sentences(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in text.char_indices() {
         if !matches!(c, '.' | '!' | '?') {
             continue;
         }
@@ -291,7 +290,7 @@ fn place(source: &Source, offset: usize, before: &str) -> String {
 mod tests {
     use super::*;
     use crate::read::document::{DocxPlace, Step};
-    use crate::read::recognise::TextOrigin;
+    use crate::read::recognise::{TextOrigin, Vocabulary};
 
     /// One section whose text is `paragraphs`, each read from a body paragraph.
     fn agreement(paragraphs: &[&str]) -> (Vec<Section>, Vec<SectionOrigins>) {
@@ -333,10 +332,22 @@ mod tests {
     }
 
     fn read_for(paragraphs: &[&str], partners: &[&str]) -> Vec<PartnerClauses> {
+        read_with(paragraphs, partners, Vocabulary::built_in())
+    }
+
+    fn read_with(
+        paragraphs: &[&str],
+        partners: &[&str],
+        vocabulary: &Vocabulary,
+    ) -> Vec<PartnerClauses> {
         let (sections, origins) = agreement(paragraphs);
         let partners: Vec<Partner> = partners.iter().map(|n| partner(n)).collect();
-        let words = &crate::read::recognise::Vocabulary::built_in().agreement_clauses;
-        read(&sections, &origins, &partners, words)
+        read(
+            &sections,
+            &origins,
+            &partners,
+            &vocabulary.agreement_clauses,
+        )
     }
 
     fn text(read: &Option<Read>) -> Option<&str> {
@@ -415,6 +426,18 @@ mod tests {
         assert_eq!(found[0].credit, None);
         // The carers trust is named as the one who pays, not who is paid.
         assert_eq!(found[1], PartnerClauses::default());
+    }
+
+    #[test]
+    fn a_rule_pack_teaches_its_own_paying_word() {
+        let clause = ["An honorarium of £50 per session goes to the Centre."];
+        let partners = ["Northfield LGBTQ+ Community Centre"];
+        assert_eq!(read_for(&clause, &partners)[0].payment_terms, None);
+        let extra: Vocabulary =
+            serde_json::from_str(r#"{"agreement_clauses": {"payment": ["honorarium"]}}"#).unwrap();
+        let taught = Vocabulary::built_in().extended_by(&extra);
+        let found = read_with(&clause, &partners, &taught);
+        assert_eq!(text(&found[0].payment_terms), Some(clause[0]));
     }
 
     #[test]
