@@ -344,6 +344,43 @@ export interface Claim {
 }
 
 /**
+ * Words that find the sentences of a partnership agreement saying how its
+ * community partner is paid, how decisions are made and how the partner is
+ * credited. Unlike the other lists these match whole words and phrases
+ * ("fee" is not "feedback"), so list each form of a word.
+ * (Input type.)
+ */
+export interface ClauseWords {
+  /**
+   * How the partner is credited ("credited", "named as", "logo").
+   * @default []
+   */
+  credit?: string[];
+  /**
+   * How decisions are made ("decisions", "steering group", "agreed by both").
+   * @default []
+   */
+  decision?: string[];
+  /**
+   * Words that make a paying sentence about someone other than the
+   * partner, or about not paying ("its own", "volunteers", "unpaid").
+   * @default []
+   */
+  not_to_partner?: string[];
+  /**
+   * Paying words ("pay", "paid", "invoice", "fee").
+   * @default []
+   */
+  payment?: string[];
+  /**
+   * Words that make a paying sentence terms ("per", "monthly", "within",
+   * "invoice"); an amount in pounds does too.
+   * @default []
+   */
+  payment_terms?: string[];
+}
+
+/**
  * Document-control table keys.
  * (Input type.)
  */
@@ -1686,6 +1723,11 @@ export interface Unplaced {
 export interface Vocabulary {
   /** @default {"action":[],"due":[],"measure":[],"owner":[]} */
   action_headers?: ActionHeaders;
+  /**
+   * Words that find an agreement's clauses on payment, decisions and credit.
+   * @default {"credit":[],"decision":[],"not_to_partner":[],"payment":[],"payment_terms":[]}
+   */
+  agreement_clauses?: ClauseWords;
   /**
    * Column headers for the characteristic column.
    * @default []

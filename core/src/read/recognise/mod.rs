@@ -7,6 +7,7 @@
 //! teach its own template without a new release.
 
 mod actions;
+mod clauses;
 mod document_control;
 mod eia_table;
 mod form_fields;
@@ -32,7 +33,7 @@ use super::document::{
     Block, Document, DocxPlace, FormField, Paragraph, Source, SourceFormat, Step, Table,
 };
 use super::{UNTITLED, empty_draft};
-use crate::model::{Draft, Eia, Field};
+use crate::model::{Draft, DraftKind, Eia, Field};
 use sections::SectionBuilder;
 
 /// What recognition read from a document, for the report and the text output.
@@ -246,7 +247,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         mut recognised,
         eia,
         mut places,
-        sources,
+        mut sources,
         builder,
         ..
     } = state;
@@ -271,6 +272,11 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         vocabulary,
         !draft.fields.is_empty(),
     );
+
+    if draft.kind == DraftKind::PartnershipAgreement {
+        let words = &vocabulary.agreement_clauses;
+        clauses::fill(&mut draft, &origins, words, &mut places, &mut sources);
+    }
 
     recognised.sections = draft.sections.len();
     recognised.eia_rows = eia.groups.len();

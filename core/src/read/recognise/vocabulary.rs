@@ -30,6 +30,8 @@ pub struct Vocabulary {
     /// Words in an organisation's name that make it the NHS body writing the
     /// document, not a community partner ("NHS", "integrated care board").
     pub own_organisation: Vec<String>,
+    /// Words that find an agreement's clauses on payment, decisions and credit.
+    pub agreement_clauses: ClauseWords,
     /// Words in a field's nearby text saying answering is optional.
     pub optional_cues: Vec<String>,
     /// Kinds recognised from the title (then headings), in order.
@@ -104,6 +106,27 @@ pub struct SignatureHeaders {
     pub date: Vec<String>,
 }
 
+/// Words that find the sentences of a partnership agreement saying how its
+/// community partner is paid, how decisions are made and how the partner is
+/// credited. Unlike the other lists these match whole words and phrases
+/// ("fee" is not "feedback"), so list each form of a word.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ClauseWords {
+    /// Paying words ("pay", "paid", "invoice", "fee").
+    pub payment: Vec<String>,
+    /// Words that make a paying sentence terms ("per", "monthly", "within",
+    /// "invoice"); an amount in pounds does too.
+    pub payment_terms: Vec<String>,
+    /// Words that make a paying sentence about someone other than the
+    /// partner, or about not paying ("its own", "volunteers", "unpaid").
+    pub not_to_partner: Vec<String>,
+    /// How decisions are made ("decisions", "steering group", "agreed by both").
+    pub decision: Vec<String>,
+    /// How the partner is credited ("credited", "named as", "logo").
+    pub credit: Vec<String>,
+}
+
 const BUILT_IN: &str = include_str!("vocabulary.json");
 
 impl Vocabulary {
@@ -160,6 +183,28 @@ impl Vocabulary {
                 date: join(&extra.signature_headers.date, &self.signature_headers.date),
             },
             own_organisation: join(&extra.own_organisation, &self.own_organisation),
+            agreement_clauses: ClauseWords {
+                payment: join(
+                    &extra.agreement_clauses.payment,
+                    &self.agreement_clauses.payment,
+                ),
+                payment_terms: join(
+                    &extra.agreement_clauses.payment_terms,
+                    &self.agreement_clauses.payment_terms,
+                ),
+                not_to_partner: join(
+                    &extra.agreement_clauses.not_to_partner,
+                    &self.agreement_clauses.not_to_partner,
+                ),
+                decision: join(
+                    &extra.agreement_clauses.decision,
+                    &self.agreement_clauses.decision,
+                ),
+                credit: join(
+                    &extra.agreement_clauses.credit,
+                    &self.agreement_clauses.credit,
+                ),
+            },
             optional_cues: join(&extra.optional_cues, &self.optional_cues),
             kinds: join(&extra.kinds, &self.kinds),
             policy_words: join(&extra.policy_words, &self.policy_words),
@@ -187,6 +232,16 @@ pub(crate) fn contains_word(lower: &str, word: &str) -> bool {
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// True when `phrase` occurs in `lower` as whole words ("fee" in "a fee.",
+/// not in "feedback").
+pub(crate) fn contains_whole(lower: &str, phrase: &str) -> bool {
+    let phrase = phrase.to_lowercase();
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    lower.match_indices(phrase.as_str()).any(|(i, _)| {
+        !alnum(lower[..i].chars().next_back()) && !alnum(lower[i + phrase.len()..].chars().next())
     })
 }
 
