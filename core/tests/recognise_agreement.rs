@@ -77,3 +77,38 @@ fn the_payment_finding_says_the_timing_is_not_stated_on_the_clause() {
         .expect("a decision finding");
     assert_eq!(decision["location"]["place"], "table 1 › row 3");
 }
+
+/// `check --kind partnership_agreement` on a document recognised as another
+/// kind: its clauses are read then, as for one recognised as an agreement.
+#[test]
+fn a_kind_set_after_recognition_reads_the_agreements_clauses() {
+    let document = read_docx(&fixture_bytes(), &DocumentLimits::default()).unwrap();
+    let mut r = recognise(&document);
+    // As if recognition had guessed another kind and read no clauses.
+    r.draft.kind = DraftKind::Other;
+    r.draft.partners[0].payment_terms = None;
+    r.places.remove("/partners/0/payment_terms");
+    r.set_kind(
+        DraftKind::Other,
+        dueregard::read::recognise::Vocabulary::built_in(),
+    );
+    assert_eq!(
+        r.draft.partners[0].payment_terms, None,
+        "other kinds read no clauses"
+    );
+    r.set_kind(
+        DraftKind::PartnershipAgreement,
+        dueregard::read::recognise::Vocabulary::built_in(),
+    );
+    assert_eq!(r.draft.kind, DraftKind::PartnershipAgreement);
+    assert_eq!(
+        r.draft.partners[0].payment_terms.as_deref(),
+        Some("The Trust will pay the Centre £150 for each advisory review.")
+    );
+    assert_eq!(
+        r.places
+            .get("/partners/0/payment_terms")
+            .map(String::as_str),
+        Some("paragraph 7")
+    );
+}

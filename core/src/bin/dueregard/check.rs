@@ -77,7 +77,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, String> {
             }
         };
         if let Some(kind) = common.kind {
-            read.draft.kind = kind;
+            read.set_kind(kind, &vocabulary);
         }
         let mut report = engine.check(&read.draft);
         if let Some(recognition) = &read.recognition {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use dueregard::read::recognise::{Recognition, Vocabulary};
 use dueregard::read::recognise_bytes_with;
 use dueregard::write::Baseline;
-use dueregard::{Draft, Format, Limits};
+use dueregard::{Draft, DraftKind, Format, Limits};
 
 /// The core refuses a rule pack over this size; reading stops just past it.
 pub use dueregard::pack_limits::MAX_PACK_BYTES;
@@ -29,6 +29,21 @@ pub struct ReadDraft {
     /// part of the draft came from.
     pub recognition: Option<Recognition>,
     pub source: String,
+}
+
+impl ReadDraft {
+    /// Checks the draft as `kind`, whatever its file says (`--kind`); a
+    /// recognised document is re-read for what that kind has (an
+    /// agreement's clauses).
+    pub fn set_kind(&mut self, kind: DraftKind, vocabulary: &Vocabulary) {
+        match &mut self.recognition {
+            Some(recognition) => {
+                recognition.set_kind(kind, vocabulary);
+                self.draft = recognition.draft.clone();
+            }
+            None => self.draft.kind = kind,
+        }
+    }
 }
 
 /// The files to check, in order: each FILE as given, and with `recursive`

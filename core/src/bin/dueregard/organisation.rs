@@ -79,7 +79,7 @@ pub fn run(args: &OrganisationArgs) -> Result<Outcome, String> {
             }
         };
         if let Some(kind) = common.kind {
-            read.draft.kind = kind;
+            read.set_kind(kind, &vocabulary);
         }
         let report = engine.check(&read.draft);
         if !report.passes_gate() {

@@ -11,9 +11,10 @@
 
 use std::collections::BTreeMap;
 
+use super::Recognition;
 use super::sections::SectionOrigins;
-use super::vocabulary::{ClauseWords, contains_whole};
-use crate::model::{Draft, Partner, Section};
+use super::vocabulary::{ClauseWords, Vocabulary, contains_whole};
+use crate::model::{Draft, DraftKind, Partner, Section};
 use crate::read::document::Source;
 
 /// A sentence read for a partner's field, and where it was read.
@@ -36,6 +37,25 @@ pub(super) struct PartnerClauses {
 
 /// Active forms of paying: the one before them pays, not is paid.
 const ACTIVE_PAYING: [&str; 3] = ["pay", "pays", "paying"];
+
+impl Recognition {
+    /// Checks the document as `kind`, whatever recognition guessed (the
+    /// command's `--kind`). Made a partnership agreement, its clauses are
+    /// read into its partners as they are for one recognised as such.
+    pub fn set_kind(&mut self, kind: DraftKind, vocabulary: &Vocabulary) {
+        self.draft.kind = kind;
+        if kind == DraftKind::PartnershipAgreement {
+            let words = &vocabulary.agreement_clauses;
+            fill(
+                &mut self.draft,
+                &self.origins,
+                words,
+                &mut self.places,
+                &mut self.sources,
+            );
+        }
+    }
+}
 
 /// Fills each partner's unset `payment_terms`, `decision_process` and
 /// `credit` from the draft's section text, and records where each was read

@@ -200,16 +200,17 @@ fn annotate(
     )?;
     let document =
         crate::read::docx::read_docx_replacing(bytes, &limits, Some(&stripped.document_xml))?;
-    let recognition = crate::read::recognise_document(
+    let vocabulary = engine.recognise_vocabulary();
+    let mut recognition = crate::read::recognise_document(
         &document,
         options.title.as_deref().unwrap_or(""),
         engine.limits(),
-        &engine.recognise_vocabulary(),
+        &vocabulary,
     )?;
-    let mut draft = recognition.draft.clone();
     if let Some(kind) = options.kind {
-        draft.kind = kind;
+        recognition.set_kind(kind, &vocabulary);
     }
+    let draft = recognition.draft.clone();
     let mut report = engine.check(&draft);
     recognition.apply_to(&mut report);
 
