@@ -11,6 +11,7 @@ mod document_control;
 mod eia_table;
 mod form_fields;
 mod kind;
+mod labels;
 mod nested;
 mod places;
 mod sections;
@@ -28,9 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
-use super::document::{
-    Block, Document, DocxPlace, FormField, Paragraph, Source, SourceFormat, Step, Table,
-};
+use super::document::{Block, Document, DocxPlace, Paragraph, Source, SourceFormat, Step, Table};
 use super::{UNTITLED, empty_draft};
 use crate::model::{Draft, Eia, Field};
 use sections::SectionBuilder;
@@ -130,8 +129,13 @@ pub struct Recognition {
     /// the place in the document it was read from ("table 2 › row 5").
     pub places: BTreeMap<String, String>,
     /// The same pointers to the block, row or table each was read from (and
-    /// an HTML field's "/fields/i/label" to the element its words were read from).
+    /// a field's "/fields/i/label" to the element or cell its words were read from).
     pub sources: BTreeMap<String, Source>,
+    /// Per field (by index) whose label's words were read from the document:
+    /// where each stretch of its label came from, as `origins` has it for a
+    /// section's text. A label read under a heading ("Next of kin: Telephone")
+    /// has no stretch for the heading's words.
+    pub label_origins: BTreeMap<usize, Vec<TextOrigin>>,
     /// Per section (in the draft's order): where its heading and each
     /// stretch of its text came from. The one record of where text came
     /// from: Word comments are anchored by it, and findings' places
@@ -176,6 +180,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         eia: Eia::default(),
         places: BTreeMap::new(),
         sources: BTreeMap::new(),
+        label_origins: BTreeMap::new(),
         builder: SectionBuilder::default(),
         recent: Vec::new(),
         heading: None,
@@ -215,14 +220,18 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
                 if state.read_table(table, vocabulary) {
                     state.recognised.tables_read += 1;
                 } else {
-                    state.builder.push_table_text(table);
+                    // Questions laid out in the cells before their controls
+                    // are the fields' words: the rest is section text.
+                    let questions = labels::html_label_cells(table);
+                    state.builder.push_table_text_without(table, &questions);
                     // A layout table: the grids nested in its cells may still be read.
                     let nested = nested::tables_in(table)
                         .iter()
                         .filter(|inner| state.read_grid(inner, vocabulary).is_some())
                         .count();
-                    state.recognised.tables_read += nested;
-                    if nested == 0 && table.rows.len() > 1 && table.width() > 1 {
+                    let form = !questions.is_empty();
+                    state.recognised.tables_read += nested + usize::from(form);
+                    if nested == 0 && !form && table.rows.len() > 1 && table.width() > 1 {
                         state.recognised.unplaced.push(Unplaced {
                             place: table_place(table),
                             why: "not an EIA, action, document-control or form table; read as section text".into(),
@@ -247,6 +256,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         eia,
         mut places,
         sources,
+        label_origins,
         builder,
         ..
     } = state;
@@ -285,6 +295,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         recognised,
         places,
         sources,
+        label_origins,
         origins,
         html_page: None,
     }
@@ -305,6 +316,7 @@ struct State {
     eia: Eia,
     places: BTreeMap<String, String>,
     sources: BTreeMap<String, Source>,
+    label_origins: BTreeMap<usize, Vec<TextOrigin>>,
     builder: SectionBuilder,
     /// The last few paragraphs, for a field's purpose ("Answering is optional").
     recent: Vec<String>,
@@ -331,20 +343,6 @@ impl State {
         if self.recent.len() > 3 {
             self.recent.remove(0);
         }
-    }
-
-    /// An HTML control's field, its label's words placed where they were read.
-    fn push_html_field(&mut self, field: &FormField, vocabulary: &Vocabulary) {
-        let index = self.draft.fields.len();
-        if let Some(label) = &field.label_source {
-            self.sources
-                .insert(format!("/fields/{index}/label"), label.clone());
-        }
-        self.push_field(
-            form_fields::from_html(field, index),
-            &field.source,
-            vocabulary,
-        );
     }
 
     fn push_field(&mut self, mut field: Field, source: &Source, vocabulary: &Vocabulary) {
@@ -395,9 +393,12 @@ impl State {
         };
         let fields = form_fields::from_table(table, vocabulary, self.draft.fields.len(), context);
         if !fields.is_empty() {
-            self.builder.push_table_text(table);
+            // The questions are the fields' words; other cells stay section text.
+            let mut questions = labels::question_cells(table, fields.iter().map(|(_, row)| *row));
+            questions.extend(labels::html_label_cells(table));
+            self.builder.push_table_text_without(table, &questions);
             for (field, row) in fields {
-                self.push_field(field, &row_source(table, row), vocabulary);
+                self.push_table_field(field, table, row, vocabulary);
             }
             return true;
         }

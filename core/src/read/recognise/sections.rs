@@ -3,6 +3,8 @@
 //! section's text remembers the paragraph it came from ([`TextOrigin`]), so
 //! a finding's span can be traced back into the document (Word comments).
 
+use std::collections::BTreeSet;
+
 use crate::model::{Section, Waiver};
 use crate::read::document::{DocumentComment, Source, Table};
 use crate::read::inline_waivers::{Directive, WaiverScope, parse_directive};
@@ -85,8 +87,24 @@ impl SectionBuilder {
     /// A table's rows as lines, cells joined by " | " and a cell's lines by
     /// " / ", so term rules read them.
     pub(super) fn push_table_text(&mut self, table: &Table) {
+        self.push_table_text_without(table, &BTreeSet::new());
+    }
+
+    /// As [`SectionBuilder::push_table_text`], leaving out the cells at
+    /// (row index, cell index) in `left_out`: a form's questions read into
+    /// fields, whose words are then the fields' own (term rules read them
+    /// at `/fields/i/label`), so a term in one is reported once.
+    pub(super) fn push_table_text_without(
+        &mut self,
+        table: &Table,
+        left_out: &BTreeSet<(usize, usize)>,
+    ) {
         for row in &table.rows {
-            let cells: Vec<_> = row.cells.iter().filter(|c| !c.merged_above).collect();
+            let cells: Vec<_> = row
+                .cells
+                .iter()
+                .filter(|c| !c.merged_above && !left_out.contains(&(row.index, c.index)))
+                .collect();
             let texts: Vec<String> = cells
                 .iter()
                 .map(|c| c.text().replace('\n', " / "))
