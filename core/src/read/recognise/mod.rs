@@ -193,6 +193,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
             here.push(comment);
         }
         let before = state.builder.position();
+        let fields_before = state.draft.fields.len();
         match block {
             Block::Heading(h) => {
                 if h.level == 0 && state.draft.title == UNTITLED {
@@ -241,14 +242,18 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
             }
         }
         let after = state.builder.position();
+        let fields: Vec<String> = state.draft.fields[fields_before..]
+            .iter()
+            .map(|f| f.id.clone())
+            .collect();
         for comment in here {
-            state.builder.attach(comment, before, after);
+            state.builder.attach(comment, before, after, &fields);
         }
     }
     // Comments after the last block belong to the last section.
     let end = state.builder.position();
     for comment in comments {
-        state.builder.attach(comment, end, end);
+        state.builder.attach(comment, end, end, &[]);
     }
     let State {
         mut draft,
