@@ -443,34 +443,6 @@ impl State {
 }
 
 impl State {
-    /// A signature grid: the parties to an agreement become its partners;
-    /// after the assessment's grid, the first signatory is its sign-off.
-    /// True when it placed either.
-    fn read_signatures(&mut self, table: &Table, vocabulary: &Vocabulary) -> bool {
-        let Some(signatories) = signatures::grid(table, vocabulary) else {
-            return false;
-        };
-        let partners = signatures::partners(&signatories, vocabulary);
-        if !partners.is_empty() {
-            for (partner, row) in partners {
-                self.place_row(
-                    format!("/partners/{}", self.draft.partners.len()),
-                    table,
-                    row,
-                );
-                self.draft.partners.push(partner);
-            }
-            return true;
-        }
-        if self.eia.groups.is_empty() || self.eia.sign_off.is_some() {
-            return false;
-        }
-        let first = &signatories[0];
-        self.place_row("/eia/sign_off".to_owned(), table, first.row);
-        self.eia.sign_off = Some(first.sign_off());
-        true
-    }
-
     /// Places `pointer` at the table, unless it is placed already.
     fn place_table(&mut self, pointer: &str, table: &Table) {
         if !self.places.contains_key(pointer) {
