@@ -241,6 +241,24 @@ fn waive_next_before_an_html_form_question_waives_its_field() {
     );
 }
 
+/// Before a table whose cells hold the questions, `waive-next` covers the
+/// table: its text and the fields read from it.
+#[test]
+fn waive_next_before_a_form_table_waives_its_fields() {
+    let page = "<!doctype html><html><head><title>Referral</title></head><body><h1>Referral</h1>\
+        <form><!-- dueregard: waive-next term-family-assumptions because the national dataset's wording; approved by EDI lead -->\
+        <table><tr><td>Surname:</td><td><input name=s></td></tr>\
+        <tr><td>Next of kin (spouse or nearest relative):</td><td><input name=nok></td></tr></table>\
+        </form></body></html>";
+    let report = check(page.as_bytes(), Format::Html);
+    let family: Vec<(&str, bool)> = all(&report)
+        .filter(|f| f.rule == "term-family-assumptions")
+        .map(|f| (f.location.path.as_str(), f.waiver.is_some()))
+        .collect();
+    assert_eq!(family, [("/fields/1/label", true)]);
+    assert!(all(&report).all(|f| f.rule != "waiver-recorded"));
+}
+
 #[test]
 fn without_a_reason_nothing_is_waived_and_the_waiver_is_itself_a_finding() {
     let bare = "dueregard: waive term-binary-pronouns";
