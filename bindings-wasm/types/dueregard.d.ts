@@ -1788,6 +1788,13 @@ export interface Waiver {
   /** Who approved the waiver. */
   approved_by?: string | null;
   /**
+   * Form fields (by `id`) the waiver covers too: findings on them are
+   * covered whatever `section` and `span` say. Without `section`, the
+   * waiver covers these fields only (an inline `waive-next` before a
+   * form question covers its field this way).
+   */
+  fields?: string[];
+  /**
    * Why; a waiver without a reason does not apply and is itself a finding.
    * @default ""
    */

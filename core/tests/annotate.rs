@@ -321,6 +321,23 @@ fn words_that_cannot_be_traced_go_on_their_paragraph() {
     assert!(read_docx(&annotated.bytes, &Default::default()).is_ok());
 }
 
+/// A term in a Word form table's question is the field's finding (the
+/// question is not also section text): its comment still lands on the
+/// words in the question's cell, traced through the label's origins.
+#[test]
+fn a_form_questions_term_is_commented_on_its_words_once() {
+    let bytes =
+        std::fs::read(root().join("tests/fixtures/docx/registration_form_ticks.docx")).unwrap();
+    let annotated = annotate_docx(&Engine::new(), &bytes, &Default::default()).unwrap();
+    let husband: Vec<_> = annotated
+        .annotations
+        .iter()
+        .filter(|a| a.rule == "term-relationship-assumptions")
+        .map(|a| (a.anchor, a.text.as_deref()))
+        .collect();
+    assert_eq!(husband, [(AnchorKind::Words, Some("husband / wife"))]);
+}
+
 #[test]
 fn every_fixture_annotates_readably_copies_other_parts_and_is_idempotent() {
     let engine = Engine::new();

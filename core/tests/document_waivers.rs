@@ -174,6 +174,91 @@ fn waive_next_covers_one_paragraph() {
     );
 }
 
+/// A form question's label is its field's words, not section text, so a
+/// `waive-next` written just before the question (its label, or the
+/// fieldset its legend is in) waives the field's findings, and only that
+/// field's; before an ordinary paragraph it still waives that paragraph.
+#[test]
+fn waive_next_before_an_html_form_question_waives_its_field() {
+    let waive = |rule: &str| {
+        format!(
+            "<!-- dueregard: waive-next {rule} because the national dataset's wording; approved by EDI lead -->"
+        )
+    };
+    let page = format!(
+        "<!doctype html><html><head><title>Booking</title></head><body><h1>Booking</h1>\
+         <h2>About you</h2><p>Ask if he or she needs an interpreter.</p>\
+         {}<p>Ask if he or she needs a chaperone.</p>\
+         <form>{}<label for=p>Preferred pronouns</label> <input id=p name=pronouns>\
+         <fieldset><legend>Preferred pronouns of your birth partner</legend>\
+         <input type=radio name=bp id=a><label for=a>She</label>\
+         <input type=radio name=bp id=b><label for=b>They</label></fieldset>\
+         {}<fieldset><legend>Your preferred pronouns at birth</legend>\
+         <input type=radio name=pb id=c><label for=c>She</label>\
+         <input type=radio name=pb id=d><label for=d>They</label></fieldset>\
+         </form></body></html>",
+        waive(RULE),
+        waive("term-preferred-pronouns"),
+        waive("term-preferred-pronouns"),
+    );
+    let draft = Draft::from_bytes(page.as_bytes(), Format::Html, "t", &Limits::default()).unwrap();
+    let report = Engine::new().check(&draft);
+    // The field's finding is waived, the next question's (not marked) is not,
+    // and the fieldset's after the third comment is.
+    let pronouns: Vec<(&str, bool)> = all(&report)
+        .filter(|f| f.rule == "term-preferred-pronouns")
+        .map(|f| (f.location.path.as_str(), f.waiver.is_some()))
+        .collect();
+    assert_eq!(
+        pronouns,
+        [
+            ("/fields/0/label", true),
+            ("/fields/1/label", false),
+            ("/fields/2/label", true),
+        ],
+        "{:?}",
+        draft.fields.iter().map(|f| &f.label).collect::<Vec<_>>()
+    );
+    let field_waiver = &draft.waivers[1];
+    assert_eq!(field_waiver.fields, [draft.fields[0].id.clone()]);
+    assert_eq!((&field_waiver.section, field_waiver.span), (&None, None));
+    // Before an ordinary paragraph: that paragraph's finding only.
+    assert_eq!(
+        pronoun_findings(&report),
+        [
+            ("about-you".to_owned(), false),
+            ("about-you".to_owned(), true)
+        ]
+    );
+    // Every waiver covered something: no "covers no finding" note.
+    assert!(
+        all(&report).all(|f| f.rule != "waiver-recorded"),
+        "{:?}",
+        all(&report)
+            .filter(|f| f.rule == "waiver-recorded")
+            .map(|f| &f.message)
+            .collect::<Vec<_>>()
+    );
+}
+
+/// Before a table whose cells hold the questions, `waive-next` covers the
+/// table: its text and the fields read from it.
+#[test]
+fn waive_next_before_a_form_table_waives_its_fields() {
+    let page = "<!doctype html><html><head><title>Referral</title></head><body><h1>Referral</h1>\
+        <form><!-- dueregard: waive-next term-family-assumptions because the national dataset's wording; approved by EDI lead -->\
+        <table><tr><td>Surname:</td><td><input name=s></td></tr>\
+        <tr><td>Next of kin (spouse or nearest relative):</td><td><input name=nok></td></tr></table>\
+        </form></body></html>";
+    let report = check(page.as_bytes(), Format::Html);
+    let family: Vec<(&str, bool)> = all(&report)
+        .filter(|f| f.rule == "term-family-assumptions")
+        .map(|f| (f.location.path.as_str(), f.waiver.is_some()))
+        .collect();
+    assert_eq!(family, [("/fields/1/label", true)]);
+    assert!(all(&report).all(|f| f.rule != "waiver-recorded"));
+}
+
 #[test]
 fn without_a_reason_nothing_is_waived_and_the_waiver_is_itself_a_finding() {
     let bare = "dueregard: waive term-binary-pronouns";

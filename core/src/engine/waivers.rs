@@ -8,10 +8,11 @@ use super::finding::{Placed, structural_finding};
 use crate::model::{AppliedWaiver, Draft, Finding, RuleOutcome, Severity, Waiver};
 use crate::rules::{RawFinding, WAIVER_RULE, waiver_takes_effect};
 
-/// The waivers of a draft that take effect, with their index in the draft.
+/// The waivers of a draft that take effect, with their index in the draft
+/// and the pointers ("/fields/3") of the fields they name.
 #[derive(Debug)]
 pub(crate) struct Waivers<'d> {
-    effective: Vec<(usize, &'d Waiver)>,
+    effective: Vec<(usize, &'d Waiver, Vec<String>)>,
 }
 
 impl<'d> Waivers<'d> {
@@ -23,6 +24,7 @@ impl<'d> Waivers<'d> {
                 .iter()
                 .enumerate()
                 .filter(|(_, w)| waiver_takes_effect(w, severity(&w.rule)))
+                .map(|(i, w)| (i, w, field_pointers(draft, w)))
                 .collect(),
         }
     }
@@ -35,9 +37,10 @@ impl<'d> Waivers<'d> {
         if rule == WAIVER_RULE {
             return None;
         }
-        self.effective.iter().map(|(_, w)| *w).find(|w| {
+        self.effective.iter().map(|(_, w, _)| *w).find(|w| {
             w.rule == rule
                 && w.span.is_none()
+                && w.fields.is_empty()
                 && w.section.as_deref().is_none_or(|s| section == Some(s))
         })
     }
@@ -54,7 +57,7 @@ impl<'d> Waivers<'d> {
     /// order) whether it covers any of `placed`.
     pub fn mark(&self, placed: &mut [Placed]) -> Vec<bool> {
         let mut covered = vec![false; self.effective.len()];
-        for (k, &(_, waiver)) in self.effective.iter().enumerate() {
+        for (k, &(_, waiver, _)) in self.effective.iter().enumerate() {
             for p in placed.iter_mut() {
                 if !self.covers(k, &p.finding) {
                     continue;
@@ -78,8 +81,8 @@ impl<'d> Waivers<'d> {
 
     /// Whether effective waiver `k` covers a listed finding.
     pub fn covers(&self, k: usize, f: &Finding) -> bool {
-        let waiver = self.effective[k].1;
-        f.rule == waiver.rule && f.rule != WAIVER_RULE && in_scope(waiver, f)
+        let (_, waiver, fields) = &self.effective[k];
+        f.rule == waiver.rule && f.rule != WAIVER_RULE && in_scope(waiver, fields, f)
     }
 
     /// The draft index of each effective waiver that `covered` says covers nothing.
@@ -91,8 +94,34 @@ impl<'d> Waivers<'d> {
     }
 }
 
-fn in_scope(waiver: &Waiver, finding: &Finding) -> bool {
+/// "/fields/3" for each field of the draft a waiver names.
+fn field_pointers(draft: &Draft, waiver: &Waiver) -> Vec<String> {
+    draft
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| waiver.fields.contains(&f.id))
+        .map(|(i, _)| format!("/fields/{i}"))
+        .collect()
+}
+
+/// Whether a finding is within a waiver's scope: on a field it names
+/// (`fields`, their pointers), or in its section and span.
+fn in_scope(waiver: &Waiver, fields: &[String], finding: &Finding) -> bool {
     let location = &finding.location;
+    let on_field = fields.iter().any(|field| {
+        location
+            .path
+            .strip_prefix(field.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    });
+    if on_field {
+        return true;
+    }
+    if !waiver.fields.is_empty() && waiver.section.is_none() {
+        // Those fields only.
+        return false;
+    }
     let in_section = waiver
         .section
         .as_ref()
@@ -138,6 +167,11 @@ impl super::Engine {
                 continue;
             }
             let scope = match (&waiver.section, waiver.span) {
+                _ if !waiver.fields.is_empty() => format!(
+                    " on the form field{} it marks ({})",
+                    if waiver.fields.len() == 1 { "" } else { "s" },
+                    waiver.fields.join(", ")
+                ),
                 (Some(section), Some(_)) => {
                     format!(" in the paragraph it marks in section {section:?}")
                 }

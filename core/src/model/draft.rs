@@ -462,6 +462,12 @@ pub struct Waiver {
     /// only findings in the section's text fall within it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<WaiverSpan>,
+    /// Form fields (by `id`) the waiver covers too: findings on them are
+    /// covered whatever `section` and `span` say. Without `section`, the
+    /// waiver covers these fields only (an inline `waive-next` before a
+    /// form question covers its field this way).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
 }
 
 /// A byte range of a section's text that a waiver covers.

@@ -73,6 +73,7 @@ impl Directive {
             approved_by: self.approved_by,
             section: section.map(str::to_owned),
             span,
+            fields: Vec::new(),
         }
     }
 }

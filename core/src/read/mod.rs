@@ -187,6 +187,7 @@ pub fn recognise_bytes_with(
             recognised: Default::default(),
             places: Default::default(),
             sources: Default::default(),
+            label_origins: Default::default(),
             origins: Default::default(),
             html_page: None,
         });

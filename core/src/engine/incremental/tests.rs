@@ -73,6 +73,7 @@ fn a_plain_edit_is_patched() {
         approved_by: None,
         section: Some("s1".into()),
         span: None,
+        fields: Vec::new(),
     }];
     assert!(patched(&d, 1, "his/her").is_some());
 }

@@ -12,6 +12,7 @@ mod document_control;
 mod eia_table;
 mod form_fields;
 mod kind;
+mod labels;
 mod nested;
 mod places;
 mod sections;
@@ -29,9 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
-use super::document::{
-    Block, Document, DocxPlace, FormField, Paragraph, Source, SourceFormat, Step, Table,
-};
+use super::document::{Block, Document, DocxPlace, Paragraph, Source, SourceFormat, Step, Table};
 use super::{UNTITLED, empty_draft};
 use crate::model::{Draft, DraftKind, Eia, Field};
 use sections::SectionBuilder;
@@ -131,8 +130,13 @@ pub struct Recognition {
     /// the place in the document it was read from ("table 2 › row 5").
     pub places: BTreeMap<String, String>,
     /// The same pointers to the block, row or table each was read from (and
-    /// an HTML field's "/fields/i/label" to the element its words were read from).
+    /// a field's "/fields/i/label" to the element or cell its words were read from).
     pub sources: BTreeMap<String, Source>,
+    /// Per field (by index) whose label's words were read from the document:
+    /// where each stretch of its label came from, as `origins` has it for a
+    /// section's text. A label read under a heading ("Next of kin: Telephone")
+    /// has no stretch for the heading's words.
+    pub label_origins: BTreeMap<usize, Vec<TextOrigin>>,
     /// Per section (in the draft's order): where its heading and each
     /// stretch of its text came from. The one record of where text came
     /// from: Word comments are anchored by it, and findings' places
@@ -177,6 +181,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         eia: Eia::default(),
         places: BTreeMap::new(),
         sources: BTreeMap::new(),
+        label_origins: BTreeMap::new(),
         builder: SectionBuilder::default(),
         recent: Vec::new(),
         heading: None,
@@ -189,6 +194,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
             here.push(comment);
         }
         let before = state.builder.position();
+        let fields_before = state.draft.fields.len();
         match block {
             Block::Heading(h) => {
                 if h.level == 0 && state.draft.title == UNTITLED {
@@ -216,14 +222,18 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
                 if state.read_table(table, vocabulary) {
                     state.recognised.tables_read += 1;
                 } else {
-                    state.builder.push_table_text(table);
+                    // Questions laid out in the cells before their controls
+                    // are the fields' words: the rest is section text.
+                    let questions = labels::html_label_cells(table);
+                    state.builder.push_table_text_without(table, &questions);
                     // A layout table: the grids nested in its cells may still be read.
                     let nested = nested::tables_in(table)
                         .iter()
                         .filter(|inner| state.read_grid(inner, vocabulary).is_some())
                         .count();
-                    state.recognised.tables_read += nested;
-                    if nested == 0 && table.rows.len() > 1 && table.width() > 1 {
+                    let form = !questions.is_empty();
+                    state.recognised.tables_read += nested + usize::from(form);
+                    if nested == 0 && !form && table.rows.len() > 1 && table.width() > 1 {
                         state.recognised.unplaced.push(Unplaced {
                             place: table_place(table),
                             why: "not an EIA, action, document-control or form table; read as section text".into(),
@@ -233,14 +243,18 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
             }
         }
         let after = state.builder.position();
+        let fields: Vec<String> = state.draft.fields[fields_before..]
+            .iter()
+            .map(|f| f.id.clone())
+            .collect();
         for comment in here {
-            state.builder.attach(comment, before, after);
+            state.builder.attach(comment, before, after, &fields);
         }
     }
     // Comments after the last block belong to the last section.
     let end = state.builder.position();
     for comment in comments {
-        state.builder.attach(comment, end, end);
+        state.builder.attach(comment, end, end, &[]);
     }
     let State {
         mut draft,
@@ -248,6 +262,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         eia,
         mut places,
         mut sources,
+        label_origins,
         builder,
         ..
     } = state;
@@ -291,6 +306,7 @@ pub fn recognise_with(document: &Document, vocabulary: &Vocabulary) -> Recogniti
         recognised,
         places,
         sources,
+        label_origins,
         origins,
         html_page: None,
     }
@@ -311,6 +327,7 @@ struct State {
     eia: Eia,
     places: BTreeMap<String, String>,
     sources: BTreeMap<String, Source>,
+    label_origins: BTreeMap<usize, Vec<TextOrigin>>,
     builder: SectionBuilder,
     /// The last few paragraphs, for a field's purpose ("Answering is optional").
     recent: Vec<String>,
@@ -337,20 +354,6 @@ impl State {
         if self.recent.len() > 3 {
             self.recent.remove(0);
         }
-    }
-
-    /// An HTML control's field, its label's words placed where they were read.
-    fn push_html_field(&mut self, field: &FormField, vocabulary: &Vocabulary) {
-        let index = self.draft.fields.len();
-        if let Some(label) = &field.label_source {
-            self.sources
-                .insert(format!("/fields/{index}/label"), label.clone());
-        }
-        self.push_field(
-            form_fields::from_html(field, index),
-            &field.source,
-            vocabulary,
-        );
     }
 
     fn push_field(&mut self, mut field: Field, source: &Source, vocabulary: &Vocabulary) {
@@ -401,9 +404,12 @@ impl State {
         };
         let fields = form_fields::from_table(table, vocabulary, self.draft.fields.len(), context);
         if !fields.is_empty() {
-            self.builder.push_table_text(table);
+            // The questions are the fields' words; other cells stay section text.
+            let mut questions = labels::question_cells(table, fields.iter().map(|(_, row)| *row));
+            questions.extend(labels::html_label_cells(table));
+            self.builder.push_table_text_without(table, &questions);
             for (field, row) in fields {
-                self.push_field(field, &row_source(table, row), vocabulary);
+                self.push_table_field(field, table, row, vocabulary);
             }
             return true;
         }
@@ -443,34 +449,6 @@ impl State {
 }
 
 impl State {
-    /// A signature grid: the parties to an agreement become its partners;
-    /// after the assessment's grid, the first signatory is its sign-off.
-    /// True when it placed either.
-    fn read_signatures(&mut self, table: &Table, vocabulary: &Vocabulary) -> bool {
-        let Some(signatories) = signatures::grid(table, vocabulary) else {
-            return false;
-        };
-        let partners = signatures::partners(&signatories, vocabulary);
-        if !partners.is_empty() {
-            for (partner, row) in partners {
-                self.place_row(
-                    format!("/partners/{}", self.draft.partners.len()),
-                    table,
-                    row,
-                );
-                self.draft.partners.push(partner);
-            }
-            return true;
-        }
-        if self.eia.groups.is_empty() || self.eia.sign_off.is_some() {
-            return false;
-        }
-        let first = &signatories[0];
-        self.place_row("/eia/sign_off".to_owned(), table, first.row);
-        self.eia.sign_off = Some(first.sign_off());
-        true
-    }
-
     /// Places `pointer` at the table, unless it is placed already.
     fn place_table(&mut self, pointer: &str, table: &Table) {
         if !self.places.contains_key(pointer) {

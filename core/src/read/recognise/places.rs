@@ -54,16 +54,18 @@ impl Recognition {
     }
 
     /// Where the text at byte `start` of a section's heading or text, or
-    /// of an HTML field's label, was read from, and the text read from there
+    /// of a field's label, was read from, and the text read from there
     /// before it.
     fn words_source(&self, pointer: &str, start: usize) -> Option<(&Source, String)> {
-        if let Some(label) = self
-            .sources
-            .get(pointer)
-            .filter(|_| is_field_label(pointer))
-        {
-            let before = text_at(&self.draft, pointer)?.get(..start)?;
-            return Some((label, before.to_owned()));
+        if let Some(index) = field_label(pointer) {
+            let label = &self.draft.fields.get(index)?.label;
+            let origins = self.label_origins.get(&index)?;
+            // Words before the first stretch (the heading a label is read
+            // under) were not read from the label's cell.
+            if origins.first()?.start > start {
+                return None;
+            }
+            return stretch_source(label, origins, start);
         }
         let (index, part) = section_part(pointer)?;
         let section = self.draft.sections.get(index)?;
@@ -73,25 +75,28 @@ impl Recognition {
                 origins.heading.as_ref()?,
                 section.heading.get(..start)?.to_owned(),
             )),
-            "text" => {
-                let text = section.text.as_str();
-                let stretches = &origins.text;
-                let i = stretch_at(text, stretches, start)?;
-                let here = &stretches[i];
-                // A paragraph read as several stretches (a table cell's
-                // lines): the earlier lines were read before this one.
-                let first = stretches[..i]
-                    .iter()
-                    .rposition(|s| s.source != here.source || s.offset >= here.offset)
-                    .map_or(0, |j| j + 1);
-                let mut before = String::new();
-                for line in &stretches[first..i] {
-                    before.push_str(text.get(line.start..line.end)?);
-                    before.push('\n');
-                }
-                before.push_str(text.get(here.start.min(start)..start)?);
-                Some((&here.source, before))
-            }
+            "text" => stretch_source(&section.text, &origins.text, start),
+            _ => None,
+        }
+    }
+
+    /// The text a finding's span is in (a section's text or a field's
+    /// label, as `draft` has it) and the stretches it was read in, for
+    /// tracing its words into the document.
+    pub fn traced_text<'a>(
+        &'a self,
+        draft: &'a Draft,
+        pointer: &str,
+    ) -> Option<(&'a str, &'a [TextOrigin])> {
+        if let Some(index) = field_label(pointer) {
+            let origins = self.label_origins.get(&index)?;
+            return Some((draft.fields.get(index)?.label.as_str(), origins));
+        }
+        match section_part(pointer)? {
+            (index, "text") => Some((
+                draft.sections.get(index)?.text.as_str(),
+                &self.origins.get(index)?.text,
+            )),
             _ => None,
         }
     }
@@ -151,19 +156,42 @@ fn section_part(pointer: &str) -> Option<(usize, &str)> {
     Some((index.parse().ok()?, part))
 }
 
-/// "/fields/3/label".
-fn is_field_label(pointer: &str) -> bool {
+/// The field a "/fields/3/label" pointer names.
+fn field_label(pointer: &str) -> Option<usize> {
     let mut tokens = pointer.split('/').skip(1);
-    matches!(
-        (tokens.next(), tokens.next(), tokens.next(), tokens.next()),
-        (Some("fields"), Some(_), Some("label"), None)
-    )
+    match (tokens.next(), tokens.next(), tokens.next(), tokens.next()) {
+        (Some("fields"), Some(index), Some("label"), None) => index.parse().ok(),
+        _ => None,
+    }
+}
+
+/// Where byte `start` of a text read in `stretches` came from, and the
+/// text read from there before it.
+fn stretch_source<'r>(
+    text: &str,
+    stretches: &'r [TextOrigin],
+    start: usize,
+) -> Option<(&'r Source, String)> {
+    let i = stretch_at(text, stretches, start)?;
+    let here = &stretches[i];
+    // A paragraph read as several stretches (a table cell's lines): the
+    // earlier lines were read before this one.
+    let first = stretches[..i]
+        .iter()
+        .rposition(|s| s.source != here.source || s.offset >= here.offset)
+        .map_or(0, |j| j + 1);
+    let mut before = String::new();
+    for line in &stretches[first..i] {
+        before.push_str(text.get(line.start..line.end)?);
+        before.push('\n');
+    }
+    before.push_str(text.get(here.start.min(start)..start)?);
+    Some((&here.source, before))
 }
 
 /// The heading or text of a section, or the label of a field, a pointer names.
 fn text_at<'d>(draft: &'d Draft, pointer: &str) -> Option<&'d str> {
-    if is_field_label(pointer) {
-        let index: usize = pointer.split('/').nth(2)?.parse().ok()?;
+    if let Some(index) = field_label(pointer) {
         return Some(&draft.fields.get(index)?.label);
     }
     let (index, part) = section_part(pointer)?;

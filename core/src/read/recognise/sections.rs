@@ -3,6 +3,8 @@
 //! section's text remembers the paragraph it came from ([`TextOrigin`]), so
 //! a finding's span can be traced back into the document (Word comments).
 
+use std::collections::BTreeSet;
+
 use crate::model::{Section, Waiver};
 use crate::read::document::{DocumentComment, Source, Table};
 use crate::read::inline_waivers::{Directive, WaiverScope, parse_directive};
@@ -45,8 +47,14 @@ pub(super) struct SectionBuilder {
 }
 
 /// A directive comment read: the index its section has (or will have) in
-/// the builder's sections, if any; the directive; the paragraph `waive-next` covers.
-type PendingWaiver = (Option<usize>, Directive, Option<(usize, usize)>);
+/// the builder's sections, if any; the directive; the paragraph `waive-next`
+/// covers, and the ids of the form fields read from its block.
+struct PendingWaiver {
+    section: Option<usize>,
+    directive: Directive,
+    paragraph: Option<(usize, usize)>,
+    fields: Vec<String>,
+}
 
 impl SectionBuilder {
     pub(super) fn start(&mut self, heading: &str, source: &Source) {
@@ -85,8 +93,24 @@ impl SectionBuilder {
     /// A table's rows as lines, cells joined by " | " and a cell's lines by
     /// " / ", so term rules read them.
     pub(super) fn push_table_text(&mut self, table: &Table) {
+        self.push_table_text_without(table, &BTreeSet::new());
+    }
+
+    /// As [`SectionBuilder::push_table_text`], leaving out the cells at
+    /// (row index, cell index) in `left_out`: a form's questions read into
+    /// fields, whose words are then the fields' own (term rules read them
+    /// at `/fields/i/label`), so a term in one is reported once.
+    pub(super) fn push_table_text_without(
+        &mut self,
+        table: &Table,
+        left_out: &BTreeSet<(usize, usize)>,
+    ) {
         for row in &table.rows {
-            let cells: Vec<_> = row.cells.iter().filter(|c| !c.merged_above).collect();
+            let cells: Vec<_> = row
+                .cells
+                .iter()
+                .filter(|c| !c.merged_above && !left_out.contains(&(row.index, c.index)))
+                .collect();
             let texts: Vec<String> = cells
                 .iter()
                 .map(|c| c.text().replace('\n', " / "))
@@ -143,7 +167,7 @@ impl SectionBuilder {
 
     fn flush(&mut self) {
         let at = self.sections.len();
-        let waived = self.waivers.iter().any(|(s, _, _)| *s == Some(at));
+        let waived = self.waivers.iter().any(|w| w.section == Some(at));
         if let Some(building) = self.current.take()
             && (waived
                 || !(building.section.heading.is_empty()
@@ -163,12 +187,15 @@ impl SectionBuilder {
     /// before and after its block was read. `waive` applies to the section
     /// the comment is in: the block's own section for a Word comment anchored
     /// in it, the section before the block for an HTML comment written before
-    /// it. `waive-next` covers the block's text.
+    /// it. `waive-next` covers the block's text and `fields`, the ids of
+    /// the form fields read from the block (a form question's label is the
+    /// field's, not section text).
     pub(super) fn attach(
         &mut self,
         comment: &DocumentComment,
         before: Option<(usize, usize)>,
         after: Option<(usize, usize)>,
+        fields: &[String],
     ) {
         let Some(directive) = parse_directive(&comment.text) else {
             return;
@@ -203,7 +230,18 @@ impl SectionBuilder {
                 None => (None, None),
             },
         };
-        self.waivers.push((section, directive, paragraph));
+        let fields = match directive.scope {
+            WaiverScope::NextParagraph => fields.to_vec(),
+            WaiverScope::Section => Vec::new(),
+        };
+        // A block with no text, only fields: the waiver is theirs alone.
+        let section = section.filter(|_| paragraph.is_some() || fields.is_empty());
+        self.waivers.push(PendingWaiver {
+            section,
+            directive,
+            paragraph,
+            fields,
+        });
     }
 
     /// The sections with their ids, places and origins, and the waivers the
@@ -232,14 +270,24 @@ impl SectionBuilder {
         }
         let waivers = std::mem::take(&mut self.waivers)
             .into_iter()
-            .map(|(at, directive, paragraph)| {
+            .map(|pending| {
                 // A waiver with no section to apply to names one that does
                 // not exist, so it covers nothing (and says so) rather than
                 // the whole document.
-                let id = at
+                let id = pending
+                    .section
                     .and_then(|i| sections.get(i))
                     .map_or("", |s| s.id.as_str());
-                directive.into_waiver(Some(id), paragraph)
+                let mut waiver = pending.directive.into_waiver(Some(id), pending.paragraph);
+                if !pending.fields.is_empty() {
+                    if pending.paragraph.is_none() {
+                        // No text of its block: its fields only.
+                        waiver.section = None;
+                        waiver.span = None;
+                    }
+                    waiver.fields = pending.fields;
+                }
+                waiver
             })
             .collect();
         (sections, places, origins, waivers)

@@ -195,6 +195,36 @@ pub(super) fn sign_off_keys(table: &Table, vocabulary: &Vocabulary) -> Option<(S
     found
 }
 
+impl super::State {
+    /// A signature grid: the parties to an agreement become its partners;
+    /// after the assessment's grid, the first signatory is its sign-off.
+    /// True when it placed either.
+    pub(super) fn read_signatures(&mut self, table: &Table, vocabulary: &Vocabulary) -> bool {
+        let Some(signatories) = grid(table, vocabulary) else {
+            return false;
+        };
+        let partners = partners(&signatories, vocabulary);
+        if !partners.is_empty() {
+            for (partner, row) in partners {
+                self.place_row(
+                    format!("/partners/{}", self.draft.partners.len()),
+                    table,
+                    row,
+                );
+                self.draft.partners.push(partner);
+            }
+            return true;
+        }
+        if self.eia.groups.is_empty() || self.eia.sign_off.is_some() {
+            return false;
+        }
+        let first = &signatories[0];
+        self.place_row("/eia/sign_off".to_owned(), table, first.row);
+        self.eia.sign_off = Some(first.sign_off());
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,5 @@
 //! Where each comment and tracked change goes: a finding's span in a
-//! section's text is traced through recognition's origins to a paragraph,
+//! section's text or a field's label is traced through recognition's origins to a paragraph,
 //! and through the layout to the run characters the reader saw there. When
 //! the text there is not what the reader saw (a symbol, a field, a check
 //! box), or the finding is about a table, row or field, the comment goes on
@@ -8,7 +8,7 @@
 use super::layout::{Atom, ChildKind, Layout, ParaLayout};
 use super::{AnchorKind, AnnotateOptions, Annotation, Fixes};
 use crate::model::{Applicability, Draft, Finding, Report};
-use crate::read::recognise::Recognition;
+use crate::read::recognise::{Recognition, TextOrigin};
 use crate::read::{DocxPlace, Source, Step, normalise_ticks};
 
 /// A place between two shown characters, or a paragraph's edge.
@@ -162,17 +162,6 @@ fn wanted(finding: &Finding, fixes: Fixes) -> bool {
     }
 }
 
-/// The section index and text a finding's span is in.
-fn section_text<'d>(draft: &'d Draft, path: &str) -> Option<(usize, &'d str)> {
-    let rest = path.strip_prefix("/sections/")?;
-    let (index, field) = rest.split_once('/')?;
-    if field != "text" {
-        return None;
-    }
-    let index: usize = index.parse().ok()?;
-    Some((index, draft.sections.get(index)?.text.as_str()))
-}
-
 /// Exactly the finding's words, when they can be traced.
 fn words(
     inputs: &Inputs,
@@ -180,8 +169,10 @@ fn words(
     tracer: &mut Tracer,
 ) -> Option<(Point, Point, String)> {
     let span = finding.location.span?;
-    let (section, text) = section_text(inputs.draft, &finding.location.path)?;
-    let (start, end) = tracer.range(inputs, section, text, span.start, span.end)?;
+    let (text, origins) = inputs
+        .recognition
+        .traced_text(inputs.draft, &finding.location.path)?;
+    let (start, end) = tracer.range(inputs, origins, text, span.start, span.end)?;
     Some((
         Point::Cut(start.0, normalise_start(inputs.layout, start)),
         Point::Cut(end.0, normalise_end(inputs.layout, end)),
@@ -266,13 +257,13 @@ fn changes(
     let fix = finding.fix.as_ref()?;
     let mut out: Vec<PlannedChange> = Vec::new();
     for edit in &fix.edits {
-        let (section, text) = section_text(inputs.draft, &edit.path)?;
+        let (text, origins) = inputs.recognition.traced_text(inputs.draft, &edit.path)?;
         if edit.start >= edit.end {
             // A pure insertion has no words to carry it; left to the comment.
             return None;
         }
         let ((para, from), (end_para, last)) =
-            tracer.range(inputs, section, text, edit.start, edit.end)?;
+            tracer.range(inputs, origins, text, edit.start, edit.end)?;
         if para != end_para {
             return None;
         }
@@ -395,13 +386,14 @@ impl Tracer {
             .as_ref()
     }
 
-    /// Section text bytes `start..end` as (paragraph, cut before the first
-    /// character) and (paragraph, the last character), checking that the
-    /// paragraph's traced text there is the section's.
+    /// Bytes `start..end` of a section's text or a field's label, read in
+    /// `origins`, as (paragraph, cut before the first character) and
+    /// (paragraph, the last character), checking that the paragraph's traced
+    /// text there is the draft's.
     fn range(
         &mut self,
         inputs: &Inputs,
-        section: usize,
+        origins: &[TextOrigin],
         text: &str,
         start: usize,
         end: usize,
@@ -409,7 +401,6 @@ impl Tracer {
         if start >= end {
             return None;
         }
-        let origins = &inputs.recognition.origins.get(section)?.text;
         let first = origins.iter().find(|o| o.start <= start && start < o.end)?;
         let last = origins.iter().find(|o| o.start < end && end <= o.end)?;
         // Every stretch covered must read the same in the XML.
