@@ -15,9 +15,11 @@ pub(crate) struct Haystack<'t> {
 }
 
 impl<'t> Haystack<'t> {
-    /// Squeezes `text` in one pass, byte by byte (a character is decoded
-    /// only where a byte is not ASCII). Text whose white space is already
-    /// single ASCII spaces is borrowed as it is.
+    /// Squeezes `text` in one pass. Eight bytes at a time while they are
+    /// printable ASCII with no two spaces together (most of any text);
+    /// byte by byte elsewhere, decoding a character only where a byte is
+    /// not ASCII. Text whose white space is already single ASCII spaces is
+    /// borrowed as it is.
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
         let mut out: Option<String> = None;
@@ -25,6 +27,12 @@ impl<'t> Haystack<'t> {
         let mut copied = 0; // text[copied..] is not yet in `out`
         let mut i = 0;
         while i < bytes.len() {
+            if let Some(&chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>())
+                && nothing_to_squeeze(chunk, bytes.get(i + 8).copied())
+            {
+                i += 8;
+                continue;
+            }
             // Most bytes are ASCII letters, digits and punctuation.
             if bytes[i] > b' ' && bytes[i] < 0x80 {
                 i += 1;
@@ -39,7 +47,13 @@ impl<'t> Haystack<'t> {
                 };
                 continue;
             }
-            let start = i;
+            // A space just before may start the run: the eight-byte step
+            // passes a single space without looking at what follows it.
+            let start = if i > 0 && bytes[i - 1] == b' ' {
+                i - 1
+            } else {
+                i
+            };
             let mut end = i + width;
             loop {
                 let next = white_space_at(text, end);
@@ -107,6 +121,26 @@ impl<'t> Haystack<'t> {
             _ => mapped,
         }
     }
+}
+
+/// True when none of `chunk`'s bytes needs squeezing, whatever comes
+/// before it: each is printable ASCII (no control character, which takes in
+/// tab and line breaks, and no byte of a non-ASCII character), and no two
+/// spaces are together, in it or with the byte `next` after it. It may say
+/// false when there is nothing to squeeze (`" !"` looks like two spaces);
+/// the byte-by-byte step then finds nothing.
+fn nothing_to_squeeze(chunk: [u8; 8], next: Option<u8>) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = u64::from_le_bytes(chunk);
+    // A byte below 0x20 or at 0x80 and above.
+    let control_or_high = (word.wrapping_sub(ONES * 0x20) & !word) | word;
+    // Bytes equal to a space: a zero byte of `word ^ spaces`. Exact up to
+    // the first; above it, a false mark can follow a true one.
+    let flip = word ^ (ONES * 0x20);
+    let spaces = flip.wrapping_sub(ONES) & !flip & HIGH;
+    let two_spaces = spaces & (spaces >> 8);
+    control_or_high & HIGH == 0 && two_spaces == 0 && !(chunk[7] == b' ' && next == Some(b' '))
 }
 
 /// The length in bytes of the white space character at `at`, or 0.
@@ -182,6 +216,79 @@ mod tests {
         out
     }
 
+    /// Checks `text` against the plain squeeze, position by position.
+    fn assert_squeezes(text: &str) {
+        let hay = Haystack::new(text);
+        assert_eq!(hay.text(), squeezed(text), "{text:?}");
+        for (h, c) in hay.text().char_indices() {
+            if !c.is_whitespace() {
+                let o = hay.original_position(h);
+                assert_eq!(text[o..].chars().next(), Some(c), "{text:?} at {h}");
+            }
+        }
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_pass_only_what_needs_nothing() {
+        assert!(nothing_to_squeeze(*b"he or sh", Some(b'e')));
+        assert!(!nothing_to_squeeze(*b"he  or s", Some(b'h')), "two spaces");
+        assert!(
+            !nothing_to_squeeze(*b"he or s ", Some(b' ')),
+            "two across the edge"
+        );
+        assert!(nothing_to_squeeze(*b"he or s ", Some(b'h')));
+        assert!(
+            !nothing_to_squeeze(*b"he\nor sh", Some(b'e')),
+            "a line break"
+        );
+        assert!(!nothing_to_squeeze(*b"he\tor sh", Some(b'e')), "a tab");
+        assert!(
+            !nothing_to_squeeze(*b"caf\xc3\xa9 or", Some(b' ')),
+            "not ASCII"
+        );
+        assert!(nothing_to_squeeze(*b"~}{|!#&'", None));
+        for b in 0..=u8::MAX {
+            let printable = (0x20..0x80).contains(&b);
+            let mut chunk = *b"abcdefgh";
+            for at in 0..8 {
+                chunk[at] = b;
+                let plain = nothing_to_squeeze(chunk, Some(b'x'));
+                assert!(!plain || printable, "byte {b:#x} at {at} passed");
+                chunk[at] = b"abcdefgh"[at];
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// Long texts, so the eight-byte step runs, with white space of every
+        /// kind at every distance from a chunk's edge.
+        #[test]
+        fn long_texts_agree_with_the_plain_squeeze(
+            picks in proptest::collection::vec(0..LONG_PIECES.len(), 0..60)
+        ) {
+            let text: String = picks.iter().map(|&p| LONG_PIECES[p]).collect();
+            assert_squeezes(&text);
+        }
+    }
+
+    const LONG_PIECES: [&str; 14] = [
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\t",
+        "\u{a0}",
+        "\u{2019}",
+        "é",
+        "a",
+        "he",
+        "abcdefg",
+        "word ",
+        "abcdefghijklmnop",
+        "!",
+    ];
+
     #[test]
     fn agrees_with_the_plain_squeeze_and_maps_every_position_back() {
         let pieces = [
@@ -208,14 +315,7 @@ mod tests {
             texts.extend(longer);
         }
         for text in &texts {
-            let hay = Haystack::new(text);
-            assert_eq!(hay.text(), squeezed(text), "{text:?}");
-            for (h, c) in hay.text().char_indices() {
-                if !c.is_whitespace() {
-                    let o = hay.original_position(h);
-                    assert_eq!(text[o..].chars().next(), Some(c), "{text:?} at {h}");
-                }
-            }
+            assert_squeezes(text);
         }
     }
 }
