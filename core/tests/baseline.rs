@@ -139,7 +139,7 @@ fn fingerprints(report: &Report) -> Vec<(String, String)> {
         .violations
         .iter()
         .chain(&report.needs_review)
-        .map(|f| (f.rule.to_string(), f.fingerprint.clone()))
+        .map(|f| (f.rule.to_string(), f.fingerprint.to_string()))
         .collect()
 }
 

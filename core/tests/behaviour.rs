@@ -76,7 +76,7 @@ fn fingerprints_survive_edits_elsewhere_and_tell_repeats_apart() {
     let prints = |r: &Report| {
         findings(r, PRONOUNS)
             .iter()
-            .map(|f| f.fingerprint.clone())
+            .map(|f| f.fingerprint.to_string())
             .collect::<Vec<_>>()
     };
     assert_eq!(prints(&before), prints(&after));

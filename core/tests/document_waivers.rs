@@ -19,7 +19,7 @@ fn pronoun_findings(report: &Report) -> Vec<(String, bool)> {
         .filter(|f| f.rule == RULE)
         .map(|f| {
             (
-                f.location.section.clone().unwrap_or_default(),
+                f.location.section.as_deref().unwrap_or_default().to_owned(),
                 f.waiver.is_some(),
             )
         })

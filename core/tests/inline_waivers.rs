@@ -13,7 +13,7 @@ fn waived(report: &Report) -> Vec<(String, Option<String>, Option<String>)> {
         .map(|f| {
             (
                 f.rule.to_string(),
-                f.location.section.clone(),
+                f.location.section.as_deref().map(str::to_owned),
                 f.waiver.as_ref().map(|w| w.reason.clone()),
             )
         })

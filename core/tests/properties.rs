@@ -162,7 +162,7 @@ proptest! {
             let mut found: Vec<(String, String, usize, usize, String)> = all(report)
                 .filter_map(|f| {
                     let span = f.location.span?;
-                    Some((f.location.section.clone()?, f.rule.to_string(), span.start, span.end, f.fingerprint.clone()))
+                    Some((f.location.section.as_deref()?.to_owned(), f.rule.to_string(), span.start, span.end, f.fingerprint.to_string()))
                 })
                 .collect();
             found.sort();

@@ -184,7 +184,7 @@ fn a_new_finding_is_added_with_its_place_and_the_changed_summary() {
     let gone = session.update_section_diff("s0", "Staff may ask.").unwrap();
     assert_eq!(
         gone.removed,
-        vec![diff.added[0].finding.fingerprint.clone()]
+        vec![diff.added[0].finding.fingerprint.to_string()]
     );
     gone.apply(&mut report);
     assert_eq!(report, session.report());

@@ -157,7 +157,7 @@ fn every_fixture_gives_a_valid_log_that_matches_its_report() {
             assert_eq!(result["ruleId"], finding.rule.as_str());
             assert_eq!(
                 result["partialFingerprints"][FINGERPRINT_KEY],
-                finding.fingerprint
+                finding.fingerprint.as_str()
             );
             let region = &result["locations"][0]["physicalLocation"]["region"];
             let place = places.locate(&finding.location);

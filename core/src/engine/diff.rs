@@ -134,7 +134,7 @@ pub(crate) fn diff_findings(segments: &[Segment<'_>], diff: &mut ReportDiff) {
                 Some(before) if same_but_place(before, finding) => {
                     kept.insert(&finding.fingerprint);
                     diff.moved.push(MovedFinding {
-                        fingerprint: finding.fingerprint.clone(),
+                        fingerprint: finding.fingerprint.to_string(),
                         location: finding.location.clone(),
                         excerpt: finding.excerpt.clone(),
                         fix: finding.fix.clone(),
@@ -151,7 +151,7 @@ pub(crate) fn diff_findings(segments: &[Segment<'_>], diff: &mut ReportDiff) {
     for segment in segments {
         for f in segment.old {
             if kept.insert(&f.fingerprint) {
-                diff.removed.push(f.fingerprint.clone());
+                diff.removed.push(f.fingerprint.to_string());
             }
         }
     }

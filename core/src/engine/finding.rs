@@ -77,13 +77,13 @@ pub(crate) fn finding(
     meta: &FindingMeta,
     message: String,
     location: Location,
-    fingerprint: String,
+    fingerprint: SharedText,
 ) -> Finding {
     Finding {
         rule: meta.rule.clone(),
         name: meta.name.clone(),
         severity: meta.severity,
-        message,
+        message: message.into(),
         explanation: meta.explanation.clone(),
         elements: meta.elements.clone(),
         source: meta.source.clone(),
@@ -142,8 +142,8 @@ pub(crate) fn structural_finding(
         _ => (None, None),
     };
     let location = Location {
-        path,
-        section: section.map(|s| s.id.clone()),
+        path: path.into(),
+        section: section.map(|s| s.id.as_str().into()),
         span,
         place: None,
     };
@@ -191,7 +191,7 @@ pub(crate) fn next_occurrence(seen: &mut BTreeMap<String, usize>, key: &str) -> 
 
 /// A fingerprint of parts: FNV-1a, 64-bit (small, fast and the same on every
 /// platform and version), over each part's bytes and a 0xff after each.
-pub(crate) fn fingerprint(parts: &[&str]) -> String {
+pub(crate) fn fingerprint(parts: &[&str]) -> SharedText {
     parts
         .iter()
         .fold(Fingerprint::new(), |print, part| print.part(part))
@@ -247,12 +247,14 @@ impl Fingerprint {
     }
 
     /// The print as 16 lower-case hex digits.
-    pub fn finish(self) -> String {
+    pub fn finish(self) -> SharedText {
         const HEX: &[u8; 16] = b"0123456789abcdef";
-        (0..16)
-            .rev()
-            .map(|digit| char::from(HEX[(self.0 >> (digit * 4)) as usize & 0xf]))
-            .collect()
+        let mut digits = [b'0'; 16];
+        for (i, digit) in digits.iter_mut().enumerate() {
+            *digit = HEX[(self.0 >> ((15 - i) * 4)) as usize & 0xf];
+        }
+        // Hex digits are ASCII, so this never falls back to the empty text.
+        std::str::from_utf8(&digits).unwrap_or_default().into()
     }
 }
 

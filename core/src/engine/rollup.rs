@@ -131,7 +131,7 @@ pub(crate) fn roll_up(draft: &Draft, metas: &[RuleMeta], out: &Outcomes<'_>) -> 
 /// A finding as an element lists it.
 pub(crate) fn element_finding(f: &Finding) -> ElementFinding {
     ElementFinding {
-        rule: f.rule.to_string(),
+        rule: f.rule.clone(),
         severity: f.severity,
         message: f.message.clone(),
         path: f.location.path.clone(),

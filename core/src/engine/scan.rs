@@ -7,7 +7,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use super::Engine;
 use super::finding::{EXCERPT_WIDTH, Fingerprint, finding};
 use super::texts::{TextKind, TextRef};
-use crate::model::{Applicability, Edit, Finding, Fix, Location};
+use crate::model::{Applicability, Edit, Finding, Fix, Location, SharedText};
 use crate::rules::{ActSentence, Gates, SectionText};
 use crate::rules::{DocumentConditions, SectionScan, TermHit, match_case, squeeze_whitespace};
 use crate::text::{LineIndex, excerpt};
@@ -44,6 +44,24 @@ pub(crate) struct TermItem {
     pub finding: Finding,
 }
 
+/// What every term finding in one text shares: the text's line index, and
+/// its path and section id, made once for all of them.
+struct TextPlace<'t> {
+    index: LineIndex<'t>,
+    path: SharedText,
+    section: Option<SharedText>,
+}
+
+impl<'t> TextPlace<'t> {
+    fn of(text: &TextRef<'t>) -> Self {
+        TextPlace {
+            index: LineIndex::new(text.text),
+            path: text.path.as_str().into(),
+            section: text.section.map(SharedText::from),
+        }
+    }
+}
+
 /// What a rule that panicked leaves in the report.
 pub(crate) fn rule_failure(payload: &(dyn std::any::Any + Send)) -> String {
     format!(
@@ -63,7 +81,7 @@ impl Engine {
             matches!(text.kind, TextKind::SectionText(_)).then(|| SectionText::start(text.text));
         let mut items = Vec::new();
         let mut omitted: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-        let mut index: Option<LineIndex<'_>> = None;
+        let mut place: Option<TextPlace<'_>> = None;
         // Per rule, how often each phrase (lowercased) has been found so far.
         let mut seen: Vec<HashMap<String, usize>> = Vec::new();
         // The hit lowercased, in one buffer for all hits.
@@ -98,8 +116,8 @@ impl Engine {
                     1
                 }
             };
-            let index = index.get_or_insert_with(|| LineIndex::new(text.text));
-            let finding = self.term_finding(text, index, &hit, (&found, &lower), occurrence);
+            let place = place.get_or_insert_with(|| TextPlace::of(text));
+            let finding = self.term_finding(text, place, &hit, (&found, &lower), occurrence);
             items.push(TermItem {
                 rule: hit.rule,
                 entry: hit.entry,
@@ -137,7 +155,7 @@ impl Engine {
     fn term_finding(
         &self,
         text: &TextRef<'_>,
-        index: &LineIndex<'_>,
+        place: &TextPlace<'_>,
         hit: &TermHit,
         (found, lower): (&str, &str),
         occurrence: usize,
@@ -146,7 +164,7 @@ impl Engine {
         let meta = &self.finding_metas[self.term_metas[hit.rule]];
         let entry = &spec.entries[hit.entry];
         let shared = &self.term_entries[hit.rule][hit.entry];
-        let span = index.span(hit.start, hit.end);
+        let span = place.index.span(hit.start, hit.end);
         let fix = match (entry.suggestions.first(), entry.fix) {
             (Some(first), applicability) if applicability != Applicability::None => {
                 let replacement = match_case(found, first);
@@ -154,7 +172,7 @@ impl Engine {
                     title: format!("Replace “{found}” with “{replacement}”"),
                     applicability,
                     edits: vec![Edit {
-                        path: text.path.clone(),
+                        path: place.path.clone(),
                         start: hit.start,
                         end: hit.end,
                         utf16_start: span.utf16_start,
@@ -175,8 +193,8 @@ impl Engine {
             None => Fingerprint::new().part(&meta.rule).piece(&text.path),
         };
         let location = Location {
-            path: text.path.clone(),
-            section: text.section.map(str::to_owned),
+            path: place.path.clone(),
+            section: place.section.clone(),
             span: Some(span),
             place: None,
         };

@@ -331,7 +331,7 @@ mod tests {
                 .violations
                 .iter()
                 .filter(|f| f.rule.starts_with("term-"))
-                .map(|f| f.fingerprint.clone())
+                .map(|f| f.fingerprint.to_string())
                 .collect()
         };
         let one_line = session

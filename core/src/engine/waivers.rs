@@ -125,7 +125,7 @@ fn in_scope(waiver: &Waiver, fields: &[String], finding: &Finding) -> bool {
     let in_section = waiver
         .section
         .as_ref()
-        .is_none_or(|s| location.section.as_ref() == Some(s));
+        .is_none_or(|s| location.section.as_deref() == Some(s.as_str()));
     let in_span = waiver.span.is_none_or(|within| {
         waiver.section.is_some()
             && location.path.ends_with("/text")

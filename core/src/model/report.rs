@@ -126,7 +126,7 @@ pub struct Finding {
     /// How much it matters; `error` blocks an approval gate.
     pub severity: Severity,
     /// What was found, in one sentence.
-    pub message: String,
+    pub message: SharedText,
     /// Why it matters, in plain English.
     pub explanation: SharedText,
     /// The framework elements (e.g. `3.2`) the rule serves.
@@ -155,17 +155,17 @@ pub struct Finding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiver: Option<AppliedWaiver>,
     /// Stable across edits elsewhere in the draft: rule, place and text, not offsets.
-    pub fingerprint: String,
+    pub fingerprint: SharedText,
 }
 
 /// Where a finding is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Location {
     /// RFC 6901 JSON Pointer into the draft, e.g. `/sections/2/text` or `/eia/groups`.
-    pub path: String,
+    pub path: SharedText,
     /// The section id, for findings in a section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub section: Option<String>,
+    pub section: Option<SharedText>,
     /// The span within the text at `path`, for findings in text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<TextSpan>,
@@ -190,7 +190,7 @@ pub struct Fix {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Edit {
     /// JSON Pointer to the text edited.
-    pub path: String,
+    pub path: SharedText,
     /// Byte offset of the start.
     pub start: usize,
     /// Byte offset just past the end.
@@ -278,15 +278,15 @@ pub struct Evidence {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ElementFinding {
     /// The rule's id.
-    pub rule: String,
+    pub rule: SharedText,
     /// How much it matters.
     pub severity: Severity,
     /// What was found.
-    pub message: String,
+    pub message: SharedText,
     /// JSON Pointer into the draft.
-    pub path: String,
+    pub path: SharedText,
     /// The finding's fingerprint.
-    pub fingerprint: String,
+    pub fingerprint: SharedText,
 }
 
 /// One of the framework's 6 pillars.

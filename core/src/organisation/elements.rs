@@ -60,7 +60,7 @@ pub(super) fn element_view(
                 .gaps
                 .iter()
                 .map(|g| ElementFinding {
-                    message: shareable(doc.report, &g.rule, &g.message, no_excerpts),
+                    message: shareable(doc.report, &g.rule, &g.message, no_excerpts).into(),
                     ..g.clone()
                 })
                 .collect();
@@ -168,12 +168,12 @@ pub(super) fn findings(docs: &[Doc<'_>], no_excerpts: bool) -> Vec<OrganisationF
                 message: if no_excerpts {
                     f.name.to_string()
                 } else {
-                    f.message.clone()
+                    f.message.to_string()
                 },
-                path: f.location.path.clone(),
+                path: f.location.path.to_string(),
                 excerpt: if no_excerpts { None } else { f.excerpt.clone() },
                 waived: f.waiver.is_some(),
-                fingerprint: f.fingerprint.clone(),
+                fingerprint: f.fingerprint.to_string(),
             }));
         }
     }
@@ -206,9 +206,9 @@ pub(super) fn waivers(docs: &[Doc<'_>], no_excerpts: bool) -> Vec<WaiverEntry> {
                 message: if no_excerpts {
                     f.name.to_string()
                 } else {
-                    f.message.clone()
+                    f.message.to_string()
                 },
-                path: f.location.path.clone(),
+                path: f.location.path.to_string(),
             });
         }
     }

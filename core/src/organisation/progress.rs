@@ -36,12 +36,12 @@ fn open_gaps(element: &OrganisationElement, by_fingerprint_only: bool) -> Vec<(K
                     doc.document.clone()
                 };
                 (
-                    (document, g.fingerprint.clone()),
+                    (document, g.fingerprint.to_string()),
                     FixedFinding {
                         document: doc.document.clone(),
-                        rule: g.rule.clone(),
-                        message: g.message.clone(),
-                        fingerprint: g.fingerprint.clone(),
+                        rule: g.rule.to_string(),
+                        message: g.message.to_string(),
+                        fingerprint: g.fingerprint.to_string(),
                     },
                 )
             })

@@ -122,7 +122,7 @@ impl Baseline {
                     .chain(&report.needs_review)
                     .map(move |f| BaselineEntry {
                         path: Some(path.to_owned()),
-                        fingerprint: f.fingerprint.clone(),
+                        fingerprint: f.fingerprint.to_string(),
                         rule: f.rule.to_string(),
                     })
             })

@@ -98,7 +98,7 @@ pub(super) fn plan(inputs: &Inputs) -> Plan {
         let mut annotation = annotation(
             id,
             &finding.rule,
-            Some(finding.fingerprint.clone()),
+            Some(finding.fingerprint.to_string()),
             AnchorKind::Title,
         );
         let placed = words(inputs, finding, &mut tracer)

@@ -27,7 +27,7 @@ pub(super) fn result(
     let logical_locations = match finding.location.path.rsplit('/').next() {
         Some(last) if json_draft && !finding.location.path.is_empty() => vec![LogicalLocation {
             name: last.replace("~1", "/").replace("~0", "~"),
-            fully_qualified_name: finding.location.path.clone(),
+            fully_qualified_name: finding.location.path.to_string(),
             kind: if last.parse::<usize>().is_ok() {
                 "element"
             } else {
@@ -90,7 +90,7 @@ pub(super) fn result(
         }],
         partial_fingerprints: BTreeMap::from([(
             FINGERPRINT_KEY.to_owned(),
-            finding.fingerprint.clone(),
+            finding.fingerprint.to_string(),
         )]),
         baseline_state: options.baseline.map(|b| {
             if b.contains(artifact.path, &finding.fingerprint) {

@@ -72,7 +72,7 @@ fn diagnostic(
         (None, false, Severity::Warning) => DiagnosticSeverity::WARNING,
         (None, false, Severity::Error) => DiagnosticSeverity::ERROR,
     };
-    let mut message = finding.message.clone();
+    let mut message = finding.message.to_string();
     if review {
         message.push_str(" (for a person to judge)");
     }
