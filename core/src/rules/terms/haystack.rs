@@ -1,28 +1,27 @@
 //! The text as the automaton reads it: every run of white space (a line
 //! break, a double space, a tab, a no-break space) is one space, so a phrase
-//! is found however its words are wrapped. Positions map back exactly to
-//! the text as written.
+//! is found however its words are wrapped, and ASCII letters are lower case,
+//! so the automaton need not fold case. Positions map back exactly to the
+//! text as written.
 
-use std::borrow::Cow;
-
-/// A text with its white space runs squeezed to single spaces.
+/// A text with its white space runs squeezed to single spaces, in ASCII
+/// lower case.
 #[derive(Debug)]
-pub(crate) struct Haystack<'t> {
-    text: Cow<'t, str>,
+pub(crate) struct Haystack {
+    text: String,
     /// (position in the haystack, position in the original) just after each
     /// run whose length changed; between two of these, offsets differ by a constant.
     breaks: Vec<(usize, usize)>,
 }
 
-impl<'t> Haystack<'t> {
+impl Haystack {
     /// Squeezes `text` in one pass. Eight bytes at a time while they are
     /// printable ASCII with no two spaces together (most of any text);
     /// byte by byte elsewhere, decoding a character only where a byte is
-    /// not ASCII. Text whose white space is already single ASCII spaces is
-    /// borrowed as it is.
-    pub fn new(text: &'t str) -> Self {
+    /// not ASCII. Then ASCII letters are lowered in place.
+    pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut out: Option<String> = None;
+        let mut out = String::with_capacity(text.len());
         let mut breaks = Vec::new();
         let mut copied = 0; // text[copied..] is not yet in `out`
         let mut i = 0;
@@ -66,7 +65,6 @@ impl<'t> Haystack<'t> {
             if end - start == 1 && bytes[start] == b' ' {
                 continue; // already one space
             }
-            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
             out.push_str(&text[copied..start]);
             out.push(' ');
             copied = end;
@@ -74,22 +72,12 @@ impl<'t> Haystack<'t> {
                 breaks.push((out.len(), end));
             }
         }
-        match out {
-            None => Haystack {
-                text: Cow::Borrowed(text),
-                breaks,
-            },
-            Some(mut out) => {
-                out.push_str(&text[copied..]);
-                Haystack {
-                    text: Cow::Owned(out),
-                    breaks,
-                }
-            }
-        }
+        out.push_str(&text[copied..]);
+        out.make_ascii_lowercase();
+        Haystack { text: out, breaks }
     }
 
-    /// The squeezed text.
+    /// The squeezed, lowered text.
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -171,9 +159,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn plain_text_is_borrowed() {
-        let hay = Haystack::new("he or she, once");
-        assert!(matches!(hay.text, Cow::Borrowed(_)));
+    fn plain_text_is_lowered_and_keeps_its_positions() {
+        let hay = Haystack::new("He or SHE, once É");
+        assert_eq!(hay.text(), "he or she, once É");
         assert_eq!(hay.original_position(5), 5);
     }
 
@@ -198,7 +186,8 @@ mod tests {
         assert_eq!(&hay.text()[hay.haystack_position(run)..][..1], " ");
     }
 
-    /// The squeeze written the plain way: every white space run is one space.
+    /// The squeeze written the plain way: every white space run is one
+    /// space, and ASCII letters are lower case.
     fn squeezed(text: &str) -> String {
         let mut out = String::new();
         let mut in_run = false;
@@ -213,7 +202,7 @@ mod tests {
                 in_run = false;
             }
         }
-        out
+        out.to_ascii_lowercase()
     }
 
     /// Checks `text` against the plain squeeze, position by position.

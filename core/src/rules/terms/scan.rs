@@ -52,7 +52,7 @@ struct ExceptionMatch {
 struct Context<'m, 't> {
     matcher: &'m TermMatcher,
     text: &'t str,
-    hay: &'t Haystack<'t>,
+    hay: &'t Haystack,
     quotes: Option<Vec<(usize, usize)>>,
     sentences: Option<Sentences>,
     paragraphs: Option<Vec<usize>>,

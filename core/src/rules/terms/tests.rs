@@ -410,3 +410,28 @@ proptest::proptest! {
         );
     }
 }
+
+/// The built-in phrases (and a pack of modest size) compile to a DFA; a
+/// large pack to an NFA, which is far cheaper to build. Either finds the
+/// same, in any ASCII case.
+#[test]
+fn the_built_in_phrases_make_a_dfa_and_a_large_pack_an_nfa() {
+    let built_in = crate::engine::Engine::new();
+    assert_eq!(
+        built_in.terms.automaton.kind(),
+        aho_corasick::AhoCorasickKind::DFA
+    );
+    let words: Vec<String> = (0..6_000)
+        .map(|i| format!("phrase number {i:05}"))
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let large = TermMatcher::compile(vec![spec("a", &words, &[], &[])], &["/0".into()]).unwrap();
+    assert_eq!(
+        large.automaton.kind(),
+        aho_corasick::AhoCorasickKind::ContiguousNFA
+    );
+    assert_eq!(
+        found(&large, "Phrase NUMBER 01234 and phrase number 99999"),
+        ["Phrase NUMBER 01234"]
+    );
+}
