@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use super::Recognition;
 use super::sections::SectionOrigins;
-use super::vocabulary::{ClauseWords, Vocabulary, contains_whole};
+use super::vocabulary::{ClauseWords, Vocabulary, contains_whole, first_whole};
 use crate::model::{Draft, DraftKind, Partner, Section};
 use crate::read::document::Source;
 
@@ -188,14 +188,6 @@ fn has_amount(lower: &str) -> bool {
         lower[i + '£'.len_utf8()..]
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit())
-    })
-}
-
-/// The byte offset of the first whole-word `phrase` in `lower`.
-fn first_whole(lower: &str, phrase: &str) -> Option<usize> {
-    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    lower.match_indices(phrase).map(|(i, _)| i).find(|&i| {
-        !alnum(lower[..i].chars().next_back()) && !alnum(lower[i + phrase.len()..].chars().next())
     })
 }
 

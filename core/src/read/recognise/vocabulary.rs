@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{DraftKind, Group};
+use crate::text::is_whole_word;
 
 /// Words that recognise characteristics, impact columns, action and
 /// document-control tables, and document kinds. Matching is case-insensitive,
@@ -238,11 +239,15 @@ pub(crate) fn contains_word(lower: &str, word: &str) -> bool {
 /// True when `phrase` occurs in `lower` as whole words ("fee" in "a fee.",
 /// not in "feedback").
 pub(crate) fn contains_whole(lower: &str, phrase: &str) -> bool {
-    let phrase = phrase.to_lowercase();
-    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    lower.match_indices(phrase.as_str()).any(|(i, _)| {
-        !alnum(lower[..i].chars().next_back()) && !alnum(lower[i + phrase.len()..].chars().next())
-    })
+    first_whole(lower, &phrase.to_lowercase()).is_some()
+}
+
+/// The byte offset of the first whole-word `phrase` (already lower case) in `lower`.
+pub(crate) fn first_whole(lower: &str, phrase: &str) -> Option<usize> {
+    lower
+        .match_indices(phrase)
+        .map(|(i, _)| i)
+        .find(|&i| is_whole_word(lower, i, i + phrase.len()))
 }
 
 /// True when any of `words` starts a word in `text`.
